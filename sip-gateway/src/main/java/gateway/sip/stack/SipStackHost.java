@@ -1,0 +1,244 @@
+package gateway.sip.stack;
+
+import gov.nist.javax.sip.SipStackImpl;
+import java.net.BindException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TooManyListenersException;
+import java.util.function.Function;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TransportNotSupportedException;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Jain-SIP RI stack with a single provider listening on UDP and TCP at the same
+ * address and port. Owns the stack's life: {@link #start} creates and binds it, {@link #close}
+ * removes the listener, deletes the provider (which stops the stack) and ends the stack's
+ * "EventScannerThread", which Jain-SIP leaves parked forever otherwise.
+ */
+public final class SipStackHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipStackHost.class);
+    private static final String SCANNER_THREAD = "EventScannerThread";
+    private static final int BIND_ATTEMPTS = 20;
+    /** Stack creation is serialised so each stack can tell which scanner thread is its own. */
+    private static final Object CREATION = new Object();
+
+    private final SipStackSettings settings;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private SipListener listener;
+    private final int port;
+    private final Set<Thread> ownThreads;
+    private final MessageFactory messageFactory;
+    private final HeaderFactory headerFactory;
+    private final AddressFactory addressFactory;
+    private volatile boolean closed;
+
+    private SipStackHost(SipStackSettings settings, SipStack stack, SipProvider provider, Set<Thread> ownThreads,
+                         SipFactory factory) throws PeerUnavailableException {
+        this.settings = settings;
+        this.stack = stack;
+        this.provider = provider;
+        this.port = provider.getListeningPoint(ListeningPoint.UDP).getPort();
+        this.ownThreads = ownThreads;
+        this.messageFactory = factory.createMessageFactory();
+        this.headerFactory = factory.createHeaderFactory();
+        this.addressFactory = factory.createAddressFactory();
+    }
+
+    /**
+     * Creates the stack, binds UDP and TCP and starts delivering events to the listener that
+     * {@code listenerFactory} builds from the bound host (the listener usually needs its provider).
+     */
+    public static SipStackHost start(SipStackSettings settings, Function<SipStackHost, SipListener> listenerFactory)
+            throws SipException {
+        synchronized (CREATION) {
+            Set<Thread> before = scannerThreads();
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            SipStack stack = factory.createSipStack(properties(settings));
+            try {
+                SipProvider provider = bind(stack, settings);
+                Set<Thread> own = scannerThreads();
+                SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
+                host.listener = listenerFactory.apply(host);
+                provider.addSipListener(host.listener);
+                stack.start();
+                own.addAll(scannerThreads());
+                own.removeAll(before);
+                LOG.info("SIP stack {} listening on {}:{} (UDP and TCP)", settings.name(), settings.address(), host.port);
+                return host;
+            } catch (SipException | TooManyListenersException | RuntimeException e) {
+                stack.stop();
+                interruptScanners(before);
+                throw e instanceof SipException se ? se : new SipException("cannot start SIP stack " + settings.name(), e);
+            }
+        }
+    }
+
+    private static Properties properties(SipStackSettings s) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", s.name());
+        p.setProperty("javax.sip.IP_ADDRESS", s.address());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Long.toString(s.congestionTimeout().toMillis()));
+        return p;
+    }
+
+    /**
+     * UDP first (port 0 lets the OS choose), then TCP on the port UDP got; if that TCP port is
+     * taken, both are released and a new port is tried.
+     */
+    private static SipProvider bind(SipStack stack, SipStackSettings s) throws SipException {
+        SipException last = null;
+        for (int attempt = 0; attempt < (s.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+            ListeningPoint udp = listeningPoint(stack, s.address(), s.port(), ListeningPoint.UDP);
+            ListeningPoint tcp;
+            try {
+                tcp = listeningPoint(stack, s.address(), udp.getPort(), ListeningPoint.TCP);
+            } catch (SipException e) {
+                last = e;
+                deleteQuietly(stack, udp);
+                continue;
+            }
+            SipProvider provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            return provider;
+        }
+        throw last;
+    }
+
+    private static ListeningPoint listeningPoint(SipStack stack, String address, int port, String transport)
+            throws SipException {
+        try {
+            return stack.createListeningPoint(address, port, transport);
+        } catch (TransportNotSupportedException | InvalidArgumentException e) {
+            throw new SipException("cannot listen on " + transport + " " + address + ":" + port, e);
+        } catch (RuntimeException e) {
+            // Jain-SIP wraps a BindException in unchecked exceptions for some transports.
+            throw new SipException("cannot listen on " + transport + " " + address + ":" + port + rootCause(e), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t instanceof BindException ? " (address in use)" : "";
+    }
+
+    private static void deleteQuietly(SipStack stack, ListeningPoint lp) {
+        try {
+            stack.deleteListeningPoint(lp);
+        } catch (ObjectInUseException e) {
+            LOG.debug("listening point still in use", e);
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    public HeaderFactory headerFactory() {
+        return headerFactory;
+    }
+
+    public AddressFactory addressFactory() {
+        return addressFactory;
+    }
+
+    public SipStackSettings settings() {
+        return settings;
+    }
+
+    /** The bound port (the OS's choice when the settings asked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    public String address() {
+        return settings.address();
+    }
+
+    public ListeningPoint listeningPoint(String transport) {
+        return provider.getListeningPoint(transport);
+    }
+
+    /** Server transactions the stack currently holds, including completed ones awaiting their timers. */
+    public int serverTransactions() {
+        return ((SipStackImpl) stack).getServerTransactionTableSize();
+    }
+
+    public int clientTransactions() {
+        return ((SipStackImpl) stack).getClientTransactionTableSize();
+    }
+
+    /** Dialogs the stack currently holds. */
+    public Collection<Dialog> dialogs() {
+        return ((SipStackImpl) stack).getDialogs();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (listener != null) {
+            provider.removeSipListener(listener);
+        }
+        try {
+            // Deleting the last provider stops the stack; stack.stop() would only add another second.
+            stack.deleteSipProvider(provider);
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                deleteQuietly(stack, lp);
+            }
+        } catch (ObjectInUseException e) {
+            LOG.warn("SIP stack {}: provider still in use, stopping the stack", settings.name(), e);
+            stack.stop();
+        }
+        ownThreads.forEach(Thread::interrupt);
+        LOG.info("SIP stack {} stopped", settings.name());
+    }
+
+    private static Set<Thread> scannerThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (SCANNER_THREAD.equals(t.getName())) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    private static void interruptScanners(Set<Thread> keep) {
+        Set<Thread> started = scannerThreads();
+        started.removeAll(keep);
+        started.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,151 @@
+package gateway.sip.stack;
+
+import gov.nist.core.StackLogger;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jain-SIP's internal log on SLF4J, so the stack runs without log4j 1.x. Loaded by the stack by
+ * class name (property {@code gov.nist.javax.sip.STACK_LOGGER}), hence the public no-arg
+ * constructor. The stack's warnings about unused TLS defaults are noise for a UDP/TCP server
+ * and go to DEBUG.
+ */
+public final class Slf4jStackLogger implements StackLogger {
+    private static final Logger LOG = LoggerFactory.getLogger("gateway.sip.jainsip");
+
+    private volatile boolean enabled = true;
+
+    public Slf4jStackLogger() {
+    }
+
+    @Override
+    public boolean isLoggingEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean isLoggingEnabled(int level) {
+        if (!enabled) {
+            return false;
+        }
+        if (level >= TRACE_TRACE) {
+            return LOG.isTraceEnabled();
+        }
+        if (level >= TRACE_DEBUG) {
+            return LOG.isDebugEnabled();
+        }
+        if (level >= TRACE_INFO) {
+            return LOG.isInfoEnabled();
+        }
+        if (level >= TRACE_WARN) {
+            return LOG.isWarnEnabled();
+        }
+        return level > TRACE_NONE && LOG.isErrorEnabled();
+    }
+
+    @Override
+    public void logStackTrace() {
+        logStackTrace(TRACE_DEBUG);
+    }
+
+    @Override
+    public void logStackTrace(int level) {
+        if (isLoggingEnabled(level)) {
+            LOG.debug("stack trace", new Throwable("stack trace requested by Jain-SIP"));
+        }
+    }
+
+    @Override
+    public int getLineCount() {
+        return 0;
+    }
+
+    @Override
+    public void logException(Throwable ex) {
+        LOG.error("Jain-SIP exception", ex);
+    }
+
+    @Override
+    public void logDebug(String message) {
+        LOG.debug(message);
+    }
+
+    @Override
+    public void logDebug(String message, Exception ex) {
+        LOG.debug(message, ex);
+    }
+
+    @Override
+    public void logTrace(String message) {
+        LOG.trace(message);
+    }
+
+    @Override
+    public void logFatalError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message) {
+        LOG.error(message);
+    }
+
+    @Override
+    public void logError(String message, Exception ex) {
+        if (ex instanceof InterruptedException) {
+            // SipStackHost interrupts the stack's event scanner on purpose when it stops.
+            LOG.debug(message, ex);
+        } else {
+            LOG.error(message, ex);
+        }
+    }
+
+    @Override
+    public void logWarning(String message) {
+        if (isTlsNoise(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.warn(message);
+        }
+    }
+
+    @Override
+    public void logInfo(String message) {
+        LOG.info(message);
+    }
+
+    @Override
+    public void disableLogging() {
+        enabled = false;
+    }
+
+    @Override
+    public void enableLogging() {
+        enabled = true;
+    }
+
+    @Override
+    public void setBuildTimeStamp(String buildTimeStamp) {
+        LOG.debug("Jain-SIP build {}", buildTimeStamp);
+    }
+
+    @Override
+    public void setStackProperties(Properties properties) {
+        // Levels come from the SLF4J backend's configuration, not from stack properties.
+    }
+
+    @Override
+    public String getLoggerName() {
+        return LOG.getName();
+    }
+
+    static boolean isTlsNoise(String message) {
+        if (message == null) {
+            return false;
+        }
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("tls") || m.contains("ssl") || m.contains("keystore") || m.contains("truststore");
+    }
+}
