@@ -18,47 +18,32 @@ import org.slf4j.LoggerFactory;
 
 /** The Netty transport: native epoll where the platform has it, NIO everywhere else. */
 public enum Transport {
-    EPOLL {
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends DatagramChannel> datagramChannel() {
-            return EpollDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerSocketChannel> serverSocketChannel() {
-            return EpollServerSocketChannel.class;
-        }
-    },
-    NIO {
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends DatagramChannel> datagramChannel() {
-            return NioDatagramChannel.class;
-        }
-
-        @Override
-        public Class<? extends ServerSocketChannel> serverSocketChannel() {
-            return NioServerSocketChannel.class;
-        }
-    };
+    EPOLL(EpollDatagramChannel.class, EpollServerSocketChannel.class),
+    NIO(NioDatagramChannel.class, NioServerSocketChannel.class);
 
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
     private static final Transport BEST = detect();
 
-    abstract IoHandlerFactory ioHandlerFactory();
+    private final Class<? extends DatagramChannel> datagramChannel;
+    private final Class<? extends ServerSocketChannel> serverSocketChannel;
 
-    public abstract Class<? extends DatagramChannel> datagramChannel();
+    Transport(Class<? extends DatagramChannel> datagramChannel, Class<? extends ServerSocketChannel> serverSocketChannel) {
+        this.datagramChannel = datagramChannel;
+        this.serverSocketChannel = serverSocketChannel;
+    }
 
-    public abstract Class<? extends ServerSocketChannel> serverSocketChannel();
+    public Class<? extends DatagramChannel> datagramChannel() {
+        return datagramChannel;
+    }
+
+    public Class<? extends ServerSocketChannel> serverSocketChannel() {
+        return serverSocketChannel;
+    }
+
+    private IoHandlerFactory ioHandlerFactory() {
+        // the epoll factory is only created, and its native library only loaded, when chosen
+        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
 
     /** A group of {@code threads} loops of this transport, threads named {@code name-N}. */
     public EventLoopGroup newGroup(int threads, String name) {
