@@ -1,7 +1,11 @@
 package gateway.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Properties;
@@ -94,7 +98,6 @@ public final class SipStackHost implements AutoCloseable {
     private static Properties properties(SipStackSettings s) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", s.name());
-        p.setProperty("javax.sip.IP_ADDRESS", s.address());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
@@ -106,16 +109,23 @@ public final class SipStackHost implements AutoCloseable {
     }
 
     /**
-     * UDP first (port 0 lets the OS choose), then TCP on the port UDP got; if that TCP port is
-     * taken, both are released and a new port is tried.
+     * UDP and TCP on one port. Jain-SIP refuses port 0, so for "any port" we ask the OS for a
+     * free UDP port, then bind both; if another process takes it meanwhile, we try again.
      */
     private static SipProvider bind(SipStack stack, SipStackSettings s) throws SipException {
         SipException last = null;
         for (int attempt = 0; attempt < (s.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
-            ListeningPoint udp = listeningPoint(stack, s.address(), s.port(), ListeningPoint.UDP);
+            int port = s.port() == 0 ? freeUdpPort(s.address()) : s.port();
+            ListeningPoint udp;
             ListeningPoint tcp;
             try {
-                tcp = listeningPoint(stack, s.address(), udp.getPort(), ListeningPoint.TCP);
+                udp = listeningPoint(stack, s.address(), port, ListeningPoint.UDP);
+            } catch (SipException e) {
+                last = e;
+                continue;
+            }
+            try {
+                tcp = listeningPoint(stack, s.address(), port, ListeningPoint.TCP);
             } catch (SipException e) {
                 last = e;
                 deleteQuietly(stack, udp);
@@ -126,6 +136,14 @@ public final class SipStackHost implements AutoCloseable {
             return provider;
         }
         throw last;
+    }
+
+    private static int freeUdpPort(String address) throws SipException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new SipException("cannot find a free UDP port on " + address, e);
+        }
     }
 
     private static ListeningPoint listeningPoint(SipStack stack, String address, int port, String transport)

@@ -64,7 +64,12 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        LOG.error("Jain-SIP exception", ex);
+        if (ex instanceof java.io.IOException) {
+            // a peer that went away: routine for a server, not an error of ours
+            LOG.debug("Jain-SIP I/O exception", ex);
+        } else {
+            LOG.error("Jain-SIP exception", ex);
+        }
     }
 
     @Override
