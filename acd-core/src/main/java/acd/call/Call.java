@@ -1,0 +1,177 @@
+package acd.call;
+
+import acd.agent.Agent;
+import acd.index.IndexedHeap;
+import acd.queue.Queue;
+import acd.time.Timer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A caller's visit to one queue, from joining it to leaving it. Owned by the core's loop thread.
+ */
+public final class Call implements IndexedHeap.Element {
+    private final String id;
+    private final Queue queue;
+    private final int priority;
+    private final long seq;
+    private final long enqueuedMs;
+    private CallState state = CallState.WAITING;
+    private int heapIndex = IndexedHeap.NOT_IN_HEAP;
+
+    /** Intrusive links in the queue's line (waiting and ringing calls, arrival order). */
+    private Call prevInLine;
+    private Call nextInLine;
+
+    private final List<Agent> ringing = new ArrayList<>(1);
+    private int[] tried = new int[4];
+    private int triedCount;
+    private Agent agent;
+    private long answeredMs;
+
+    private final Timer ringTimer;
+    private final Timer maxWaitTimer;
+
+    /** What the owner does when a call's timers fire. */
+    public interface Timeouts {
+        void ringTimeout(Call call);
+
+        void maxWait(Call call);
+    }
+
+    public Call(String id, Queue queue, int priority, long seq, long enqueuedMs, Timeouts owner) {
+        this.id = id;
+        this.queue = queue;
+        this.priority = priority;
+        this.seq = seq;
+        this.enqueuedMs = enqueuedMs;
+        this.ringTimer = new Timer(now -> owner.ringTimeout(this));
+        this.maxWaitTimer = new Timer(now -> owner.maxWait(this));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Queue queue() {
+        return queue;
+    }
+
+    /** Caller priority: higher goes first; 0 is the default. */
+    public int priority() {
+        return priority;
+    }
+
+    /** Arrival order across all queues. */
+    public long seq() {
+        return seq;
+    }
+
+    public long enqueuedMs() {
+        return enqueuedMs;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    /** The only place a call changes state. */
+    public void state(CallState next) {
+        if (!state.canGo(next)) {
+            throw new IllegalStateException("call " + id + ": " + state + " -> " + next + " is not a legal transition");
+        }
+        state = next;
+    }
+
+    /** Line order: higher caller priority first, then earlier arrival. */
+    public static int lineOrder(Call a, Call b) {
+        int c = Integer.compare(b.priority, a.priority);
+        return c != 0 ? c : Long.compare(a.seq, b.seq);
+    }
+
+    public List<Agent> ringing() {
+        return ringing;
+    }
+
+    public boolean hasTried(Agent a) {
+        int s = a.seq();
+        for (int i = 0; i < triedCount; i++) {
+            if (tried[i] == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void markTried(Agent a) {
+        if (hasTried(a)) {
+            return;
+        }
+        if (triedCount == tried.length) {
+            tried = Arrays.copyOf(tried, triedCount * 2);
+        }
+        tried[triedCount++] = a.seq();
+    }
+
+    /** Every available member has been tried: start a new round. */
+    public void forgetTried() {
+        triedCount = 0;
+    }
+
+    public int triedCount() {
+        return triedCount;
+    }
+
+    public Agent agent() {
+        return agent;
+    }
+
+    public void answeredBy(Agent a, long nowMs) {
+        this.agent = a;
+        this.answeredMs = nowMs;
+    }
+
+    public long answeredMs() {
+        return answeredMs;
+    }
+
+    public Timer ringTimer() {
+        return ringTimer;
+    }
+
+    public Timer maxWaitTimer() {
+        return maxWaitTimer;
+    }
+
+    public Call prevInLine() {
+        return prevInLine;
+    }
+
+    public void prevInLine(Call c) {
+        prevInLine = c;
+    }
+
+    public Call nextInLine() {
+        return nextInLine;
+    }
+
+    public void nextInLine(Call c) {
+        nextInLine = c;
+    }
+
+    @Override
+    public int heapIndex() {
+        return heapIndex;
+    }
+
+    @Override
+    public void heapIndex(int index) {
+        heapIndex = index;
+    }
+
+    @Override
+    public String toString() {
+        return id + "(" + state + " in " + queue.id() + ")";
+    }
+}
