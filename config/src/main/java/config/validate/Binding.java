@@ -3,7 +3,7 @@ package config.validate;
 import config.model.Secret;
 import config.yaml.YNode;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,9 +15,11 @@ final class Binding {
     final References refs;
     final Sounds sounds;
     private final Path baseDir;
-    private final Map<String, String> env;
+    private final Function<String, String> env;
+    private final boolean requireSecrets;
 
-    Binding(Problems problems, Path baseDir, Map<String, String> env) {
+    Binding(Problems problems, Path baseDir, Function<String, String> env, boolean requireSecrets) {
+        this.requireSecrets = requireSecrets;
         this.problems = problems;
         this.refs = new References(problems);
         this.sounds = new Sounds(baseDir);
@@ -52,9 +54,12 @@ final class Binding {
         StringBuilder out = new StringBuilder();
         boolean ok = true;
         while (m.find()) {
-            String value = env.get(m.group(1));
+            String value = env.apply(m.group(1));
             if (value == null) {
                 value = m.group(2);
+            }
+            if (value == null && !requireSecrets) {
+                value = m.group();
             }
             if (value == null) {
                 problems.at(at, path, "environment variable " + m.group(1) + " is not set");

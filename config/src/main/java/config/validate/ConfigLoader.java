@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads and validates a routing config file in one pass over its YAML tree, collecting every
@@ -26,7 +27,8 @@ import java.util.Set;
 public final class ConfigLoader {
     static final Set<String> SECTIONS = Set.of("sip", "rtp", "http", "storage", "trunks", "agents", "queues", "menus", "numbers");
 
-    private final Map<String, String> env;
+    private final Function<String, String> env;
+    private final boolean requireSecrets;
 
     /** Substitutes {@code ${NAME}} from the process environment. */
     public ConfigLoader() {
@@ -34,7 +36,24 @@ public final class ConfigLoader {
     }
 
     public ConfigLoader(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this(Map.copyOf(env)::get, true);
+    }
+
+    /**
+     * @param env            the value of an environment variable, or null when it is not set
+     * @param requireSecrets whether an unset {@code ${NAME}} without a default is an error
+     */
+    public ConfigLoader(Function<String, String> env, boolean requireSecrets) {
+        this.env = env;
+        this.requireSecrets = requireSecrets;
+    }
+
+    /**
+     * For checking a committed file without its secrets: an unset {@code ${NAME}} is not an
+     * error (the secret is left as written).
+     */
+    public static ConfigLoader withoutSecrets() {
+        return new ConfigLoader(System::getenv, false);
     }
 
     public LoadResult load(Path file) {
@@ -60,7 +79,7 @@ public final class ConfigLoader {
             return new LoadResult(null, problems.sorted());
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        AcdConfig config = bind(root, file, new Binding(problems, dir, env));
+        AcdConfig config = bind(root, file, new Binding(problems, dir, env, requireSecrets));
         return problems.isEmpty() ? new LoadResult(config, List.of()) : new LoadResult(null, problems.sorted());
     }
 
