@@ -1,0 +1,39 @@
+package config.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A validated routing config: every reference resolves, every sound file is playable. */
+public record AcdConfig(Path source, Sip sip, Rtp rtp, Http http, Storage storage, List<Trunk> trunks,
+                        List<Agent> agents, List<Queue> queues, List<Menu> menus, List<NumberEntry> numbers) {
+    public AcdConfig {
+        trunks = List.copyOf(trunks);
+        agents = List.copyOf(agents);
+        queues = List.copyOf(queues);
+        menus = List.copyOf(menus);
+        numbers = List.copyOf(numbers);
+    }
+
+    public Optional<Agent> agent(String id) {
+        return agents.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<Queue> queue(String id) {
+        return queues.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public Optional<Menu> menu(String id) {
+        return menus.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    public Optional<Trunk> trunk(String id) {
+        return trunks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The entry for a dialed number: an exact match, else the "*" entry. */
+    public Optional<NumberEntry> number(String dialed) {
+        return numbers.stream().filter(n -> n.number().equals(dialed)).findFirst()
+                .or(() -> numbers.stream().filter(n -> n.number().equals(NumberEntry.ANY)).findFirst());
+    }
+}

@@ -1,0 +1,19 @@
+package config.model;
+
+import acd.call.Target;
+import java.time.Instant;
+
+/**
+ * A dialed number (the Request-URI user; "*" for any other) and where its calls enter.
+ *
+ * @param entry a menu or queue target
+ * @param hours business hours, or null for always open
+ */
+public record NumberEntry(String number, Target entry, BusinessHours hours) {
+    public static final String ANY = "*";
+
+    /** Where a call arriving at {@code at} goes: the entry while open, else the closed target. */
+    public Target routeAt(Instant at) {
+        return hours == null || hours.isOpen(at) ? entry : hours.closed();
+    }
+}

@@ -1,0 +1,25 @@
+package config.model;
+
+import acd.call.Target;
+import acd.queue.NoAgentsPolicy;
+import acd.strategy.StrategyKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A queue. A zero {@code maxWaitTime} means no limit, a zero {@code announcePosition} no
+ * announcements, {@code maxLength} 0 no limit and {@code autoPause} 0 never.
+ *
+ * @param greeting  played once on joining, or null
+ * @param holdMusic looped while waiting, or null for silence
+ * @param autoPause unanswered rings in a row after which an agent is paused
+ */
+public record Queue(String id, String department, StrategyKind strategy, Duration ringTimeout,
+                    Duration maxWaitTime, Target whenMaxWait, NoAgentsPolicy whenNoAgents,
+                    Duration wrapUpTime, Path greeting, Path holdMusic, Duration announcePosition,
+                    boolean record, int maxLength, int autoPause, List<Member> members) {
+    public Queue {
+        members = List.copyOf(members);
+    }
+}

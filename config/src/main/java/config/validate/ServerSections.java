@@ -1,0 +1,80 @@
+package config.validate;
+
+import config.model.Cidr;
+import config.model.HostPort;
+import config.model.Http;
+import config.model.Rtp;
+import config.model.Secret;
+import config.model.Sip;
+import config.model.Storage;
+import config.model.Trunk;
+import config.yaml.YNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** The server's own sections: sip, rtp, http, storage and trunks. */
+final class ServerSections {
+    static final int SIP_PORT = 5060;
+
+    private final Binding b;
+
+    ServerSections(Binding b) {
+        this.b = b;
+    }
+
+    Sip sip(YNode node) {
+        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise"));
+        HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
+        String domain = f.required("domain", ServerSections::domain);
+        String advertise = f.value("advertise", "auto", ServerSections::advertise);
+        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise);
+    }
+
+    private static String domain(String text) throws BadValue {
+        return Values.hostPort(text, SIP_PORT).host();
+    }
+
+    private static String advertise(String text) throws BadValue {
+        if (text.equals("auto") || Values.isIpLiteral(text)) {
+            return text;
+        }
+        throw new BadValue("bad advertise address \"" + text + "\": expected \"auto\" or an IP address");
+    }
+
+    Rtp rtp(YNode node) {
+        Fields f = Fields.of(node, "rtp", b.problems, Set.of("ports"));
+        return new Rtp(f.value("ports", Rtp.DEFAULT_PORTS, Values::portRange));
+    }
+
+    Http http(YNode node) {
+        Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token"));
+        HostPort listen = f.value("listen", Http.DEFAULT_LISTEN, t -> Values.hostPort(t, 0));
+        if (!f.has("token")) {
+            f.missing("token");
+            return new Http(listen, null);
+        }
+        return new Http(listen, b.secret(f, "token"));
+    }
+
+    Storage storage(YNode node) {
+        Fields f = Fields.of(node, "storage", b.problems, Set.of("dir", "recordings"));
+        Path dir = b.resolve(f.text("dir", "./data"));
+        String recordings = f.text("recordings", null);
+        return new Storage(dir, recordings == null ? dir.resolve("recordings") : b.resolve(recordings));
+    }
+
+    List<Trunk> trunks(Fields root) {
+        return root.items("trunks", this::trunk);
+    }
+
+    private Trunk trunk(YNode node, String path) {
+        Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password"));
+        String id = f.required("id", Values::id);
+        b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
+        HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
+        List<Cidr> allow = f.scalars("allow", Values::cidr);
+        Secret password = b.secret(f, "password");
+        return id == null || address == null ? null : new Trunk(id, address, allow, f.text("username", null), password);
+    }
+}

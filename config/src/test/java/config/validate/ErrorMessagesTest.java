@@ -1,0 +1,278 @@
+package config.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import config.Wavs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.sound.sampled.AudioFormat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden tests: the exact text of each error, with file, line, column and path, several per run. */
+class ErrorMessagesTest {
+    private static final String HEAD = """
+            sip: { domain: acd.example.com }
+            http: { token: t }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void sounds() throws IOException {
+        Wavs.write(dir.resolve("sounds/welcome.wav"));
+        Files.writeString(dir.resolve("sounds/text.wav"), "not audio");
+        Wavs.write(dir.resolve("sounds/stereo.wav"), new AudioFormat(8000, 16, 2, true, false));
+        Wavs.write(dir.resolve("sounds/odd-rate.wav"), new AudioFormat(11025, 16, 1, true, false));
+        Wavs.write(dir.resolve("sounds/eight-bit.wav"), new AudioFormat(8000, 8, 1, false, false));
+        Wavs.write(dir.resolve("sounds/wideband.wav"), new AudioFormat(16000, 16, 1, true, false));
+        Wavs.write(dir.resolve("sounds/ulaw.wav"), new AudioFormat(AudioFormat.Encoding.ULAW, 8000, 8, 1, 1, 8000, false));
+    }
+
+    private List<String> errors(String yaml) {
+        return errors(yaml, Map.of());
+    }
+
+    private List<String> errors(String yaml, Map<String, String> env) {
+        LoadResult r = new ConfigLoader(env).parse(yaml, dir.resolve("acd.yaml"));
+        assertFalse(r.ok(), "expected errors");
+        return r.errors().stream().map(e -> e.toString().replace(dir + "/", "")).toList();
+    }
+
+    @Test
+    void unknownAgentNamesTheKnownOnes() {
+        assertEquals(List.of(
+                "acd.yaml:11:18: queues[0].members[1].agent: unknown agent \"carol\" (known: alice, bob)",
+                "acd.yaml:12:18: queues[0].members[2].agent: unknown agent \"alcie\" (did you mean \"alice\"? known: alice, bob)"),
+                errors(HEAD + """
+                        agents:
+                          - { id: alice, extension: "1001", password: a }
+                          - { id: bob, extension: "1002", password: b }
+                        queues:
+                          - id: sales
+                            strategy: priority
+                            members:
+                              - { agent: alice, priority: 1 }
+                              - { agent: carol, priority: 2 }
+                              - { agent: alcie, priority: 3 }
+                        """));
+    }
+
+    @Test
+    void unknownFieldsWrongTypesAndMissingFields() {
+        assertEquals(List.of(
+                "acd.yaml:1:6: sip: missing required field \"domain\"",
+                "acd.yaml:1:8: sip.domian: unknown field (did you mean \"domain\"?)",
+                "acd.yaml:2:7: http: missing required field \"token\"",
+                "acd.yaml:3:11: agents[0]: missing required field \"id\"",
+                "acd.yaml:3:11: agents[0]: missing required field \"password\"",
+                "acd.yaml:3:13: agents[0].nmae: unknown field (did you mean \"name\"?)",
+                "acd.yaml:4:3: agents[1]: missing required field \"password\"",
+                "acd.yaml:7:14: queues[0].members: expected a list, found a string",
+                "acd.yaml:8:5: queues[0].colour: unknown field",
+                "acd.yaml:9:13: queues[0].record: expected true or false, found a string",
+                "acd.yaml:10:16: queues[0].maxLength: expected a whole number, found a string \"many\""),
+                errors("""
+                        sip: { domian: acd.example.com }
+                        http: { listen: "127.0.0.1:8080" }
+                        agents: [ { nmae: x, extension: "1" },
+                          { id: bob, extension: "1002" } ]
+                        queues:
+                          - id: q
+                            members: alice
+                            colour: blue
+                            record: "yes"
+                            maxLength: many
+                        """));
+    }
+
+    @Test
+    void durationsPrioritiesAndStrategies() {
+        assertEquals(List.of(
+                "acd.yaml:6:15: queues[0].strategy: unknown strategy \"ringall\" (did you mean \"ring-all\"?); expected one of priority, longest-idle, random, ring-all, round-robin, fewest-calls",
+                "acd.yaml:7:18: queues[0].ringTimeout: bad duration \"15\": write a number and a unit, e.g. 500ms, 15s, 2m, 1h",
+                "acd.yaml:8:18: queues[0].maxWaitTime: bad duration \"3 minutes\": write a number and a unit, e.g. 500ms, 15s, 2m, 1h",
+                "acd.yaml:9:17: queues[0].wrapUpTime: bad duration \"-5s\": write a number and a unit, e.g. 500ms, 15s, 2m, 1h",
+                "acd.yaml:12:31: queues[0].members[0].priority: priority 0 is outside 1..100",
+                "acd.yaml:13:31: queues[0].members[1].priority: priority 101 is outside 1..100",
+                "acd.yaml:14:31: queues[0].members[2].priority: expected a whole number, found a string \"high\""),
+                errors(HEAD + """
+                        agents: [ { id: a, extension: "1", password: p }, { id: b, extension: "2", password: p }, { id: c, extension: "3", password: p } ]
+                        queues:
+                          - id: q
+                            strategy: ringall
+                            ringTimeout: 15
+                            maxWaitTime: 3 minutes
+                            wrapUpTime: -5s
+                            whenNoAgents: wait
+                            members:
+                              - { agent: a, priority: 0 }
+                              - { agent: b, priority: 101 }
+                              - { agent: c, priority: high }
+                        """));
+    }
+
+    @Test
+    void duplicatesAreReportedWhereTheyRepeat() {
+        assertEquals(List.of(
+                "acd.yaml:5:27: agents[1].extension: duplicate extension \"1001\" (first at line 4)",
+                "acd.yaml:6:11: agents[2].id: duplicate agent \"alice\" (first at line 4)",
+                "acd.yaml:9:11: queues[1].id: duplicate queue \"q\" (first at line 8)",
+                "acd.yaml:9:50: queues[1].members[1].agent: agent \"bob\" is already a member (line 9)",
+                "acd.yaml:11:13: numbers[1].number: duplicate number \"*\" (first at line 10)",
+                "acd.yaml:12:1: duplicate key \"numbers\" (first at line 10)"),
+                errors(HEAD + """
+                        agents:
+                          - { id: alice, extension: "1001", password: p }
+                          - { id: bob, extension: "1001", password: p }
+                          - { id: alice, extension: "1003", password: p }
+                        queues:
+                          - { id: q }
+                          - { id: q, members: [ { agent: bob }, { agent: bob } ] }
+                        numbers: [ { number: "*", queue: q },
+                          { number: "*", queue: q } ]
+                        numbers: []
+                        """));
+    }
+
+    @Test
+    void optionKeysTargetsAndMenuCycles() {
+        assertEquals(List.of(
+                "acd.yaml:8:7: menus[0].options.x: option key \"x\" is not a DTMF digit (0-9, * or #)",
+                "acd.yaml:9:7: menus[0].options.12: option key \"12\" is not a DTMF digit (0-9, * or #)",
+                "acd.yaml:10:12: menus[0].options.3: a target has exactly one of queue, menu, voicemail, transfer, hangup, found queue and menu",
+                "acd.yaml:11:22: menus[0].options.4.hangup: write { hangup: true }, or another target",
+                "acd.yaml:12:24: menus[0].options.5.transfer: goes out through a trunk, but no trunks are defined",
+                "acd.yaml:13:12: menus[0].options.6: a target needs one of queue, menu, voicemail, transfer, hangup",
+                "acd.yaml:13:14: menus[0].options.6.qeue: unknown field (did you mean \"queue\"?)",
+                "acd.yaml:15:9: menus[1]: menu cycle with no way out: a -> b -> a (give one of these menus an option or otherwise that leads to a queue, voicemail, transfer or hangup)"),
+                errors(HEAD + """
+                        queues: [ { id: q } ]
+                        menus:
+                          - id: main
+                            prompt: sounds/welcome.wav
+                            options:
+                              x: { queue: q }
+                              12: { queue: q }
+                              "3": { queue: q, menu: main }
+                              "4": { hangup: false }
+                              "5": { transfer: "+15550100" }
+                              "6": { qeue: q }
+                              "7": { menu: a }
+                          - id: a
+                            prompt: sounds/welcome.wav
+                            options: { "1": { menu: b } }
+                            otherwise: { menu: b }
+                          - id: b
+                            prompt: sounds/welcome.wav
+                            then: { menu: a }
+                        """));
+    }
+
+    @Test
+    void soundFiles() {
+        assertEquals(List.of(
+                "acd.yaml:5:15: queues[0].greeting: sound file \"sounds/missing.wav\" not found",
+                "acd.yaml:6:16: queues[0].holdMusic: sound file \"sounds/stereo.wav\": 2 channels, expected mono",
+                "acd.yaml:8:22: menus[0].prompt: sound file \"sounds/odd-rate.wav\": sample rate 11025 Hz is not supported (use 8000 Hz, or 16000, 22050, 44100 or 48000)",
+                "acd.yaml:9:16: menus[0].invalid: sound file \"sounds/eight-bit.wav\": unsupported encoding PCM_UNSIGNED 8-bit (expected 16-bit PCM, µ-law or A-law)",
+                "acd.yaml:11:13: menus[1].prompt: sound file \"sounds/text.wav\" is not a supported audio file (expected WAV)"),
+                errors(HEAD + """
+                        queues:
+                          - id: q
+                            greeting: sounds/missing.wav
+                            holdMusic: sounds/stereo.wav
+                        menus:
+                          - { id: m, prompt: sounds/odd-rate.wav,
+                              invalid: sounds/eight-bit.wav, then: { queue: q } }
+                          - id: n
+                            prompt: sounds/text.wav
+                          - { id: ok1, prompt: sounds/wideband.wav }
+                          - { id: ok2, prompt: sounds/ulaw.wav }
+                        """));
+    }
+
+    @Test
+    void networkValues() {
+        assertEquals(List.of(
+                "acd.yaml:1:16: sip.listen: bad port \"99999\" in \"0.0.0.0:99999\": expected 1..65535",
+                "acd.yaml:1:69: sip.advertise: bad advertise address \"somewhere\": expected \"auto\" or an IP address",
+                "acd.yaml:2:15: rtp.ports: bad port range \"20001-20999\": RTP uses even ports, so the range must start on an even port",
+                "acd.yaml:3:17: http.listen: bad address \"localhost\": expected host:port, e.g. 0.0.0.0:5060",
+                "acd.yaml:5:44: trunks[0].allow[0]: bad CIDR \"10.0.0.1/8\": host bits are set (did you mean 10.0.0.0/8?)",
+                "acd.yaml:5:56: trunks[0].allow[1]: bad CIDR \"10.0.0.0/33\": prefix length must be 0..32",
+                "acd.yaml:5:69: trunks[0].allow[2]: bad CIDR \"example.com/24\": \"example.com\" is not an IP address",
+                "acd.yaml:6:24: trunks[1].address: bad address \"bad host:5060\": \"bad host\" is not a host name or IP address"),
+                errors("""
+                        sip: { listen: "0.0.0.0:99999", domain: acd.example.com, advertise: somewhere }
+                        rtp: { ports: 20001-20999 }
+                        http: { listen: localhost, token: t }
+                        trunks:
+                          - { id: t1, address: 192.0.2.1, allow: [ 10.0.0.1/8, 10.0.0.0/33, example.com/24, "2001:db8::/32" ] }
+                          - { id: t2, address: "bad host:5060" }
+                        """));
+    }
+
+    @Test
+    void secretsComeFromTheEnvironment() {
+        assertEquals(List.of(
+                "acd.yaml:2:16: http.token: environment variable ACD_TOKEN is not set"),
+                errors("""
+                        sip: { domain: acd.example.com }
+                        http: { token: "${ACD_TOKEN}" }
+                        agents: [ { id: a, extension: "1", password: "${PW_A}" } ]
+                        """, Map.of("PW_A", "secret-a")));
+        LoadResult ok = new ConfigLoader(Map.of("ACD_TOKEN", "tok")).parse("""
+                sip: { domain: acd.example.com }
+                http: { token: "${ACD_TOKEN}" }
+                agents: [ { id: a, extension: "1", password: "pre-${PW_A:-fallback}" } ]
+                """, dir.resolve("acd.yaml"));
+        assertEquals("tok", ok.config().http().token().value());
+        assertEquals("pre-fallback", ok.config().agents().get(0).password().value());
+        assertEquals("****", ok.config().http().token().toString());
+    }
+
+    @Test
+    void businessHoursAndNumbers() {
+        assertEquals(List.of(
+                "acd.yaml:5:5: numbers[0]: write either menu or queue, not both",
+                "acd.yaml:6:5: numbers[1]: missing required field \"menu\" (or \"queue\")",
+                "acd.yaml:6:15: numbers[1].number: bad number \"not a number\": expected the dialed number (e.g. \"+15550100000\") or \"*\"",
+                "acd.yaml:10:17: numbers[2].hours.timezone: unknown time zone \"Mars/Olympus\": expected a region such as Europe/Tallinn or America/New_York",
+                "acd.yaml:12:9: numbers[2].hours.open.mon-frj: bad days \"mon-frj\": expected a day or range of mon, tue, wed, thu, fri, sat, sun (e.g. mon-fri or sat,sun)",
+                "acd.yaml:13:14: numbers[2].hours.open.sat: bad hours \"17:00-09:00\": expected HH:MM-HH:MM within one day, e.g. \"09:00-17:00\"",
+                "acd.yaml:14:19: numbers[2].hours.holidays[0]: bad date \"2026-13-01\": expected YYYY-MM-DD",
+                "acd.yaml:15:23: numbers[2].hours.closed.menu: unknown menu \"closed\" (no menus are defined)"),
+                errors(HEAD + """
+                        queues: [ { id: q } ]
+                        numbers:
+                          - { number: "1", menu: m, queue: q }
+                          - { number: not a number }
+                          - number: "+15550100000"
+                            queue: q
+                            hours:
+                              timezone: Mars/Olympus
+                              open:
+                                mon-frj: "09:00-17:00"
+                                sat: "17:00-09:00"
+                              holidays: [ "2026-13-01" ]
+                              closed: { menu: closed }
+                        """));
+    }
+
+    @Test
+    void syntaxErrorHasALocation() throws IOException {
+        Path file = dir.resolve("acd.yaml");
+        Files.writeString(file, "sip:\n  domain: [unclosed\nhttp: {}\n");
+        LoadResult r = new ConfigLoader(Map.of()).load(file);
+        assertEquals(1, r.errors().size());
+        String e = r.errors().get(0).toString().replace(dir + "/", "");
+        assertEquals("acd.yaml:3:5: invalid YAML", e.substring(0, e.indexOf("YAML") + 4), e);
+    }
+}

@@ -1,0 +1,97 @@
+package config.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import acd.call.Target;
+import acd.queue.NoAgentsPolicy;
+import acd.strategy.StrategyKind;
+import config.Wavs;
+import config.model.AcdConfig;
+import config.model.Forward;
+import config.model.HostPort;
+import config.model.Queue;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default config and the examples load, with the values and defaults the reference promises. */
+class ShippedConfigsTest {
+    static final Map<String, String> ENV = Map.of("ACD_ADMIN_TOKEN", "token", "CARRIER_PASSWORD", "c", "PW_1001", "1",
+            "PW_1002", "2", "PW_1003", "3", "PW_1004", "4", "PW_1005", "5", "PW_ANNA", "a", "PW_BEN", "b", "PW_CLEO", "c");
+
+    @TempDir
+    Path dir;
+
+    private AcdConfig load(String shipped) {
+        Path copy = Wavs.copyWithSounds(Wavs.moduleDir().resolve(shipped), dir, shipped);
+        LoadResult r = new ConfigLoader(ENV).load(copy);
+        assertEquals(List.of(), r.errors());
+        return r.config();
+    }
+
+    @Test
+    void defaultConfigRunsOutOfTheBox() {
+        AcdConfig c = new ConfigLoader(Map.of()).load(Wavs.copyWithSounds(Wavs.moduleDir().resolve("acd.yaml"), dir, "acd.yaml")).config();
+        assertEquals(new HostPort("0.0.0.0", 5060), c.sip().listen());
+        assertNull(c.sip().advertise(), "auto");
+        assertEquals("change-me", c.http().token().value());
+        assertEquals(dir.resolve("data/recordings"), c.storage().recordings());
+        assertEquals(List.of("alice", "bob"), c.agents().stream().map(a -> a.id()).toList());
+        Queue sales = c.queue("sales").orElseThrow();
+        assertEquals(StrategyKind.PRIORITY, sales.strategy());
+        assertEquals(Duration.ofSeconds(15), sales.ringTimeout());
+        assertEquals(Duration.ofMinutes(3), sales.maxWaitTime());
+        assertEquals(Target.voicemail("sales"), sales.whenMaxWait());
+        assertEquals(dir.resolve("sounds/hold-music.wav"), sales.holdMusic());
+        assertEquals(Target.menu("main"), c.number("+3725550000").orElseThrow().entry());
+    }
+
+    @Test
+    void callCenterExample() throws Exception {
+        AcdConfig c = load("examples/call-center.yaml");
+        assertEquals(6, c.agents().size());
+        assertEquals(Forward.ON_NO_ANSWER, c.agent("bob").orElseThrow().forward());
+        assertEquals("backup", c.agent("frank").orElseThrow().trunk());
+        assertTrue(c.trunk("carrier").orElseThrow().allow().get(1).contains(InetAddress.getByName("2001:db8:100::7")));
+        assertEquals(NoAgentsPolicy.FALLBACK, c.queue("billing").orElseThrow().whenNoAgents());
+        assertEquals(Target.transfer("+15550199999"), c.menu("closed").orElseThrow().options().get("*"));
+        var main = c.number("+15550100000").orElseThrow();
+        // Thursday 2026-11-26 is Thanksgiving, a holiday in the example; Friday is open at 10:00 New York time.
+        assertEquals(Target.menu("closed"), main.routeAt(Instant.parse("2026-11-26T15:00:00Z")));
+        assertEquals(Target.menu("main"), main.routeAt(Instant.parse("2026-11-27T15:00:00Z")));
+        assertEquals(Target.menu("closed"), main.routeAt(Instant.parse("2026-11-29T15:00:00Z")), "Sunday");
+        assertEquals(Target.queue("support"), c.number("+15550100020").orElseThrow().routeAt(Instant.parse("2026-11-27T04:59:00Z")));
+        assertEquals(Target.menu("main"), c.number("+19995550000").orElseThrow().entry(), "the * entry");
+    }
+
+    @Test
+    void smallOfficeExampleAndDefaults() {
+        AcdConfig c = load("examples/small-office.yaml");
+        Queue office = c.queue("office").orElseThrow();
+        assertEquals(StrategyKind.RING_ALL, office.strategy());
+        assertEquals(1, office.members().get(0).priority(), "default member priority");
+        assertEquals(Duration.ZERO, office.wrapUpTime());
+        assertEquals(3, office.autoPause());
+        assertFalse(office.record());
+        assertEquals(Duration.ofSeconds(4), c.menu("closed").orElseThrow().timeout());
+        assertEquals(Target.hangup(), c.menu("closed").orElseThrow().otherwise());
+        assertEquals(Path.of("/var/lib/acd/recordings"), c.storage().recordings());
+        assertEquals("20000-20999", c.rtp().ports().toString());
+    }
+
+    @Test
+    void brokenExampleReportsEveryMistake() {
+        Path copy = Wavs.copyWithSounds(Wavs.moduleDir().resolve("examples/broken/mistakes.yaml"), dir, "examples/broken/mistakes.yaml");
+        LoadResult r = new ConfigLoader(Map.of()).load(copy);
+        assertFalse(r.ok());
+        assertEquals(14, r.errors().size(), r.errors().toString());
+    }
+}
