@@ -42,7 +42,7 @@ public final class AgentPresence implements RegistrationListener {
     private void publish(String agentId) {
         AgentRoute route = directory.agent(agentId).orElse(null);
         boolean reachable = registered.getOrDefault(agentId, false)
-                || route != null && route.forward().reachableWithoutPhones();
+                || route != null && route.reachableWithoutPhones();
         boolean login = reachable && !loggedOutByAgent.contains(agentId);
         acd.post((e, now) -> {
             e.setReachable(agentId, reachable, now);

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import config.model.Forward;
 import acd.call.RingEnd;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
@@ -152,7 +153,7 @@ final class AgentRing {
         for (Binding b : phones) {
             send(b.reachUri(), b.transport(), route.extension());
         }
-        if (route.forward() == ForwardMode.ON_NO_ANSWER) {
+        if (route.forward() == Forward.ON_NO_ANSWER) {
             deviceTimer = session.loop().schedule(this::phonesUnanswered, ringTimeoutMs, TimeUnit.MILLISECONDS);
         }
         giveUpIfNoForkLeft();
@@ -239,7 +240,7 @@ final class AgentRing {
             b2bua.disown(fork);
         }
         if (state == State.RINGING) {
-            if (phase == Phase.PHONES && route.forward() == ForwardMode.ON_NO_ANSWER
+            if (phase == Phase.PHONES && route.forward() == Forward.ON_NO_ANSWER
                     && forks.stream().allMatch(f -> f.finished)) {
                 // every phone said no: go to the device now rather than after the timeout
                 phonesUnanswered();

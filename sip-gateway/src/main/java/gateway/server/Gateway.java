@@ -138,6 +138,11 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Takes a reloaded config's agents into presence (new device-only agents become reachable). */
+    public void reconfigure(config.model.AcdConfig next) {
+        presence.publishAll();
+    }
+
     /** The SIP port, UDP and TCP. */
     public int sipPort() {
         return sip.port();

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import config.model.Forward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -284,7 +285,7 @@ class CallFlowTest {
         TestPhone device = TestPhone.builder("+15550100003").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
                 .server(9).start();
         try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "carol"))
-                .agent(new AgentRoute("carol", "1003", "+15550100003", ForwardMode.WHEN_OFFLINE, CallRig.trunkAt(device)))
+                .agent(new AgentRoute("carol", "1003", "+15550100003", Forward.WHEN_OFFLINE, CallRig.trunkAt(device)))
                 .start()) {
             rig.awaitAgent("carol", AgentState.AVAILABLE);
             Caller caller = dial(rig, 0, 101);
@@ -301,7 +302,7 @@ class CallFlowTest {
         TestPhone device = TestPhone.builder("+15550100004").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
                 .server(9).start();
         try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "dave"))
-                .agent(new AgentRoute("dave", "1004", "+15550100004", ForwardMode.ON_NO_ANSWER, CallRig.trunkAt(device)))
+                .agent(new AgentRoute("dave", "1004", "+15550100004", Forward.ON_NO_ANSWER, CallRig.trunkAt(device)))
                 .start()) {
             TestPhone phone = rig.agentPhone("1004", "UDP");
             rig.awaitAgent("dave", AgentState.AVAILABLE);
@@ -319,7 +320,7 @@ class CallFlowTest {
         TestPhone device = TestPhone.builder("+15550100005").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
                 .server(9).start();
         try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "erin"))
-                .agent(new AgentRoute("erin", "1005", "+15550100005", ForwardMode.ALWAYS, CallRig.trunkAt(device)))
+                .agent(new AgentRoute("erin", "1005", "+15550100005", Forward.ALWAYS, CallRig.trunkAt(device)))
                 .start()) {
             TestPhone phone = rig.agentPhone("1005", "UDP");
             rig.awaitAgent("erin", AgentState.AVAILABLE);

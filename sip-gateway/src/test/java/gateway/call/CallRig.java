@@ -1,5 +1,6 @@
 package gateway.call;
 
+import config.model.Forward;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
 import acd.call.Target;
@@ -85,7 +86,7 @@ final class CallRig implements AutoCloseable {
                 byUser.put(r.extension(), new AgentCredentials(r.agentId(), r.extension(), password(r.extension())));
             }
             List<AgentSpec> specs = routes.stream()
-                    .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == ForwardMode.ON_NO_ANSWER)).toList();
+                    .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == Forward.ON_NO_ANSWER)).toList();
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
                     TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
