@@ -95,8 +95,18 @@ public final class ServerMain implements AutoCloseable {
         return InetAddress.getLoopbackAddress().getHostAddress();
     }
 
+    /** Call outcomes at INFO (one line per call step), ring and agent-state detail at DEBUG. */
     private static void logEvent(AcdEvent e) {
-        if (events.isDebugEnabled()) {
+        if (e instanceof AcdEvent.CallQueued q) {
+            events.info("call {} queued in {} at position {}", q.callId(), q.queueId(), q.position());
+        } else if (e instanceof AcdEvent.CallAnswered a) {
+            events.info("call {} in {} answered by {} after {} ms", a.callId(), a.queueId(), a.agentId(), a.waitMs());
+        } else if (e instanceof AcdEvent.CallEnded c) {
+            events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
+                    c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+        } else if (e instanceof AcdEvent.AgentStateChanged s) {
+            events.info("agent {} {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+        } else {
             events.debug("{}", e);
         }
     }
