@@ -1,6 +1,7 @@
 package acd.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -40,10 +41,10 @@ import org.junit.jupiter.api.Test;
  */
 class InvariantTest {
     private static final long SEED = 0x5EED_ACDL;
-    private static final int EVENTS = 120_000;
+    private static final int EVENTS = 100_000;
     private static final int AGENTS = 30;
     private static final int QUEUES = 7;
-    private static final int RELOAD_EVERY = 20_000;
+    private static final int RELOAD_EVERY = 16_000;
     private static final long START_MS = 1_767_225_600_000L; // 2026-01-01T00:00Z
 
     @Test
@@ -54,6 +55,18 @@ class InvariantTest {
         System.out.println("InvariantTest: " + d.summary());
         assertTrue(d.counts.getOrDefault(Kind.ANSWER, 0) > 1000, "too few answers to mean anything: " + d.summary());
         assertTrue(d.outcomes.size() >= 6, "too few kinds of endings: " + d.outcomes);
+    }
+
+    /**
+     * Found by the routing benchmark: an agent listed twice in a ring-all queue sat twice in its
+     * index, was rung twice for one call, and the engine threw RINGING -> RINGING mid-routing.
+     */
+    @Test
+    void anAgentListedTwiceInOneQueueIsRejectedWithItsName() {
+        List<MemberSpec> twice = List.of(new MemberSpec("ann", 1), new MemberSpec("bob", 1), new MemberSpec("ann", 50));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QueueSpec.of("sales", StrategyKind.RING_ALL, twice));
+        assertTrue(e.getMessage().contains("sales") && e.getMessage().contains("ann"), e.getMessage());
     }
 
     /** The random actions, by name for the summary. */
