@@ -683,6 +683,7 @@ public final class AcdEngine implements Call.Timeouts {
                 call.forgetTried();
                 collectUntried(call, s);
             }
+            call.reserveRings(ringAllBatch.size());
             long timeout = 0;
             for (int i = 0; i < ringAllBatch.size(); i++) {
                 timeout = Math.max(timeout, ringTimeoutFor(ringAllBatch.get(i)));

@@ -3,6 +3,7 @@ package acd.bench;
 import acd.agent.AgentSpec;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
+import acd.call.RingEnd;
 import acd.call.Target;
 import acd.engine.AcdEngine;
 import acd.event.AcdEvent;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The routing decision at call-center scale: 10,000 agents, 1,000 queues (every strategy),
@@ -33,6 +35,7 @@ import org.openjdk.jmh.annotations.State;
  * agent, then the call being undone cheaply so every operation meets the same state: the
  * caller hangs up while it rings, or the agent answers and hangs up with no wrap-up (which
  * moves the agent to the back of the idle order, so the indexes churn as they do in service).
+ * A third operation has no arrival at all: a ringing agent rejects and the engine reroutes.
  *
  * <p>Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the bytes allocated per operation,
  * which include the events and the call the engine creates for each arrival.
@@ -60,8 +63,13 @@ public class RoutingBenchmark {
     private int nextQueue;
     private int nextCall;
 
+    /** Rerouting: one call per queue, always ringing someone; the agent each one rings now. */
+    private String[] standingCalls;
+    private String[] standingRung;
+    private int nextStanding;
+
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         nowMs = 1_767_225_600_000L; // a midnight, so the daily reset stays out of the run
         engine = new AcdEngine(port, new QuietListener(), new SplittableRandom(42), ZoneOffset.UTC, nowMs);
         List<AgentSpec> agents = new ArrayList<>(AGENTS);
@@ -101,6 +109,29 @@ public class RoutingBenchmark {
         for (int i = 0; i < CALL_IDS; i++) {
             callIds[i] = "call" + i;
         }
+        if (params.getBenchmark().endsWith("rerouteAfterReject")) {
+            standCallsInSingleRingQueues(queues);
+        }
+    }
+
+    /** Puts one call in each targeted queue whose strategy rings one agent at a time. */
+    private void standCallsInSingleRingQueues(List<QueueSpec> queues) {
+        List<String> single = new ArrayList<>();
+        for (QueueSpec q : queues) {
+            if (q.strategy() != StrategyKind.RING_ALL && List.of(targets).contains(q.id())) {
+                single.add(q.id());
+            }
+        }
+        if (single.isEmpty()) {
+            throw new IllegalArgumentException("rerouteAfterReject needs queues that ring one agent at a time");
+        }
+        standingCalls = new String[single.size()];
+        standingRung = new String[single.size()];
+        for (int i = 0; i < standingCalls.length; i++) {
+            standingCalls[i] = "standing-" + single.get(i);
+            engine.enqueue(standingCalls[i], single.get(i), 0, nowMs);
+            standingRung[i] = port.lastRung;
+        }
     }
 
     /** A caller arrives, an agent is picked and rung, then the caller hangs up while it rings. */
@@ -119,6 +150,19 @@ public class RoutingBenchmark {
         engine.answered(callId, agent, nowMs);
         engine.hangup(callId, ++nowMs);
         return agent;
+    }
+
+    /**
+     * The agent a waiting call rings rejects it; the engine picks the next member the call has
+     * not tried and rings it. No call is created: this is the bare routing decision.
+     */
+    @Benchmark
+    public String rerouteAfterReject() {
+        int i = nextStanding;
+        nextStanding = i + 1 == standingCalls.length ? 0 : i + 1;
+        engine.ringFailed(standingCalls[i], standingRung[i], RingEnd.REJECTED, ++nowMs);
+        standingRung[i] = port.lastRung;
+        return standingRung[i];
     }
 
     private String arrive() {
