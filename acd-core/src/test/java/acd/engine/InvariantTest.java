@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,11 @@ class InvariantTest {
         System.out.println("InvariantTest: " + d.summary());
         assertTrue(d.counts.getOrDefault(Kind.ANSWER, 0) > 1000, "too few answers to mean anything: " + d.summary());
         assertTrue(d.outcomes.size() >= 6, "too few kinds of endings: " + d.outcomes);
+        for (String situation : List.of("hangup while WAITING", "hangup while RINGING_AGENT", "hangup while BRIDGED",
+                "ring no answer TIMEOUT", "ring no answer REJECTED", "ring no answer FAILED",
+                "WRAP_UP -> AVAILABLE (ready)", "RINGING -> PAUSED (no answer)")) {
+            assertTrue(d.situations.containsKey(situation), "never happened: " + situation + " in " + d.situations);
+        }
     }
 
     /**
@@ -160,6 +166,7 @@ class InvariantTest {
 
         final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         final Map<CallOutcome, Integer> outcomes = new EnumMap<>(CallOutcome.class);
+        final Map<String, Integer> situations = new TreeMap<>();
         private int rings;
         private int ringAllRings;
         private int maxActive;
@@ -210,7 +217,12 @@ class InvariantTest {
 
         String summary() {
             return step - 1 + " events " + counts + "; " + offered + " calls, " + rings + " rings ("
-                    + ringAllRings + " ring-all), max " + maxActive + " calls at once, endings " + outcomes;
+                    + ringAllRings + " ring-all), max " + maxActive + " calls at once, endings " + outcomes
+                    + ", situations " + situations;
+        }
+
+        private void seen(String situation) {
+            situations.merge(situation, 1, Integer::sum);
         }
 
         // ------------------------------------------------------------------ actions
@@ -358,6 +370,8 @@ class InvariantTest {
 
         private void hangup(String callId) {
             what = "hangup " + callId;
+            engine.advanceTo(now);
+            engine.call(callId).ifPresent(c -> seen("hangup while " + c.state()));
             engine.hangup(callId, now);
             assertTrue(endedCount.containsKey(callId), "a hangup must end the call: " + callId);
         }
@@ -489,6 +503,11 @@ class InvariantTest {
                 assertEquals(was, e.from(), "state change of " + e.agentId() + " from a state it was not in");
                 agentState.put(e.agentId(), e.to());
                 touched.add(e.agentId());
+                if (e.from() == AgentState.WRAP_UP || e.to() == AgentState.PAUSED) {
+                    seen(e.from() + " -> " + e.to() + " (" + e.reason() + ")");
+                }
+            } else if (event instanceof AcdEvent.RingNoAnswer e) {
+                seen("ring no answer " + e.reason());
             } else if (event instanceof AcdEvent.AgentRinging e) {
                 assertTrue(liveRings.contains(new Leg(e.callId(), e.agentId())), "ringing event without a ring command: " + e);
             } else if (event instanceof AcdEvent.CallAnswered e) {
