@@ -341,12 +341,17 @@ public final class AcdEngine implements Call.Timeouts {
         }
     }
 
-    /** Brings the agent's place in its queues' indexes and staffed counts up to date. */
+    /**
+     * Brings the agent's place in its queues' indexes and staffed counts up to date. On the
+     * routing path: indexed loops, so no iterator is allocated.
+     */
     private void refresh(Agent a) {
+        List<Member> memberships = a.memberships();
         boolean eligible = a.eligible();
         if (eligible != a.indexed()) {
             a.indexed(eligible);
-            for (Member m : a.memberships()) {
+            for (int i = 0; i < memberships.size(); i++) {
+                Member m = memberships.get(i);
                 if (eligible) {
                     m.queue().strategy().add(m);
                     markDirty(m.queue());
@@ -358,7 +363,8 @@ public final class AcdEngine implements Call.Timeouts {
         boolean staffing = a.staffing();
         if (staffing != a.staffed()) {
             a.staffed(staffing);
-            for (Member m : a.memberships()) {
+            for (int i = 0; i < memberships.size(); i++) {
+                Member m = memberships.get(i);
                 m.queue().staffedDelta(staffing ? 1 : -1);
                 if (!staffing) {
                     markEmptyCheck(m.queue());
@@ -677,12 +683,13 @@ public final class AcdEngine implements Call.Timeouts {
                 call.forgetTried();
                 collectUntried(call, s);
             }
+            call.reserveRings(ringAllBatch.size());
             long timeout = 0;
-            for (Member m : ringAllBatch) {
-                timeout = Math.max(timeout, ringTimeoutFor(m));
+            for (int i = 0; i < ringAllBatch.size(); i++) {
+                timeout = Math.max(timeout, ringTimeoutFor(ringAllBatch.get(i)));
             }
-            for (Member m : ringAllBatch) {
-                ring(call, m, timeout);
+            for (int i = 0; i < ringAllBatch.size(); i++) {
+                ring(call, ringAllBatch.get(i), timeout);
             }
             ringAllBatch.clear();
             return;
