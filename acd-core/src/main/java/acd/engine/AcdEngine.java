@@ -159,12 +159,12 @@ public final class AcdEngine implements Call.Timeouts {
             case ON_CALL, WRAP_UP -> refresh(a);
             case LOGGED_OUT -> { }
         }
+        // configure() rebuilds or removes every queue next; until then the agent just leaves them
         for (Member m : List.copyOf(a.memberships())) {
-            Queue q = m.queue();
-            if (!q.removed()) {
-                rebuild(q, q.spec());
-            }
+            m.queue().strategy().remove(m);
+            m.queue().members().remove(m);
         }
+        a.memberships().clear();
         if (a.state() == AgentState.LOGGED_OUT) {
             agents.remove(a.id());
         }
@@ -276,7 +276,12 @@ public final class AcdEngine implements Call.Timeouts {
                 a.loggedInAt(nowMs);
                 transition(a, AgentState.PAUSED, why);
             }
-            case AVAILABLE, PAUSED -> transition(a, AgentState.PAUSED, why);
+            case AVAILABLE -> transition(a, AgentState.PAUSED, why);
+            case PAUSED -> {
+                if (!why.equals(a.pauseReason())) {
+                    transition(a, AgentState.PAUSED, why);
+                }
+            }
             case RINGING -> {
                 withdrawRing(a);
                 transition(a, AgentState.PAUSED, why);
