@@ -55,12 +55,23 @@ public final class RecordingWriter implements AutoCloseable {
     private volatile boolean stopping;
 
     public RecordingWriter(int maxPendingChunks) {
+        this(maxPendingChunks, true);
+    }
+
+    /** With {@code start} false the thread starts only at {@link #start()}: lets a test fill the queue. */
+    RecordingWriter(int maxPendingChunks, boolean start) {
         if (maxPendingChunks < 1) {
             throw new IllegalArgumentException("maxPendingChunks=" + maxPendingChunks + " must be at least 1");
         }
         this.maxPendingChunks = maxPendingChunks;
         this.thread = new Thread(this::run, "recording-writer");
         thread.setDaemon(true);
+        if (start) {
+            thread.start();
+        }
+    }
+
+    void start() {
         thread.start();
     }
 
