@@ -92,10 +92,14 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** Writes what is queued, finishes nothing else, and ends the thread (bounded wait). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopping = true;
         queue.add(new Stop());
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
