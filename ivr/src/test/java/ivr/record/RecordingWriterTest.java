@@ -38,14 +38,26 @@ class RecordingWriterTest {
     }
 
     @Test
+    void anExistingFileIsKeptAndTheNewOneSuffixed() throws Exception {
+        RecordingWriter writer = new RecordingWriter(10);
+        Files.writeString(dir.resolve("call.wav"), "first bridge");
+        Files.writeString(dir.resolve("call-2.wav"), "second bridge");
+        RecordingWriter.WavStream s = writer.open(dir.resolve("call.wav"), 2);
+        s.write(new byte[640]);
+        assertEquals(dir.resolve("call-3.wav"), s.finish().get(30, TimeUnit.SECONDS));
+        assertEquals(160, WavReader.read(dir.resolve("call-3.wav")).frames());
+        assertEquals("first bridge", Files.readString(dir.resolve("call.wav")));
+        writer.close();
+    }
+
+    @Test
     void aFileThatCannotBeCreatedFailsItsFuture() throws Exception {
         RecordingWriter writer = new RecordingWriter(10);
-        Files.writeString(dir.resolve("taken.wav"), "x");
-        RecordingWriter.WavStream s = writer.open(dir.resolve("taken.wav"), 2);
+        Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
+        RecordingWriter.WavStream s = writer.open(dir.resolve("blocked/call.wav"), 2);
         s.write(new byte[640]);
         ExecutionException e = assertThrows(ExecutionException.class, () -> s.finish().get(30, TimeUnit.SECONDS));
-        assertTrue(e.getCause() instanceof java.nio.file.FileAlreadyExistsException, e.toString());
-        assertEquals("x", Files.readString(dir.resolve("taken.wav")));
+        assertTrue(e.getCause() instanceof java.io.IOException, e.toString());
         writer.close();
     }
 }
