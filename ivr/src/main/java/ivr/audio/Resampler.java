@@ -12,7 +12,7 @@ public final class Resampler {
 
     private static final double CUTOFF_HZ = 3600;
     /** Zero crossings of the sinc on each side: sets the steepness of the filter. */
-    private static final int ZERO_CROSSINGS = 24;
+    private static final int ZERO_CROSSINGS = 16;
     /** Kernel table points per input sample. */
     private static final int TABLE_STEPS = 128;
 

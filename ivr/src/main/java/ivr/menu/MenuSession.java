@@ -61,6 +61,9 @@ public final class MenuSession {
 
     /** A key press from RFC 4733 or SIP INFO. */
     public void onKey(char key) {
+        if (state == null) {
+            return; // not started yet: nothing is listening
+        }
         switch (state) {
             case PROMPT, INVALID -> {
                 if (!menu.bargeIn() || !menu.collectsInput()) {

@@ -16,6 +16,9 @@ import java.util.TreeMap;
 public final class Phrases {
     /** Numbers up to this can be spoken: 1-19 and the tens compose 1..99. */
     public static final int MAX_NUMBER = 99;
+    /** The numbers recorded as files; the others are said as tens plus units. */
+    private static final int[] RECORDED = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+        20, 30, 40, 50, 60, 70, 80, 90};
 
     private final Prompt stayOnLine;
     private final Prompt callerNumber;
@@ -34,27 +37,17 @@ public final class Phrases {
         this.minute = minute;
         this.minutes = minutes;
         this.numbers = Map.copyOf(numbers);
-        for (int n = 1; n < 20; n++) {
-            requireNumber(n);
-        }
-        for (int n = 20; n <= MAX_NUMBER; n += 10) {
-            requireNumber(n);
-        }
-    }
-
-    private void requireNumber(int n) {
-        if (!numbers.containsKey(n)) {
-            throw new IllegalArgumentException("phrases: number " + n + " is missing");
+        for (int n : RECORDED) {
+            if (!numbers.containsKey(n)) {
+                throw new IllegalArgumentException("phrases: number " + n + " is missing");
+            }
         }
     }
 
     /** Loads stay-on-line.wav, caller-number.wav, number-N.wav ... from {@code dir}. */
     public static Phrases load(Path dir, PromptCache cache) throws IOException {
         Map<Integer, Prompt> numbers = new TreeMap<>();
-        for (int n = 1; n < 20; n++) {
-            numbers.put(n, cache.get(dir.resolve("number-" + n + ".wav")));
-        }
-        for (int n = 20; n <= MAX_NUMBER; n += 10) {
+        for (int n : RECORDED) {
             numbers.put(n, cache.get(dir.resolve("number-" + n + ".wav")));
         }
         return new Phrases(cache.get(dir.resolve("stay-on-line.wav")), cache.get(dir.resolve("caller-number.wav")),

@@ -5,6 +5,7 @@ import ivr.audio.WavWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,6 +48,8 @@ public final class RecordingWriter implements AutoCloseable {
     private record Stop() implements Command {
     }
 
+    private static final int MAX_SUFFIX = 1000;
+
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pendingChunks = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
@@ -55,12 +58,23 @@ public final class RecordingWriter implements AutoCloseable {
     private volatile boolean stopping;
 
     public RecordingWriter(int maxPendingChunks) {
+        this(maxPendingChunks, true);
+    }
+
+    /** With {@code start} false the thread starts only at {@link #start()}: lets a test fill the queue. */
+    RecordingWriter(int maxPendingChunks, boolean start) {
         if (maxPendingChunks < 1) {
             throw new IllegalArgumentException("maxPendingChunks=" + maxPendingChunks + " must be at least 1");
         }
         this.maxPendingChunks = maxPendingChunks;
         this.thread = new Thread(this::run, "recording-writer");
         thread.setDaemon(true);
+        if (start) {
+            thread.start();
+        }
+    }
+
+    void start() {
         thread.start();
     }
 
@@ -81,10 +95,14 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** Writes what is queued, finishes nothing else, and ends the thread (bounded wait). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopping = true;
         queue.add(new Stop());
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
@@ -122,6 +140,8 @@ public final class RecordingWriter implements AutoCloseable {
     public final class WavStream {
         private final Path file;
         private final int channels;
+        /** Where it is really written: {@code file}, or name-2.wav ... if that existed (writer thread). */
+        private Path actual;
         private final CompletableFuture<Path> done = new CompletableFuture<>();
         private boolean finishing;
         // writer thread only
@@ -137,6 +157,7 @@ public final class RecordingWriter implements AutoCloseable {
             this.channels = channels;
         }
 
+        /** The requested path; {@link #done()} gives the one written (suffixed if this existed). */
         public Path file() {
             return file;
         }
@@ -178,9 +199,8 @@ public final class RecordingWriter implements AutoCloseable {
 
         void openFile() {
             try {
-                Path parent = file.toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                createUnique();
                 writeFully(WavWriter.header(channels, Codec.SAMPLE_RATE, 0), 0);
             } catch (IOException e) {
                 fail(e);
@@ -216,11 +236,30 @@ public final class RecordingWriter implements AutoCloseable {
                 channel = null;
             }
             try {
-                after.run(file, dataBytes);
-                done.complete(file);
+                after.run(actual, dataBytes);
+                done.complete(actual);
             } catch (IOException e) {
-                LOG.warn("recording {}: finishing step failed", file, e);
+                LOG.warn("recording {}: finishing step failed", actual, e);
                 done.completeExceptionally(e);
+            }
+        }
+
+        /** A second recording of the same call on the same day (another bridge) gets -2, -3, ... */
+        private void createUnique() throws IOException {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            for (int n = 1; ; n++) {
+                Path candidate = n == 1 ? file
+                        : file.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
+                try {
+                    channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    actual = candidate;
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    if (n == MAX_SUFFIX) {
+                        throw e;
+                    }
+                }
             }
         }
 

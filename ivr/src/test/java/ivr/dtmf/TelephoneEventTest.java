@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,55 @@ class TelephoneEventTest {
         assertThrows(IllegalArgumentException.class, () -> new TelephoneEventDecoder(8, k -> { }));
         assertTrue(decoder.accepts(101));
         assertFalse(decoder.accepts(0));
+    }
+
+    /** RFC 2198: redundant blocks (4-byte headers with F=1) then the primary (1-byte header). */
+    private static byte[] redHeaders(int pt, int[][] redundant) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int[] r : redundant) { // {offset, length}
+            out.write(0x80 | pt);
+            out.write(r[0] >> 6);
+            out.write(((r[0] & 0x3F) << 2) | (r[1] >> 8));
+            out.write(r[1] & 0xFF);
+        }
+        out.write(pt);
+        return out.toByteArray();
+    }
+
+    @Test
+    void redundantBlocksRecoverALostKeyAndCountOnce() throws Exception {
+        byte[] endOf3 = TelephoneEventEncoder.payload(3, true, 10, 800);
+        byte[] startOf4 = TelephoneEventEncoder.payload(4, false, 10, 160);
+        ByteArrayOutputStream p = new ByteArrayOutputStream();
+        p.write(redHeaders(101, new int[][] {{1600, 4}}));
+        p.write(endOf3);
+        p.write(startOf4);
+        byte[] packet = p.toByteArray();
+        // the packets of key 3 (timestamp 8400) were all lost; this one carries its end redundantly
+        assertEquals('4', decoder.onRedundantPacket(10_000, packet, 0, packet.length));
+        assertEquals("34", keys.toString());
+        assertEquals(0, decoder.onRedundantPacket(10_000, packet, 0, packet.length));
+        assertEquals("34", keys.toString());
+        // a block of another payload type (e.g. audio) is skipped
+        ByteArrayOutputStream q = new ByteArrayOutputStream();
+        q.write(redHeaders(101, new int[][] {{160, 2}}));
+        q.write(new byte[] {0, 0});
+        q.write(TelephoneEventEncoder.payload(5, false, 10, 160));
+        byte[] other = q.toByteArray();
+        other[0] = (byte) (0x80 | 0); // the redundant block is PCMU
+        assertEquals('5', decoder.onRedundantPacket(20_000, other, 0, other.length));
+        assertEquals("345", keys.toString());
+        assertEquals(0, decoder.onRedundantPacket(30_000, new byte[] {(byte) 0x80, 0}, 0, 2));
+    }
+
+    @Test
+    void aKeyHeldPastTheDurationFieldIsStillOneDigit() {
+        decoder.onPacket(1000, TelephoneEventEncoder.payload(1, false, 10, 0xFFF0), 0, 4);
+        decoder.onPacket(1000, TelephoneEventEncoder.payload(1, false, 10, 0xFFFF), 0, 4);
+        decoder.onPacket(1000 + 0xFFFF, TelephoneEventEncoder.payload(1, false, 10, 160), 0, 4);
+        decoder.onPacket(1000 + 0xFFFF, TelephoneEventEncoder.payload(1, true, 10, 4000), 0, 4);
+        assertEquals("1", keys.toString());
+        send(200_000, TelephoneEventEncoder.encode('1', 100));
+        assertEquals("11", keys.toString());
     }
 }

@@ -28,7 +28,7 @@ class AlignedRecordingTest {
     final RecordingWriter writer = new RecordingWriter(1000);
 
     @AfterEach
-    void closeWriter() throws InterruptedException {
+    void closeWriter() {
         writer.close();
     }
 

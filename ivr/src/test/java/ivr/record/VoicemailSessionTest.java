@@ -37,7 +37,7 @@ class VoicemailSessionTest {
     int rtpTimestamp = 12_345;
 
     @AfterEach
-    void closeWriter() throws InterruptedException {
+    void closeWriter() {
         writer.close();
     }
 

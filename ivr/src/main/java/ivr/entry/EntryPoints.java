@@ -1,5 +1,7 @@
-package ivr.menu;
+package ivr.entry;
 
+import ivr.menu.Destination;
+import ivr.menu.MenuSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
-package ivr.menu;
+package ivr.entry;
 
 import ivr.hours.BusinessHours;
+import ivr.menu.Destination;
 import java.time.Instant;
 import java.util.Objects;
 
