@@ -1,0 +1,165 @@
+package config.build;
+
+import acd.call.Target;
+import config.model.AcdConfig;
+import config.model.NumberEntry;
+import config.model.OpenSpan;
+import config.model.Queue;
+import ivr.audio.Prompt;
+import ivr.audio.PromptCache;
+import ivr.entry.EntryPoint;
+import ivr.entry.EntryPoints;
+import ivr.hours.BusinessHours;
+import ivr.hours.WeeklyRange;
+import ivr.menu.Destination;
+import ivr.menu.Menu;
+import ivr.menu.MenuSet;
+import ivr.queue.Phrases;
+import ivr.queue.QueueAudio;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the IVR plays and where callers go, built from a validated config: menus, entry points
+ * with business hours, each queue's audio, and the shared sounds (announcement phrases,
+ * voicemail prompt, beep, hold music for transfers). Immutable; a reload builds a new one and
+ * the gateway swaps it in whole, so a call never sees half of two configs.
+ *
+ * @param sounds the shared sound files; the announcement phrases and voicemail prompts are read from here
+ */
+public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedia> queues, SharedSounds sounds) {
+
+    /** The folder next to the config file that holds the shared sounds. */
+    public static final String SOUNDS_DIR = "sounds";
+
+    /**
+     * A queue's audio and recording.
+     *
+     * @param audio  greeting, hold music and announcements
+     * @param record whether bridged calls of this queue are recorded
+     */
+    public record QueueMedia(String department, QueueAudio audio, boolean record) {
+        public QueueMedia {
+            Objects.requireNonNull(audio, "audio");
+        }
+    }
+
+    /**
+     * Sounds every call may need, whatever its queue.
+     *
+     * @param holdMusic what a caller hears while a transfer rings
+     */
+    public record SharedSounds(Prompt voicemail, Prompt beep, Prompt holdMusic) {
+        public SharedSounds {
+            Objects.requireNonNull(voicemail, "voicemail");
+            Objects.requireNonNull(beep, "beep");
+            Objects.requireNonNull(holdMusic, "holdMusic");
+        }
+
+        /** voicemail.wav, beep.wav and hold-music.wav from {@code dir}. */
+        public static SharedSounds load(Path dir, PromptCache cache) throws IOException {
+            return new SharedSounds(cache.get(dir.resolve("voicemail.wav")), cache.get(dir.resolve("beep.wav")),
+                    cache.get(dir.resolve("hold-music.wav")));
+        }
+    }
+
+    public IvrSpecs {
+        Objects.requireNonNull(menus, "menus");
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(sounds, "sounds");
+        queues = Map.copyOf(queues);
+    }
+
+    public Optional<QueueMedia> queue(String id) {
+        return Optional.ofNullable(queues.get(id));
+    }
+
+    /** Builds from {@code config}, with the shared sounds in the {@code sounds} folder beside the config file. */
+    public static IvrSpecs build(AcdConfig config, PromptCache cache) throws IOException {
+        Path dir = config.source().toAbsolutePath().getParent();
+        return build(config, dir.resolve(SOUNDS_DIR), cache);
+    }
+
+    /**
+     * Builds from {@code config}. Every prompt goes through {@code cache}, so a reload loads only
+     * the files that changed.
+     *
+     * @throws IOException when a sound cannot be read, naming the file
+     */
+    public static IvrSpecs build(AcdConfig config, Path soundsDir, PromptCache cache) throws IOException {
+        List<Menu> menus = new ArrayList<>();
+        for (config.model.Menu m : config.menus()) {
+            menus.add(menu(m, cache));
+        }
+        MenuSet menuSet = new MenuSet(menus);
+        List<EntryPoint> entries = config.numbers().stream().map(IvrSpecs::entry).toList();
+        boolean announces = config.queues().stream().anyMatch(q -> positive(q.announcePosition()));
+        if (announces && !Files.isDirectory(soundsDir)) {
+            throw new IOException("queues announce positions, but the sounds folder " + soundsDir
+                    + " (with stay-on-line.wav, caller-number.wav, number-N.wav ...) does not exist");
+        }
+        Phrases phrases = announces ? Phrases.load(soundsDir, cache) : null;
+        Map<String, QueueMedia> queues = new LinkedHashMap<>();
+        for (Queue q : config.queues()) {
+            queues.put(q.id(), new QueueMedia(q.department(), new QueueAudio(prompt(q.greeting(), cache),
+                    prompt(q.holdMusic(), cache), positive(q.announcePosition()) ? q.announcePosition() : null,
+                    phrases), q.record()));
+        }
+        return new IvrSpecs(menuSet, new EntryPoints(entries, menuSet), queues, SharedSounds.load(soundsDir, cache));
+    }
+
+    /** The IVR's form of a config target. */
+    public static Destination destination(Target t) {
+        return switch (t.kind()) {
+            case QUEUE -> Destination.queue(t.ref());
+            case MENU -> Destination.menu(t.ref());
+            case VOICEMAIL -> Destination.voicemail(t.ref());
+            case TRANSFER -> Destination.transfer(t.ref());
+            case HANGUP -> Destination.HANGUP;
+        };
+    }
+
+    static Menu menu(config.model.Menu m, PromptCache cache) throws IOException {
+        Map<String, Destination> options = new LinkedHashMap<>();
+        m.options().forEach((key, target) -> options.put(key, destination(target)));
+        Destination after = m.otherwise() == null ? Destination.HANGUP : destination(m.otherwise());
+        Duration timeout = m.timeout() == null ? Menu.DEFAULT_TIMEOUT : m.timeout();
+        // a menu without options is a prompt-only node: the file's `then` arrives as otherwise
+        return new Menu(m.id(), cache.get(m.prompt()), timeout, Menu.DEFAULT_INTER_DIGIT_TIMEOUT, m.retries(),
+                prompt(m.invalid(), cache), true, options, options.isEmpty() ? null : after,
+                options.isEmpty() ? after : null);
+    }
+
+    static EntryPoint entry(NumberEntry n) {
+        BusinessHours hours = null;
+        if (n.hours() != null) {
+            config.model.BusinessHours h = n.hours();
+            hours = new BusinessHours(h.zone(), h.open().stream().map(IvrSpecs::range).toList(), h.holidays(),
+                    destination(h.closed()));
+        }
+        return new EntryPoint(n.number(), destination(n.entry()), hours);
+    }
+
+    static WeeklyRange range(OpenSpan s) {
+        boolean untilMidnight = s.to().equals(LocalTime.MAX);
+        return new WeeklyRange(EnumSet.of(s.day()), s.from(), untilMidnight ? LocalTime.MIDNIGHT : s.to(), untilMidnight);
+    }
+
+    private static Prompt prompt(Path file, PromptCache cache) throws IOException {
+        return file == null ? null : cache.get(file);
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isZero() && !d.isNegative();
+    }
+}
