@@ -13,6 +13,7 @@ import gateway.sip.AdmittedInvite;
 import gateway.sip.Caller;
 import gateway.sip.InviteHandler;
 import gateway.sip.registrar.AgentLocator;
+import ivr.menu.Destination;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class B2bua implements InviteHandler, CallControl {
     private final CallDirectory directory;
     private final AgentLocator locator;
     private final FeatureCodes features;
+    private final CallMedia media;
     private final SdpNegotiator negotiator = SdpNegotiator.defaults();
     private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
     /** Agent-leg Call-ID -> its fork; the fork's caller decides the loop. */
@@ -55,13 +57,14 @@ public final class B2bua implements InviteHandler, CallControl {
     private volatile SipOutbound sip;
 
     public B2bua(CallLoops loops, RtpEngine rtp, AcdLoop acd, CallDirectory directory, AgentLocator locator,
-                 FeatureCodes features) {
+                 FeatureCodes features, CallMedia media) {
         this.loops = loops;
         this.rtp = rtp;
         this.acd = acd;
         this.directory = directory;
         this.locator = locator;
         this.features = features;
+        this.media = media;
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
@@ -92,6 +95,10 @@ public final class B2bua implements InviteHandler, CallControl {
 
     SdpNegotiator negotiator() {
         return negotiator;
+    }
+
+    CallMedia media() {
+        return media;
     }
 
     AgentLocator locator() {
@@ -150,7 +157,7 @@ public final class B2bua implements InviteHandler, CallControl {
             features.run(invite, invite.caller().id(), out);
             return;
         }
-        Optional<Target> entry = directory.entryFor(invite.dialed());
+        Optional<Destination> entry = directory.entryFor(invite.dialed());
         if (entry.isEmpty()) {
             log.info("INVITE for {} from {}: no such number", invite.dialed(), invite.source().address());
             out.reply(invite.transaction(), invite.request(), Response.NOT_FOUND);

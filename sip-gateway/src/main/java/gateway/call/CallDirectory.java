@@ -1,21 +1,38 @@
 package gateway.call;
 
-import acd.call.Target;
+import config.build.IvrSpecs;
+import ivr.menu.Destination;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What the call path needs to know from the config: where a dialled number enters, and how to
- * reach each agent. Implementations read the config in force and are safe from any thread.
+ * What the call path needs to know from the config: where a dialled number enters, what the
+ * IVR plays, how to reach each agent and the outside world, and where files go.
+ * Implementations read the config in force and are safe from any thread.
  */
 public interface CallDirectory {
-    /** The entry point for the Request-URI user, or empty when the number is not served. */
-    Optional<Target> entryFor(String dialed);
+    /** Where a call for the Request-URI user starts now (business hours applied); empty: not served. */
+    Optional<Destination> entryFor(String dialed);
+
+    /** Menus, queue audio and shared sounds in force; a reload swaps them whole. */
+    IvrSpecs ivr();
 
     Optional<AgentRoute> agent(String agentId);
 
     /** Every configured agent. */
-    java.util.List<AgentRoute> agents();
+    List<AgentRoute> agents();
 
     /** The SIP domain (digest realm), used in the From/To of calls we place. */
     String domain();
+
+    /** Where transfers to outside numbers are sent: the first trunk; empty when there is none. */
+    Optional<InetSocketAddress> transferTrunk();
+
+    /** Voicemail messages: {@code storage.dir/voicemail}. */
+    Path voicemailDir();
+
+    /** Call recordings: {@code storage.recordings}. */
+    Path recordingsDir();
 }

@@ -14,7 +14,11 @@ public enum CallPhase {
     IVR,
     /** In a queue, waiting for an agent (agents may be rung). */
     QUEUED,
-    /** Bridged to an agent. */
+    /** Leaving a voicemail message (prompt, beep, recording). */
+    VOICEMAIL,
+    /** Ringing an outside number through a trunk; the caller hears hold music. */
+    TRANSFER,
+    /** Bridged to an agent, or to the outside number of a transfer. */
     BRIDGED,
     /** Hung up; nothing more happens. */
     ENDED;
@@ -22,9 +26,11 @@ public enum CallPhase {
     private Set<CallPhase> next;
 
     static {
-        NEW.next = EnumSet.of(IVR, QUEUED, ENDED);
-        IVR.next = EnumSet.of(QUEUED, IVR, ENDED);
-        QUEUED.next = EnumSet.of(BRIDGED, IVR, QUEUED, ENDED);
+        NEW.next = EnumSet.of(IVR, QUEUED, VOICEMAIL, TRANSFER, ENDED);
+        IVR.next = EnumSet.of(QUEUED, IVR, VOICEMAIL, TRANSFER, ENDED);
+        QUEUED.next = EnumSet.of(BRIDGED, IVR, QUEUED, VOICEMAIL, TRANSFER, ENDED);
+        VOICEMAIL.next = EnumSet.of(ENDED);
+        TRANSFER.next = EnumSet.of(BRIDGED, ENDED);
         BRIDGED.next = EnumSet.of(ENDED);
         ENDED.next = EnumSet.noneOf(CallPhase.class);
     }

@@ -2,6 +2,30 @@ package gateway.call;
 
 import acd.call.RingEnd;
 import acd.call.Target;
+import config.build.IvrSpecs;
+import config.model.Forward;
+import gateway.media.LoopScheduler;
+import gateway.rtp.TelephoneEvent;
+import gateway.sdp.AudioCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import ivr.audio.Codec;
+import ivr.audio.Prompt;
+import ivr.dtmf.SipInfoDtmf;
+import ivr.dtmf.TelephoneEventDecoder;
+import ivr.dtmf.TelephoneEventEncoder;
+import ivr.menu.Destination;
+import ivr.menu.IvrSession;
+import ivr.play.Playout;
+import ivr.queue.QueueAudioSession;
+import ivr.record.AlignedRecording;
+import ivr.record.CallRecorder;
+import ivr.record.VoicemailBox;
+import ivr.record.VoicemailSession;
+import ivr.time.Cancellable;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import javax.sip.header.ContentTypeHeader;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sdp.Direction;
@@ -28,10 +52,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One caller's call: the inbound leg we answered, its media, and the agents being rung for it.
  * Everything runs on the call's event loop; the routing core steers the queue part through
- * {@link B2bua}'s {@code CallControl}, and hears back through posted commands.
+ * {@link B2bua}'s {@code CallControl}, and hears back through posted commands. What the caller
+ * hears before a bridge (menus, queue audio, voicemail prompts, hold music during a transfer)
+ * is played into the caller's leg through the loop's playout; at most one of those runs at a time.
  */
 final class CallSession {
     private static final Logger log = LoggerFactory.getLogger(CallSession.class);
+    /** How long a transfer's outside number may ring before the caller is hung up on. */
+    static final long TRANSFER_RING_MS = 45_000;
 
     private final B2bua b2bua;
     private final EventLoop loop;
@@ -50,6 +78,20 @@ final class CallSession {
     /** The core holds this call (queued, ringing or bridged) and must hear when it ends. */
     private boolean inCore;
 
+    private final LoopScheduler scheduler;
+    /** The caller's prompts; opened once the caller's media is agreed. */
+    private Playout.Channel playout;
+    private TelephoneEventDecoder keys;
+    private IvrSession ivr;
+    private QueueAudioSession queueAudio;
+    /** The queue the call waits in, or was bridged from. */
+    private String queueId;
+    private VoicemailSession voicemail;
+    private AgentRing transfer;
+    private Cancellable transferTimer = Cancellable.NONE;
+    private AlignedRecording recording;
+    private long recordingStartMs;
+
     CallSession(B2bua b2bua, EventLoop loop, AdmittedInvite admitted) {
         this.b2bua = b2bua;
         this.loop = loop;
@@ -57,6 +99,7 @@ final class CallSession {
         this.invite = admitted.request();
         this.callId = B2bua.callIdOf(invite);
         this.callerUser = userOf(invite);
+        this.scheduler = new LoopScheduler(loop);
     }
 
     String callId() {
@@ -87,7 +130,7 @@ final class CallSession {
     // ---------------------------------------------------------------- caller side
 
     /** Answers the INVITE with our SDP and sends the caller to the dialled number's entry. */
-    void start(Target entry) {
+    void start(Destination entry) {
         b2bua.sip().answer(inviteTx, invite, Response.TRYING, null, null);
         SessionDescription offer;
         try {
@@ -102,6 +145,11 @@ final class CallSession {
             @Override
             public void onInactive(RtpLeg l) {
                 mediaDead(l);
+            }
+
+            @Override
+            public void onTelephoneEvent(RtpLeg l, TelephoneEvent event) {
+                callerTelephoneEvent(l, event);
             }
         }).addListener(f -> {
             if (!f.isSuccess()) {
@@ -125,6 +173,8 @@ final class CallSession {
             leg.media(answer.media());
             b2bua.sip().answer(inviteTx, invite, Response.OK, toTag, bytes(answer.answer()));
             dialog = inviteTx.getDialog();
+            playout = b2bua.media().playouts().channel(leg);
+            leg.tap(this::callerAudio);
             goTo(entry);
         });
     }
@@ -136,19 +186,135 @@ final class CallSession {
         end(false);
     }
 
-    /** Runs a target: a queue, hang-up; the IVR targets belong to the IVR. */
-    void goTo(Target target) {
-        switch (target.kind()) {
-            case QUEUE -> {
-                phase(CallPhase.QUEUED);
-                inCore = true;
-                b2bua.enqueue(callId, target.ref());
-            }
-            case HANGUP -> hangUp();
-            case MENU, VOICEMAIL, TRANSFER -> {
-                log.warn("call {}: target {} needs the IVR, which this gateway does not run; hanging up", callId, target);
-                hangUp();
-            }
+    /** Sends the caller on: a menu (the IVR), a queue, voicemail, a transfer, or hang-up. */
+    void goTo(Destination next) {
+        if (phase == CallPhase.ENDED) {
+            return;
+        }
+        stopPrompts();
+        if (next instanceof Destination.Menu) {
+            phase(CallPhase.IVR);
+            ivr = new IvrSession(b2bua.directory().ivr().menus(), playout, scheduler, this::goTo);
+            ivr.start(next);
+        } else if (next instanceof Destination.Queue q) {
+            enqueue(q.queueId());
+        } else if (next instanceof Destination.Voicemail v) {
+            leaveMessage(v.voicemailId());
+        } else if (next instanceof Destination.Transfer t) {
+            transfer(t.number());
+        } else {
+            hangUp();
+        }
+    }
+
+    private void enqueue(String queue) {
+        phase(CallPhase.QUEUED);
+        inCore = true;
+        queueId = queue;
+        b2bua.enqueue(callId, queue);
+        IvrSpecs.QueueMedia media = b2bua.directory().ivr().queue(queue).orElse(null);
+        if (media != null) {
+            queueAudio = new QueueAudioSession(media.audio(), playout, scheduler,
+                    b2bua.media().figures().statusOf(callId, queue));
+            queueAudio.start();
+        }
+    }
+
+    private void leaveMessage(String box) {
+        phase(CallPhase.VOICEMAIL);
+        IvrSpecs ivrSpecs = b2bua.directory().ivr();
+        String department = ivrSpecs.queue(box).map(IvrSpecs.QueueMedia::department).orElse(null);
+        CallMedia media = b2bua.media();
+        voicemail = new VoicemailSession(new VoicemailBox(box, b2bua.directory().voicemailDir(), null, department),
+                new VoicemailSession.Caller(callId, callerUser, Instant.now()), ivrSpecs.sounds().voicemail(),
+                ivrSpecs.sounds().beep(), playout, scheduler, media.writer(), media.zone(), reason -> hangUp());
+        voicemail.start();
+    }
+
+    /** Rings {@code number} through the trunk; the caller hears hold music until it answers. */
+    private void transfer(String number) {
+        InetSocketAddress trunk = b2bua.directory().transferTrunk().orElse(null);
+        if (trunk == null) {
+            log.warn("call {}: transfer to {} needs a trunk, and none is configured; hanging up", callId, number);
+            hangUp();
+            return;
+        }
+        phase(CallPhase.TRANSFER);
+        holdMusic(b2bua.directory().ivr().sounds().holdMusic());
+        AgentRoute route = new AgentRoute("transfer:" + number, null, number, Forward.ALWAYS, trunk);
+        transfer = new AgentRing(this, b2bua, route.agentId(), route, TRANSFER_RING_MS);
+        transfer.start();
+        transferTimer = scheduler.schedule(TRANSFER_RING_MS, () -> {
+            log.info("call {}: transfer to {} not answered in {} ms; hanging up", callId, number, TRANSFER_RING_MS);
+            hangUp();
+        });
+    }
+
+    private void holdMusic(Prompt music) {
+        playout.play(music, () -> holdMusic(music));
+    }
+
+    /** Silences whatever the caller hears from us: menu, queue audio, hold music. */
+    private void stopPrompts() {
+        if (ivr != null) {
+            ivr.hangup();
+            ivr = null;
+        }
+        if (queueAudio != null) {
+            queueAudio.stop();
+            queueAudio = null;
+        }
+        if (playout != null) {
+            playout.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------- keys and audio from the caller
+
+    private void callerTelephoneEvent(RtpLeg l, TelephoneEvent e) {
+        int pt = l.media() == null ? -1 : l.media().receiveEventPt();
+        if (pt < 96 || pt > 127) {
+            return;
+        }
+        if (keys == null || keys.payloadType() != pt) {
+            keys = new TelephoneEventDecoder(pt, this::onKey);
+        }
+        byte[] payload = TelephoneEventEncoder.payload(e.event(), e.end(), e.volume(), e.duration());
+        keys.onPacket((int) e.timestamp(), payload, 0, payload.length);
+    }
+
+    /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
+    void onKey(char key) {
+        log.debug("call {}: key {}", callId, key);
+        if (ivr != null) {
+            ivr.onKey(key);
+        } else if (voicemail != null) {
+            voicemail.onKey(key);
+        }
+    }
+
+    private void callerAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+        if (voicemail == null && recording == null) {
+            return;
+        }
+        byte[] bytes = ByteBufUtil.getBytes(payload);
+        Codec c = Codec.forPayloadType(codec.payloadType());
+        if (voicemail != null) {
+            voicemail.onAudio((int) rtpTimestamp, c, bytes, 0, bytes.length);
+        }
+        record(AlignedRecording.CALLER, c, bytes, rtpTimestamp);
+    }
+
+    private void agentAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+        if (recording != null) {
+            byte[] bytes = ByteBufUtil.getBytes(payload);
+            record(AlignedRecording.AGENT, Codec.forPayloadType(codec.payloadType()), bytes, rtpTimestamp);
+        }
+    }
+
+    private void record(int side, Codec codec, byte[] bytes, long rtpTimestamp) {
+        if (recording != null) {
+            recording.rtp(side, scheduler.nowMs() - recordingStartMs, (int) rtpTimestamp, codec, bytes, 0, bytes.length);
         }
     }
 
@@ -194,8 +360,24 @@ final class CallSession {
         }
     }
 
+    /** SIP INFO: a DTMF key ({@code application/dtmf-relay} or {@code application/dtmf}), or an empty keep-alive. */
     void callerInfo(ServerTransaction st, Request info) {
-        b2bua.sip().reply(st, info, Response.OK);
+        ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
+        byte[] raw = info.getRawContent();
+        if (raw == null || raw.length == 0) {
+            b2bua.sip().reply(st, info, Response.OK);
+            return;
+        }
+        String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
+        if (!SipInfoDtmf.isDtmf(contentType)) {
+            b2bua.sip().reply(st, info, Response.UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        char key = SipInfoDtmf.parse(contentType, new String(raw, StandardCharsets.UTF_8));
+        b2bua.sip().reply(st, info, key == 0 ? Response.BAD_REQUEST : Response.OK);
+        if (key != 0) {
+            onKey(key);
+        }
     }
 
     // ---------------------------------------------------------------- from the core
@@ -235,10 +417,24 @@ final class CallSession {
             hangUp();
             return;
         }
+        stopPrompts();
         phase(CallPhase.BRIDGED);
         bridged = ring;
         ring.bridged();
+        if (b2bua.directory().ivr().queue(queueId).map(IvrSpecs.QueueMedia::record).orElse(false)) {
+            startRecording(ring);
+        }
         b2bua.rtp().bridge(leg, ring.leg());
+    }
+
+    /** Caller left, agent right, from the audio each side sends; finished when the call ends. */
+    private void startRecording(AgentRing ring) {
+        CallMedia media = b2bua.media();
+        recording = new CallRecorder(media.writer(), b2bua.directory().recordingsDir(), media.zone())
+                .start(callId, Instant.now());
+        recordingStartMs = scheduler.nowMs();
+        ring.leg().tap(this::agentAudio);
+        log.info("call {}: recording to {}", callId, recording.file());
     }
 
     void leaveQueue(Target target) {
@@ -247,25 +443,32 @@ final class CallSession {
             r.cancel();
         }
         rings.clear();
-        if (phase == CallPhase.ENDED) {
-            return;
-        }
-        if (target.kind() == Target.Kind.QUEUE) {
-            inCore = true;
-            phase(CallPhase.QUEUED);
-            b2bua.enqueue(callId, target.ref());
-        } else {
-            goTo(target);
-        }
+        goTo(IvrSpecs.destination(target));
     }
 
     // ---------------------------------------------------------------- from agent rings
 
     void agentAnswered(AgentRing ring) {
+        if (ring == transfer) {
+            transferTimer.cancel();
+            stopPrompts();
+            phase(CallPhase.BRIDGED);
+            bridged = ring;
+            ring.bridged();
+            b2bua.rtp().bridge(leg, ring.leg());
+            return;
+        }
+        // silence at once, not after the core's round trip: the agent must not hear a prompt
+        stopPrompts();
         b2bua.answered(callId, ring.agentId());
     }
 
     void agentRingFailed(AgentRing ring, RingEnd why) {
+        if (ring == transfer) {
+            log.info("call {}: transfer failed ({}); hanging up", callId, why);
+            hangUp();
+            return;
+        }
         rings.remove(ring.agentId(), ring);
         b2bua.ringFailed(callId, ring.agentId(), why);
     }
@@ -312,6 +515,21 @@ final class CallSession {
             r.hangUp();
         }
         rings.clear();
+        stopPrompts();
+        transferTimer.cancel();
+        if (transfer != null) {
+            transfer.hangUp();
+        }
+        if (voicemail != null) {
+            voicemail.hangup();
+        }
+        if (recording != null) {
+            recording.finish();
+            recording = null;
+        }
+        if (playout != null) {
+            playout.close();
+        }
         if (leg != null) {
             leg.close();
         }

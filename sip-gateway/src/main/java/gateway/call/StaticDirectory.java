@@ -1,6 +1,10 @@
 package gateway.call;
 
-import acd.call.Target;
+import config.build.IvrSpecs;
+import ivr.menu.Destination;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,19 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link CallDirectory} over fixed maps: entry points by dialled number ({@code "*"} for any
- * other number) and agents by id. A reload builds a new one and swaps it in.
+ * A {@link CallDirectory} over fixed values: the IVR (entry points by dialled number), agents by
+ * id, one trunk and a storage folder. A reload builds a new one and swaps it in.
  */
 public final class StaticDirectory implements CallDirectory {
-    public static final String ANY_NUMBER = "*";
-
     private final String domain;
-    private final Map<String, Target> entries;
+    private final IvrSpecs ivr;
     private final Map<String, AgentRoute> agents;
+    private final InetSocketAddress trunk;
+    private final Path storage;
+    private final Clock clock;
 
-    public StaticDirectory(String domain, Map<String, Target> entries, List<AgentRoute> agents) {
+    /**
+     * @param trunk   where transfers go, or null
+     * @param storage holds {@code voicemail/} and {@code recordings/}
+     */
+    public StaticDirectory(String domain, IvrSpecs ivr, List<AgentRoute> agents, InetSocketAddress trunk, Path storage,
+                           Clock clock) {
         this.domain = domain;
-        this.entries = Map.copyOf(entries);
+        this.ivr = ivr;
+        this.trunk = trunk;
+        this.storage = storage;
+        this.clock = clock;
         Map<String, AgentRoute> byId = new LinkedHashMap<>();
         for (AgentRoute a : agents) {
             byId.put(a.agentId(), a);
@@ -29,9 +42,13 @@ public final class StaticDirectory implements CallDirectory {
     }
 
     @Override
-    public Optional<Target> entryFor(String dialed) {
-        Target t = entries.get(dialed);
-        return Optional.ofNullable(t != null ? t : entries.get(ANY_NUMBER));
+    public Optional<Destination> entryFor(String dialed) {
+        return ivr.entries().route(dialed, clock.instant());
+    }
+
+    @Override
+    public IvrSpecs ivr() {
+        return ivr;
     }
 
     @Override
@@ -47,5 +64,20 @@ public final class StaticDirectory implements CallDirectory {
     @Override
     public String domain() {
         return domain;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> transferTrunk() {
+        return Optional.ofNullable(trunk);
+    }
+
+    @Override
+    public Path voicemailDir() {
+        return storage.resolve("voicemail");
+    }
+
+    @Override
+    public Path recordingsDir() {
+        return storage.resolve("recordings");
     }
 }

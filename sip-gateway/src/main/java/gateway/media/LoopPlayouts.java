@@ -38,7 +38,8 @@ public final class LoopPlayouts implements AutoCloseable {
                         advance));
     }
 
-    private static long nowMs() {
+    /** Monotonic milliseconds: the playout's tick clock. */
+    public static long nowMs() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
     }
 

@@ -1,6 +1,12 @@
 package gateway.server;
 
-import acd.call.Target;
+import config.build.IvrSpecs;
+import ivr.audio.PromptCache;
+import ivr.menu.Destination;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import config.model.AcdConfig;
 import config.model.Agent;
 import config.model.Trunk;
@@ -17,52 +23,93 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The config in force, as the call path and the registrar read it. A reload swaps the config;
- * calls read whichever is current when they look (business hours at the time of the call).
+ * The config in force, as the call path and the registrar read it. A reload swaps the config
+ * and the IVR built from it together; calls read whichever is current when they look
+ * (business hours at the time of the call).
  */
 public final class ConfiguredDirectory implements CallDirectory, AgentDirectory {
-    private final Clock clock;
-    private volatile AcdConfig config;
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredDirectory.class);
 
-    public ConfiguredDirectory(AcdConfig config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
+    private record InForce(AcdConfig config, IvrSpecs ivr) {
     }
 
+    private final Clock clock;
+    private final PromptCache prompts = new PromptCache();
+    private volatile InForce current;
+
+    /** @throws IOException when a sound of the config cannot be loaded */
+    public ConfiguredDirectory(AcdConfig config, Clock clock) throws IOException {
+        this.clock = clock;
+        this.current = new InForce(config, IvrSpecs.build(config, prompts));
+    }
+
+    /**
+     * Takes a reloaded config in. Its prompts are loaded first (only changed files are read);
+     * if that fails the IVR in force stays, the rest of the config is taken.
+     */
     public void update(AcdConfig next) {
-        this.config = next;
+        IvrSpecs ivr;
+        try {
+            ivr = IvrSpecs.build(next, prompts);
+        } catch (IOException | RuntimeException e) {
+            log.error("config {}: the IVR could not be rebuilt, the previous menus and sounds stay in force: {}",
+                    next.source(), e.getMessage());
+            ivr = current.ivr();
+        }
+        current = new InForce(next, ivr);
     }
 
     public AcdConfig config() {
-        return config;
+        return current.config();
     }
 
     @Override
-    public Optional<Target> entryFor(String dialed) {
-        return config.number(dialed).map(n -> n.routeAt(clock.instant()));
+    public Optional<Destination> entryFor(String dialed) {
+        return current.ivr().entries().route(dialed, clock.instant());
+    }
+
+    @Override
+    public IvrSpecs ivr() {
+        return current.ivr();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> transferTrunk() {
+        return current.config().trunks().stream().findFirst()
+                .map(t -> new InetSocketAddress(t.address().host(), t.address().port()));
+    }
+
+    @Override
+    public Path voicemailDir() {
+        return current.config().storage().dir().resolve("voicemail");
+    }
+
+    @Override
+    public Path recordingsDir() {
+        return current.config().storage().recordings();
     }
 
     @Override
     public Optional<AgentRoute> agent(String agentId) {
-        AcdConfig c = config;
+        AcdConfig c = current.config();
         return c.agent(agentId).map(a -> route(c, a));
     }
 
     @Override
     public List<AgentRoute> agents() {
-        AcdConfig c = config;
+        AcdConfig c = current.config();
         return c.agents().stream().map(a -> route(c, a)).toList();
     }
 
     @Override
     public String domain() {
-        return config.sip().domain();
+        return current.config().sip().domain();
     }
 
     /** Digest credentials by extension, for REGISTER and agents' own calls. */
     @Override
     public Optional<AgentCredentials> byUser(String extension) {
-        return config.agents().stream()
+        return current.config().agents().stream()
                 .filter(a -> extension.equals(a.extension()) && a.password() != null)
                 .findFirst()
                 .map(a -> new AgentCredentials(a.id(), a.extension(), a.password().value()));

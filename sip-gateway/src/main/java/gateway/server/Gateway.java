@@ -7,6 +7,12 @@ import acd.event.AcdEventListener;
 import acd.queue.QueueSpec;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
+import gateway.call.CallMedia;
+import gateway.call.QueueFigures;
+import ivr.record.RecordingRepair;
+import ivr.record.RecordingWriter;
+import java.io.IOException;
+import java.nio.file.Path;
 import gateway.call.CallDirectory;
 import gateway.call.FeatureCodes;
 import gateway.call.SipOutbound;
@@ -41,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
+    /** Half-second chunks queued for the disk before audio is dropped: about a minute of 100 calls. */
+    private static final int RECORDING_BACKLOG_CHUNKS = 12_000;
 
     /**
      * @param sipAddress   where SIP listens (UDP and TCP); port 0 picks a free port
@@ -72,16 +80,18 @@ public final class Gateway implements AutoCloseable {
     private final CallLoops loops;
     private final RtpEngine rtp;
     private final LoopPlayouts playouts;
+    private final RecordingWriter writer;
     private final AcdLoop acd;
     private final B2bua b2bua;
     private final AgentPresence presence;
     private final SipServer sip;
 
-    private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, AcdLoop acd, B2bua b2bua,
-                    AgentPresence presence, SipServer sip) {
+    private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop acd,
+                    B2bua b2bua, AgentPresence presence, SipServer sip) {
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
+        this.writer = writer;
         this.acd = acd;
         this.b2bua = b2bua;
         this.presence = presence;
@@ -96,12 +106,19 @@ public final class Gateway implements AutoCloseable {
         RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
                 settings.rtpInactivity()));
         LoopPlayouts playouts = new LoopPlayouts();
+        repairRecordings(directory);
+        RecordingWriter writer = new RecordingWriter(RECORDING_BACKLOG_CHUNKS);
+        QueueFigures figures = new QueueFigures();
 
         // The core calls the B2BUA, which posts back to the core: tie the knot through a holder.
         B2bua[] b2buaRef = new B2bua[1];
         SipServer[] sipRef = new SipServer[1];
         var clock = AcdLoop.monotonicWallClock();
-        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), events, new SplittableRandom(),
+        AcdEventListener fanOut = e -> {
+            figures.onEvent(e);
+            events.onEvent(e);
+        };
+        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), fanOut, new SplittableRandom(),
                 ZoneId.systemDefault(), clock.getAsLong());
         AcdLoop acd = new AcdLoop(engine, clock, "acd-core").start();
         acd.post((e, now) -> e.configure(agents, queues, now));
@@ -109,7 +126,8 @@ public final class Gateway implements AutoCloseable {
         AgentPresence presence = new AgentPresence(acd, directory);
         FeatureCodes features = new FeatureCodes(loops, rtp, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
-        B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features);
+        B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
+                new CallMedia(playouts, figures, writer, ZoneId.systemDefault()));
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();
@@ -127,7 +145,18 @@ public final class Gateway implements AutoCloseable {
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, acd, b2bua, presence, sip);
+        return new Gateway(loops, rtp, playouts, writer, acd, b2bua, presence, sip);
+    }
+
+    /** Recordings and voicemails a crash left open get their WAV headers completed before new ones start. */
+    private static void repairRecordings(CallDirectory directory) {
+        for (Path dir : List.of(directory.recordingsDir(), directory.voicemailDir())) {
+            try {
+                RecordingRepair.repair(dir);
+            } catch (IOException e) {
+                log.warn("recordings under {} could not be checked for repair: {}", dir, e.toString());
+            }
+        }
     }
 
     private static InetAddress address(String host) {
@@ -170,5 +199,7 @@ public final class Gateway implements AutoCloseable {
         acd.close();
         playouts.close();
         loops.close();
+        // after the loops: calls ended by the shutdown have handed their last audio over
+        writer.close();
     }
 }

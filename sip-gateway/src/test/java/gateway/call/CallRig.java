@@ -12,7 +12,18 @@ import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.testphone.Events;
 import gateway.testphone.TestPhone;
+import config.build.IvrSpecs;
+import ivr.audio.Prompt;
+import ivr.audio.ToneGenerator;
+import ivr.entry.EntryPoint;
+import ivr.entry.EntryPoints;
+import ivr.menu.Menu;
+import ivr.menu.MenuSet;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +43,18 @@ final class CallRig implements AutoCloseable {
     static final String TRUNK_ADDRESS = "127.0.0.2";
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** The sounds shipped with the server, for the announcement phrases. */
+    static final Path SOUNDS = Path.of("..", "config", "sounds");
+
     final Gateway gateway;
+    /** Holds {@code voicemail/} and {@code recordings/}. */
+    final Path storage;
     private final Events<AcdEvent> source;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private CallRig(Gateway gateway, Events<AcdEvent> source) {
+    private CallRig(Gateway gateway, Path storage, Events<AcdEvent> source) {
         this.gateway = gateway;
+        this.storage = storage;
         this.source = source;
     }
 
@@ -48,7 +65,12 @@ final class CallRig implements AutoCloseable {
     static final class Builder {
         private final List<AgentRoute> routes = new ArrayList<>();
         private final List<QueueSpec> queues = new ArrayList<>();
-        private final Map<String, Target> entries = new HashMap<>();
+        private final Map<String, EntryPoint> entries = new LinkedHashMap<>();
+        private final List<Menu> menus = new ArrayList<>();
+        private final Map<String, IvrSpecs.QueueMedia> queueMedia = new HashMap<>();
+        private IvrSpecs.SharedSounds sounds = new IvrSpecs.SharedSounds(tone("voicemail", 200, 500),
+                ToneGenerator.beep(), tone("hold music", 1000, 350));
+        private InetSocketAddress trunk;
         private Duration inactivity;
 
         /** An agent whose extension is its password's suffix: {@code pw-<ext>}. */
@@ -67,7 +89,33 @@ final class CallRig implements AutoCloseable {
         }
 
         Builder number(String dialed, Target target) {
-            entries.put(dialed, target);
+            return entry(new EntryPoint(dialed, IvrSpecs.destination(target), null));
+        }
+
+        Builder entry(EntryPoint entry) {
+            entries.put(entry.number(), entry);
+            return this;
+        }
+
+        Builder menu(Menu menu) {
+            menus.add(menu);
+            return this;
+        }
+
+        /** What callers of {@code queueId} hear and whether its calls are recorded. */
+        Builder queueMedia(String queueId, IvrSpecs.QueueMedia media) {
+            queueMedia.put(queueId, media);
+            return this;
+        }
+
+        Builder sounds(IvrSpecs.SharedSounds shared) {
+            sounds = shared;
+            return this;
+        }
+
+        /** Where transfers go (a phone standing in for the carrier). */
+        Builder transferTrunk(InetSocketAddress address) {
+            trunk = address;
             return this;
         }
 
@@ -80,7 +128,10 @@ final class CallRig implements AutoCloseable {
             int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
             Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
                     .withRtpInactivity(inactivity);
-            StaticDirectory directory = new StaticDirectory(DOMAIN, entries, routes);
+            MenuSet menuSet = new MenuSet(menus);
+            IvrSpecs ivr = new IvrSpecs(menuSet, new EntryPoints(entries.values(), menuSet), queueMedia, sounds);
+            Path storage = Files.createTempDirectory("acd-rig");
+            StaticDirectory directory = new StaticDirectory(DOMAIN, ivr, routes, trunk, storage, Clock.systemUTC());
             Map<String, AgentCredentials> byUser = new HashMap<>();
             for (AgentRoute r : routes) {
                 byUser.put(r.extension(), new AgentCredentials(r.agentId(), r.extension(), password(r.extension())));
@@ -90,8 +141,13 @@ final class CallRig implements AutoCloseable {
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
                     TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
-            return new CallRig(gw, sink);
+            return new CallRig(gw, storage, sink);
         }
+    }
+
+    /** A prompt of one sine: easy to tell apart by its encoded frames. */
+    static Prompt tone(String name, int durationMs, double frequencyHz) {
+        return Prompt.of(name, ToneGenerator.tone(durationMs, 0.3, frequencyHz));
     }
 
     static String password(String extension) {

@@ -15,11 +15,18 @@ import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import ivr.audio.Codec;
+import ivr.audio.Prompt;
+import ivr.audio.ToneGenerator;
+import ivr.dtmf.TelephoneEventEncoder;
 
 /**
  * A phone's media end for tests: a UDP socket on loopback that sends a 20 ms RTP packet stream
- * (every payload byte the same, so the far end can tell whose audio it hears) and keeps what
- * it receives.
+ * (every payload byte the same, so the far end can tell whose audio it hears, or a tone whose
+ * frequency tells it in a recording), sends RFC 4733 key presses, and keeps what it receives.
  */
 final class RtpPeer implements AutoCloseable {
     record Packet(int payloadType, byte[] payload, int ssrc, int seq, long timestamp) {
@@ -32,6 +39,10 @@ final class RtpPeer implements AutoCloseable {
     private volatile InetSocketAddress target;
     private volatile int payloadType;
     private volatile byte fill;
+    /** When set, the stream carries this prompt in a loop instead of {@code fill}. */
+    private volatile Prompt tone;
+    private final AtomicInteger seq = new AtomicInteger(1);
+    private final AtomicLong ts = new AtomicLong();
     private volatile boolean sending;
     private volatile boolean running = true;
 
@@ -75,7 +86,67 @@ final class RtpPeer implements AutoCloseable {
         target = new InetSocketAddress(sdp.connectionOf(audio).address(), audio.port());
         payloadType = pt;
         fill = value;
+        tone = null;
         sending = true;
+    }
+
+    /** Starts sending a sine of {@code frequencyHz} in PCMU to the address in {@code remoteSdp}. */
+    void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
+        sendTo(remoteSdp, 0, (byte) 0);
+        tone = Prompt.of(frequencyHz + " Hz", ToneGenerator.tone(1000, 0.3, frequencyHz));
+    }
+
+    /**
+     * Presses {@code key} by RFC 4733 on payload type {@code eventPt}: the packets of one 100 ms
+     * event with their end copies, sent from this thread with the stream's SSRC and sequence.
+     */
+    void pressKey(char key, int eventPt) throws IOException, InterruptedException {
+        long start = ts.get();
+        int ssrc = ssrc();
+        long began = System.nanoTime();
+        for (TelephoneEventEncoder.Packet p : TelephoneEventEncoder.encode(key, 100)) {
+            long due = began + TimeUnit.MILLISECONDS.toNanos(p.sendOffsetMs());
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            byte[] packet = new byte[12 + p.payload().length];
+            ByteBuffer.wrap(packet).put((byte) 0x80).put((byte) ((p.marker() ? 0x80 : 0) | eventPt))
+                    .putShort((short) seq.getAndIncrement()).putInt((int) start).putInt(ssrc).put(p.payload());
+            socket.send(new DatagramPacket(packet, packet.length, target));
+        }
+    }
+
+    /** Waits for a packet carrying frame {@code index} of {@code prompt} in {@code codec}: the prompt is playing. */
+    Packet awaitFrame(Prompt prompt, Codec codec, int index, Duration timeout) {
+        byte[] frame = prompt.frame(codec, index);
+        return await(p -> p.payloadType() == codec.payloadType() && Arrays.equals(p.payload(), frame), timeout,
+                "frame " + index + " of " + prompt);
+    }
+
+    /** Waits for a packet matching {@code match}, dropping the others. */
+    Packet await(Predicate<Packet> match, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Packet p = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+                if (p == null) {
+                    throw new AssertionError("no RTP with " + what + " at port " + port() + " within "
+                            + timeout.toMillis() + " ms");
+                }
+                if (match.test(p)) {
+                    return p;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private int ssrc() {
+        return 0x1234_0000 | port();
     }
 
     void stopSending() {
@@ -84,24 +155,8 @@ final class RtpPeer implements AutoCloseable {
 
     /** Waits for a packet whose payload is all {@code value} (the other party's audio). */
     Packet awaitAudio(byte value, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                Packet p = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
-                if (p == null) {
-                    throw new AssertionError("no audio of 0x" + Integer.toHexString(value & 0xFF) + " at port " + port()
-                            + " within " + timeout.toMillis() + " ms");
-                }
-                byte[] payload = p.payload();
-                if (payload.length > 0 && allEqual(payload, value)) {
-                    return p;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return await(p -> p.payload().length > 0 && allEqual(p.payload(), value), timeout,
+                "audio of 0x" + Integer.toHexString(value & 0xFF));
     }
 
     /** Waits for any packet. */
@@ -157,10 +212,9 @@ final class RtpPeer implements AutoCloseable {
     }
 
     private void send() {
-        int seq = 1;
-        long ts = 0;
-        int ssrc = 0x1234_0000 | port();
+        int ssrc = ssrc();
         byte[] packet = new byte[12 + 160];
+        int frame = 0;
         long next = System.nanoTime();
         while (running) {
             next += TimeUnit.MILLISECONDS.toNanos(20);
@@ -173,9 +227,14 @@ final class RtpPeer implements AutoCloseable {
                 continue;
             }
             ByteBuffer bb = ByteBuffer.wrap(packet);
-            bb.put((byte) 0x80).put((byte) payloadType).putShort((short) seq++).putInt((int) ts).putInt(ssrc);
-            Arrays.fill(packet, 12, packet.length, fill);
-            ts += 160;
+            bb.put((byte) 0x80).put((byte) payloadType).putShort((short) seq.getAndIncrement())
+                    .putInt((int) ts.getAndAdd(160)).putInt(ssrc);
+            Prompt t = tone;
+            if (t != null) {
+                System.arraycopy(t.frame(Codec.PCMU, frame++ % t.frameCount()), 0, packet, 12, 160);
+            } else {
+                Arrays.fill(packet, 12, packet.length, fill);
+            }
             try {
                 socket.send(new DatagramPacket(packet, packet.length, to));
             } catch (IOException e) {
