@@ -43,6 +43,7 @@ final class RtpPeer implements AutoCloseable {
     private volatile Prompt tone;
     private final AtomicInteger seq = new AtomicInteger(1);
     private final AtomicLong ts = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private volatile boolean sending;
     private volatile boolean running = true;
 
@@ -145,6 +146,18 @@ final class RtpPeer implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code n} more stream packets have gone out: that much audio has been said. */
+    void awaitSent(int n, Duration timeout) throws InterruptedException {
+        long target = sent.get() + n;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sent.get() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sent " + sent.get() + " packets, wanted " + target);
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
     private int ssrc() {
         return 0x1234_0000 | port();
     }
@@ -237,6 +250,7 @@ final class RtpPeer implements AutoCloseable {
             }
             try {
                 socket.send(new DatagramPacket(packet, packet.length, to));
+                sent.incrementAndGet();
             } catch (IOException e) {
                 return;
             }
