@@ -267,6 +267,12 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aDocumentThatIsNotAMapping() {
+        assertEquals(List.of("acd.yaml:1:1: expected a mapping of sections (sip, http, agents, queues, ...), found a list"),
+                errors("- sip\n- http\n"));
+    }
+
+    @Test
     void syntaxErrorHasALocation() throws IOException {
         Path file = dir.resolve("acd.yaml");
         Files.writeString(file, "sip:\n  domain: [unclosed\nhttp: {}\n");

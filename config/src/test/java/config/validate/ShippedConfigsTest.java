@@ -61,6 +61,10 @@ class ShippedConfigsTest {
         assertEquals(Forward.ON_NO_ANSWER, c.agent("bob").orElseThrow().forward());
         assertEquals("backup", c.agent("frank").orElseThrow().trunk());
         assertTrue(c.trunk("carrier").orElseThrow().allow().get(1).contains(InetAddress.getByName("2001:db8:100::7")));
+        assertEquals("carrier", c.trunkAllowing(InetAddress.getByName("198.51.100.200")).orElseThrow().id());
+        assertEquals("backup", c.trunkAllowing(InetAddress.getByName("192.0.2.50")).orElseThrow().id());
+        assertTrue(c.trunkAllowing(InetAddress.getByName("192.0.2.51")).isEmpty());
+        assertEquals("dave", c.agentByExtension("1004").orElseThrow().id());
         assertEquals(NoAgentsPolicy.FALLBACK, c.queue("billing").orElseThrow().whenNoAgents());
         assertEquals(Target.transfer("+15550199999"), c.menu("closed").orElseThrow().options().get("*"));
         var main = c.number("+15550100000").orElseThrow();
