@@ -267,6 +267,30 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void agentsDevicesAndTrunks() {
+        assertEquals(List.of(
+                "acd.yaml:7:5: agents[0]: missing required field \"extension\" (or \"device\")",
+                "acd.yaml:9:16: agents[1].forward: \"always\" needs a device (the personal number to forward to)",
+                "acd.yaml:10:52: agents[2].forward: unknown forward \"sometimes\"; expected one of never, when-offline, on-no-answer, always",
+                "acd.yaml:11:51: agents[3].device: there are several trunks: say which one reaches this device with trunk:",
+                "acd.yaml:12:74: agents[4].trunk: unknown trunk \"carier\" (did you mean \"carrier\"? known: carrier, backup)",
+                "acd.yaml:13:51: agents[5].device: bad phone number \"mobile\": expected digits with an optional leading +, e.g. \"+15550100001\""),
+                errors(HEAD + """
+                        trunks:
+                          - { id: carrier, address: 198.51.100.7 }
+                          - { id: backup, address: 192.0.2.50 }
+                        agents:
+                          - { id: a, name: No Phone }
+                          - { id: b, extension: "2", password: p,
+                              forward: always }
+                          - { id: c, extension: "3", password: p, forward: sometimes }
+                          - { id: d, extension: "4", password: p, device: "+15550100004" }
+                          - { id: e, extension: "5", password: p, device: "+15550100005", trunk: carier }
+                          - { id: f, extension: "6", password: p, device: mobile, trunk: backup }
+                        """));
+    }
+
+    @Test
     void aDocumentThatIsNotAMapping() {
         assertEquals(List.of("acd.yaml:1:1: expected a mapping of sections (sip, http, agents, queues, ...), found a list"),
                 errors("- sip\n- http\n"));
