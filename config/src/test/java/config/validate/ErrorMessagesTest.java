@@ -151,7 +151,9 @@ class ErrorMessagesTest {
                 "acd.yaml:12:24: menus[0].options.5.transfer: goes out through a trunk, but no trunks are defined",
                 "acd.yaml:13:12: menus[0].options.6: a target needs one of queue, menu, voicemail, transfer, hangup",
                 "acd.yaml:13:14: menus[0].options.6.qeue: unknown field (did you mean \"queue\"?)",
-                "acd.yaml:15:9: menus[1]: menu cycle with no way out: a -> b -> a (give one of these menus an option or otherwise that leads to a queue, voicemail, transfer or hangup)"),
+                "acd.yaml:15:11: menus[0].options.8: a target needs one of queue, menu, voicemail, transfer, hangup",
+                "acd.yaml:16:12: menus[0].options.9: expected a mapping, found a string",
+                "acd.yaml:17:9: menus[1]: menu cycle with no way out: a -> b -> a (give one of these menus an option or otherwise that leads to a queue, voicemail, transfer or hangup)"),
                 errors(HEAD + """
                         queues: [ { id: q } ]
                         menus:
@@ -165,6 +167,8 @@ class ErrorMessagesTest {
                               "5": { transfer: "+15550100" }
                               "6": { qeue: q }
                               "7": { menu: a }
+                              "8":
+                              "9": support
                           - id: a
                             prompt: sounds/welcome.wav
                             options: { "1": { menu: b } }
