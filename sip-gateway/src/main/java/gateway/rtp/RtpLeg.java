@@ -12,6 +12,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,10 +173,12 @@ public final class RtpLeg {
         }
         state = State.CLOSED;
         engine.unbridge(this);
-        rtp.close().addListener(f -> rtcp.close().addListener(g -> {
+        // NIO frees a closed socket's port only at the loop's next select, so the pair goes back
+        // to the pool from a task scheduled behind that select
+        rtp.close().addListener(f -> rtcp.close().addListener(g -> loop.schedule(() -> {
             engine.ports().release(port);
             closed.setSuccess(null);
-        }));
+        }, 1, TimeUnit.MILLISECONDS)));
     }
 
     // ---- bridge and inactivity, driven by RtpEngine and InactivitySweep ----
