@@ -198,9 +198,9 @@ public final class RtpLeg {
         idleSinceNanos = nowNanos;
     }
 
-    /** How long the peer has been silent; zero while it said it would not send (held). */
+    /** How long the peer has been silent; zero while media does not flow both ways (hold). */
     long idleFor(long nowNanos) {
-        if (receivedSinceSweep || media == null || !media.peerSends()) {
+        if (receivedSinceSweep || media == null || !media.flowing()) {
             resetIdle(nowNanos);
             return 0;
         }

@@ -13,7 +13,8 @@
  * <li>Recording taps ({@link gateway.rtp.RtpTap}) get each party's audio still G.711-encoded, with
  * its codec, as a view of the received packet: nothing is copied or decoded on the loop, and
  * without a tap the cost is one null check.</li>
- * <li>Dead legs: a sweep per loop reports a bridged leg silent for the inactivity timeout.</li>
+ * <li>Dead legs: a sweep per loop reports a bridged leg silent for the inactivity timeout while
+ * media flows both ways (never on hold, when many phones send nothing).</li>
  * <li>Reference counts: every received datagram is released or written on exactly once.</li>
  * </ul>
  */

@@ -2,6 +2,7 @@ package gateway.sdp;
 
 import static gateway.sdp.SdpParserTest.crlf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ class SdpNegotiatorTest {
         assertEquals(new InetSocketAddress("192.0.2.7", 5004), m.remote());
         assertEquals(20, m.ptimeMs());
         assertTrue(m.peerReceives());
+        assertTrue(m.flowing());
 
         MediaDescription a = n.answer().media().get(0);
         assertEquals(20000, a.port());
@@ -79,7 +81,7 @@ class SdpNegotiatorTest {
         Negotiation n = answer(offer("m=audio 5004 RTP/AVP 0", "a=sendonly"));
         assertEquals(Direction.RECVONLY, n.answer().media().get(0).direction());
         assertTrue(n.media().onHold());
-        assertTrue(n.media().peerSends());
+        assertFalse(n.media().flowing());
     }
 
     @Test
@@ -93,10 +95,10 @@ class SdpNegotiatorTest {
     }
 
     @Test
-    void inactiveIsAnsweredInactiveAndTheSilentPeerIsNotExpectedToSend() throws SdpException {
+    void inactiveIsAnsweredInactive() throws SdpException {
         Negotiation n = answer(offer("m=audio 5004 RTP/AVP 0", "a=inactive"));
         assertEquals(Direction.INACTIVE, n.answer().media().get(0).direction());
-        assertTrue(!n.media().peerSends());
+        assertFalse(n.media().flowing());
     }
 
     @Test
