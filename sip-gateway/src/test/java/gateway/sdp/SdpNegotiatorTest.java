@@ -47,6 +47,21 @@ class SdpNegotiatorTest {
     }
 
     @Test
+    void handlesAWideOfferFromAModernSoftphone() throws SdpException {
+        // opus first, telephone-event at two rates, AVPF, an origin wider than a long
+        SessionDescription offer = SdpParser.parse(crlf("v=0",
+                "o=- 18446744073709551617 18446744073709551618 IN IP4 192.0.2.9", "s=-", "c=IN IP4 192.0.2.9",
+                "t=0 0", "m=audio 40000 RTP/AVPF 111 9 8 0 110 101",
+                "a=rtpmap:111 opus/48000/2", "a=rtpmap:9 G722/8000", "a=rtpmap:110 telephone-event/48000",
+                "a=rtpmap:101 telephone-event/8000", "a=rtcp-mux", "a=ptime:20 "));
+        Negotiation n = answer(offer);
+        assertEquals(AudioCodec.PCMU, n.media().codec());
+        assertEquals(101, n.media().sendEventPt());
+        assertEquals("RTP/AVPF", n.answer().media().get(0).proto());
+        assertEquals(List.of("0", "101"), n.answer().media().get(0).formats());
+    }
+
+    @Test
     void takesPcmaWhenThatIsAllThatIsOfferedAndWorksWithoutTelephoneEvent() throws SdpException {
         MediaParameters m = answer(offer("m=audio 5004 RTP/AVP 18 8", "a=ptime:30")).media();
         assertEquals(AudioCodec.PCMA, m.codec());
