@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpLeg {
     private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
+    /**
+     * A new source takes over only after the latched one has been quiet this long: a NAT that
+     * rebinds stops the old source, while a stranger cannot steal a stream that is still live.
+     */
+    static final long RELATCH_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** OPEN from bind to close; a closed leg sends and relays nothing, and its ports are released. */
     public enum State { OPEN, CLOSED }
@@ -43,6 +48,7 @@ public final class RtpLeg {
 
     private MediaParameters media;
     private InetSocketAddress latched;
+    private long latchedHeardNanos;
     private RtpLeg partner;
     private RtpTap tap;
 
@@ -240,14 +246,20 @@ public final class RtpLeg {
         }
         packetsIn++;
         bytesIn += p.readableBytes();
-        receivedSinceSweep = true;
+        long now = System.nanoTime();
         InetSocketAddress from = datagram.sender();
         if (!from.equals(latched)) {
+            if (latched != null && now - latchedHeardNanos < RELATCH_QUIET_NANOS) {
+                drop(datagram);
+                return;
+            }
             if (latched != null) {
                 relatches++;
             }
             latched = from;
         }
+        latchedHeardNanos = now;
+        receivedSinceSweep = true;
         if (media == null) {
             drop(datagram);
             return;
@@ -257,15 +269,15 @@ public final class RtpLeg {
         int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
         AudioCodec codec;
         if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
-            onTelephoneEvent(datagram, payloadOffset);
+            onTelephoneEvent(datagram, payloadOffset, now);
         } else if ((codec = AudioCodec.ofStatic(pt)) != null) {
-            onAudio(datagram, codec, payloadOffset, payloadLength);
+            onAudio(datagram, codec, payloadOffset, payloadLength, now);
         } else {
             drop(datagram);
         }
     }
 
-    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength) {
+    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
         if (tap != null) {
             try {
@@ -284,11 +296,11 @@ public final class RtpLeg {
             Transcoding.convert(p, payloadOffset, payloadLength, codec);
             RtpHeader.setPayloadType(p, target.payloadType());
         }
-        to.out.relay(p, this, payloadLength, true, System.nanoTime());
+        to.out.relay(p, this, payloadLength, true, now);
         to.emit(p);
     }
 
-    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset) {
+    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset, long now) {
         ByteBuf p = datagram.content();
         TelephoneEvent event = TelephoneEvent.read(p, payloadOffset);
         try {
@@ -302,7 +314,7 @@ public final class RtpLeg {
             return;
         }
         RtpHeader.setPayloadType(p, to.media.sendEventPt());
-        to.out.relay(p, this, event.duration(), false, System.nanoTime());
+        to.out.relay(p, this, event.duration(), false, now);
         to.emit(p);
     }
 

@@ -8,8 +8,9 @@
  * law-to-law tables; telephone-event goes through under the other leg's payload type.</li>
  * <li>One stream per peer: each leg sends with its own SSRC, and sequence numbers and timestamps
  * carry on across re-bridging and playback ({@code leg.send(pt, payload, timestampAdvance)}).</li>
- * <li>Symmetric RTP: a leg sends to the source of the last packet it received, to the SDP
- * address before any arrives. Any source is accepted and re-latched to (NAT rebinding).</li>
+ * <li>Symmetric RTP: a leg sends to where the peer's packets come from, to the SDP address before
+ * any arrive. Another source takes over only once the latched one has been quiet for a second
+ * (a NAT rebinding), so a stranger cannot hijack a live stream.</li>
  * <li>Recording taps ({@link gateway.rtp.RtpTap}) get each party's audio still G.711-encoded, with
  * its codec, as a view of the received packet: nothing is copied or decoded on the loop, and
  * without a tap the cost is one null check.</li>

@@ -244,9 +244,16 @@ class RtpRelayTest {
         agent.sendAudio(b, 0, audio(3));
         assertArrayEquals(audio(3), behindNat.receive().payload());
 
+        // a stranger is ignored while the latched source is live, and taken once it has gone quiet
         sdpAddress.sendAudio(a, 0, audio(4));
-        agent.receive();
-        assertEquals(sdpAddress.address(), onLoop(a::sendTarget));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!sdpAddress.address().equals(onLoop(a::sendTarget))) {
+            assertTrue(System.nanoTime() < deadline, "never re-latched to the new source");
+            assertTrue(sdpAddress.poll(50).isEmpty(), "sent to the stranger");
+            sdpAddress.sendAudio(a, 0, audio(4));
+        }
+        assertArrayEquals(audio(4), agent.receive().payload());
+        assertTrue(onLoop(a::stats).dropped() >= 1, "the stranger's first packet was dropped");
         assertEquals(1, onLoop(a::stats).relatches());
     }
 
