@@ -116,23 +116,19 @@ class RtpRelayTest {
     @Test
     void relaysBothWays() throws Exception {
         Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
-        TestPhone caller = call.caller();
-        TestPhone agent = call.agent();
-        RtpLeg a = call.a();
-        RtpLeg b = call.b();
         for (int i = 0; i < 5; i++) {
-            caller.sendAudio(a, 0, audio(i));
-            Rtp got = agent.receive();
+            call.caller().sendAudio(call.a(), 0, audio(i));
+            Rtp got = call.agent().receive();
             assertArrayEquals(audio(i), got.payload());
             assertEquals(0, got.payloadType());
-            assertEquals(b.ssrc(), got.ssrc());
+            assertEquals(call.b().ssrc(), got.ssrc());
 
-            agent.sendAudio(b, 0, audio(100 + i));
-            Rtp back = caller.receive();
+            call.agent().sendAudio(call.b(), 0, audio(100 + i));
+            Rtp back = call.caller().receive();
             assertArrayEquals(audio(100 + i), back.payload());
-            assertEquals(a.ssrc(), back.ssrc());
+            assertEquals(call.a().ssrc(), back.ssrc());
         }
-        RtpStats stats = onLoop(a::stats);
+        RtpStats stats = onLoop(call.a()::stats);
         assertEquals(5, stats.packetsIn());
         assertEquals(5, stats.packetsOut());
         assertEquals(5 * 172, stats.bytesIn());
@@ -142,10 +138,6 @@ class RtpRelayTest {
     @Test
     void transcodesBetweenTheLawsByTable() throws Exception {
         Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
-        TestPhone caller = call.caller();
-        TestPhone agent = call.agent();
-        RtpLeg ulaw = call.a();
-        RtpLeg alaw = call.b();
         byte[] every = new byte[256];
         for (int i = 0; i < 256; i++) {
             every[i] = (byte) i;
@@ -157,13 +149,13 @@ class RtpRelayTest {
             asUlaw[i] = G711.alawToUlaw(every[i]);
         }
 
-        caller.sendAudio(ulaw, 0, every);
-        Rtp toAgent = agent.receive();
+        call.caller().sendAudio(call.a(), 0, every);
+        Rtp toAgent = call.agent().receive();
         assertEquals(8, toAgent.payloadType());
         assertArrayEquals(asAlaw, toAgent.payload());
 
-        agent.sendAudio(alaw, 8, every);
-        Rtp toCaller = caller.receive();
+        call.agent().sendAudio(call.b(), 8, every);
+        Rtp toCaller = call.caller().receive();
         assertEquals(0, toCaller.payloadType());
         assertArrayEquals(asUlaw, toCaller.payload());
     }
