@@ -24,7 +24,7 @@ public final class Call implements IndexedHeap.Element {
     private Call prevInLine;
     private Call nextInLine;
 
-    private final List<Agent> ringing = new ArrayList<>(1);
+    private final ArrayList<Agent> ringing = new ArrayList<>(1);
     private int[] tried = new int[4];
     private int triedCount;
     private Agent agent;
@@ -112,6 +112,14 @@ public final class Call implements IndexedHeap.Element {
             tried = Arrays.copyOf(tried, triedCount * 2);
         }
         tried[triedCount++] = a.seq();
+    }
+
+    /** Makes room for {@code n} more rings at once (ring-all), so the lists grow once, not per ring. */
+    public void reserveRings(int n) {
+        ringing.ensureCapacity(ringing.size() + n);
+        if (tried.length < triedCount + n) {
+            tried = Arrays.copyOf(tried, triedCount + n);
+        }
     }
 
     /** Every available member has been tried: start a new round. */

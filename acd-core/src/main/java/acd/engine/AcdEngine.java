@@ -159,12 +159,12 @@ public final class AcdEngine implements Call.Timeouts {
             case ON_CALL, WRAP_UP -> refresh(a);
             case LOGGED_OUT -> { }
         }
+        // configure() rebuilds or removes every queue next; until then the agent just leaves them
         for (Member m : List.copyOf(a.memberships())) {
-            Queue q = m.queue();
-            if (!q.removed()) {
-                rebuild(q, q.spec());
-            }
+            m.queue().strategy().remove(m);
+            m.queue().members().remove(m);
         }
+        a.memberships().clear();
         if (a.state() == AgentState.LOGGED_OUT) {
             agents.remove(a.id());
         }
@@ -276,7 +276,12 @@ public final class AcdEngine implements Call.Timeouts {
                 a.loggedInAt(nowMs);
                 transition(a, AgentState.PAUSED, why);
             }
-            case AVAILABLE, PAUSED -> transition(a, AgentState.PAUSED, why);
+            case AVAILABLE -> transition(a, AgentState.PAUSED, why);
+            case PAUSED -> {
+                if (!why.equals(a.pauseReason())) {
+                    transition(a, AgentState.PAUSED, why);
+                }
+            }
             case RINGING -> {
                 withdrawRing(a);
                 transition(a, AgentState.PAUSED, why);
@@ -341,12 +346,17 @@ public final class AcdEngine implements Call.Timeouts {
         }
     }
 
-    /** Brings the agent's place in its queues' indexes and staffed counts up to date. */
+    /**
+     * Brings the agent's place in its queues' indexes and staffed counts up to date. On the
+     * routing path: indexed loops, so no iterator is allocated.
+     */
     private void refresh(Agent a) {
+        List<Member> memberships = a.memberships();
         boolean eligible = a.eligible();
         if (eligible != a.indexed()) {
             a.indexed(eligible);
-            for (Member m : a.memberships()) {
+            for (int i = 0; i < memberships.size(); i++) {
+                Member m = memberships.get(i);
                 if (eligible) {
                     m.queue().strategy().add(m);
                     markDirty(m.queue());
@@ -358,7 +368,8 @@ public final class AcdEngine implements Call.Timeouts {
         boolean staffing = a.staffing();
         if (staffing != a.staffed()) {
             a.staffed(staffing);
-            for (Member m : a.memberships()) {
+            for (int i = 0; i < memberships.size(); i++) {
+                Member m = memberships.get(i);
                 m.queue().staffedDelta(staffing ? 1 : -1);
                 if (!staffing) {
                     markEmptyCheck(m.queue());
@@ -677,12 +688,13 @@ public final class AcdEngine implements Call.Timeouts {
                 call.forgetTried();
                 collectUntried(call, s);
             }
+            call.reserveRings(ringAllBatch.size());
             long timeout = 0;
-            for (Member m : ringAllBatch) {
-                timeout = Math.max(timeout, ringTimeoutFor(m));
+            for (int i = 0; i < ringAllBatch.size(); i++) {
+                timeout = Math.max(timeout, ringTimeoutFor(ringAllBatch.get(i)));
             }
-            for (Member m : ringAllBatch) {
-                ring(call, m, timeout);
+            for (int i = 0; i < ringAllBatch.size(); i++) {
+                ring(call, ringAllBatch.get(i), timeout);
             }
             ringAllBatch.clear();
             return;

@@ -2,8 +2,10 @@ package acd.queue;
 
 import acd.call.Target;
 import acd.strategy.StrategyKind;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the config says of a queue, as far as routing cares. Durations are in milliseconds;
@@ -39,6 +41,13 @@ public record QueueSpec(
         }
         if (maxWaitMs < 0 || wrapUpMs < 0 || maxLength < 0 || autoPauseAfter < 0) {
             throw new IllegalArgumentException("queue " + id + ": maxWaitTime, wrapUpTime, maxLength and autoPause must not be negative");
+        }
+        // one membership per agent: a second one would put the agent twice in the queue's index
+        Set<String> seen = new HashSet<>();
+        for (MemberSpec m : members) {
+            if (!seen.add(m.agentId())) {
+                throw new IllegalArgumentException("queue " + id + ": member " + m.agentId() + " is listed more than once");
+            }
         }
     }
 

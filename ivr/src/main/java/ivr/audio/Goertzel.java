@@ -1,0 +1,28 @@
+package ivr.audio;
+
+/**
+ * The power of one frequency in a block of samples (Goertzel algorithm): tells which tone a
+ * channel of a recording or an RTP stream carries without a full FFT.
+ */
+public final class Goertzel {
+    private Goertzel() {
+    }
+
+    /** Power at {@code frequencyHz}, normalised so a full-scale sine gives about 0.25. */
+    public static double power(short[] samples, int from, int count, double frequencyHz, int sampleRate) {
+        double coeff = 2 * Math.cos(2 * Math.PI * frequencyHz / sampleRate);
+        double s1 = 0;
+        double s2 = 0;
+        for (int i = from; i < from + count; i++) {
+            double s0 = samples[i] / 32768.0 + coeff * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        double p = s1 * s1 + s2 * s2 - coeff * s1 * s2;
+        return p / ((double) count * count);
+    }
+
+    public static double power(short[] samples, double frequencyHz) {
+        return power(samples, 0, samples.length, frequencyHz, Codec.SAMPLE_RATE);
+    }
+}

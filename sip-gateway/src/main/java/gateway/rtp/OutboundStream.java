@@ -1,0 +1,105 @@
+package gateway.rtp;
+
+import io.netty.buffer.ByteBuf;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one RTP stream a peer receives from us on a leg, whatever feeds it: relay from one
+ * bridged leg, then another (ring-all, retries, re-INVITE), or playback. Our SSRC never changes;
+ * at each change of source the sequence number carries on from the last one sent and the
+ * timestamp from where the last packet ended (or further, by the wall-clock time that has passed),
+ * and the first audio packet gets the marker bit so the peer's jitter buffer resynchronises.
+ * Within one source the offsets stay fixed, so the source's own loss and reordering show through.
+ */
+final class OutboundStream {
+    private static final Object PLAYBACK = new Object();
+    private static final long NANOS_PER_SAMPLE = 1_000_000_000L / 8000;
+
+    private final int ssrc;
+    private int lastSequence;
+    private long lastTimestamp;
+    private long nextTimestamp;
+    private long lastSentNanos;
+    private boolean sentAny;
+    private Object source;
+    private int sourceSsrc;
+    private int sequenceOffset;
+    private long timestampOffset;
+
+    OutboundStream() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        ssrc = random.nextInt();
+        lastSequence = random.nextInt(0x10000);
+        nextTimestamp = random.nextInt() & RtpHeader.TIMESTAMP_MASK;
+        lastTimestamp = nextTimestamp;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    /**
+     * Rewrites the header of a packet relayed {@code from} another leg.
+     *
+     * @param span how many timestamp units the packet covers from its timestamp
+     */
+    void relay(ByteBuf packet, Object from, int span, boolean audio, long nowNanos) {
+        int theirSsrc = RtpHeader.ssrc(packet);
+        int theirSequence = RtpHeader.sequence(packet);
+        long theirTimestamp = RtpHeader.timestamp(packet);
+        boolean switched = from != source || theirSsrc != sourceSsrc;
+        if (switched) {
+            source = from;
+            sourceSsrc = theirSsrc;
+            sequenceOffset = lastSequence + 1 - theirSequence;
+            timestampOffset = resumeTimestamp(nowNanos) - theirTimestamp;
+        }
+        int sequence = (theirSequence + sequenceOffset) & 0xFFFF;
+        long timestamp = (theirTimestamp + timestampOffset) & RtpHeader.TIMESTAMP_MASK;
+        RtpHeader.setStream(packet, sequence, timestamp, ssrc);
+        if (switched && audio) {
+            RtpHeader.setMarker(packet);
+        }
+        sent(sequence, timestamp, span, nowNanos);
+    }
+
+    /** Writes the header of a packet we originate (prompt, music), continuing the stream. */
+    void playback(ByteBuf out, int payloadType, int span, long nowNanos) {
+        boolean switched = source != PLAYBACK;
+        if (switched) {
+            source = PLAYBACK;
+            nextTimestamp = resumeTimestamp(nowNanos);
+        }
+        int sequence = (lastSequence + 1) & 0xFFFF;
+        long timestamp = nextTimestamp;
+        RtpHeader.write(out, payloadType, switched, sequence, timestamp, ssrc);
+        sent(sequence, timestamp, span, nowNanos);
+    }
+
+    private long resumeTimestamp(long nowNanos) {
+        if (!sentAny) {
+            return nextTimestamp;
+        }
+        long byClock = (lastTimestamp + (nowNanos - lastSentNanos) / NANOS_PER_SAMPLE) & RtpHeader.TIMESTAMP_MASK;
+        return isAfter(byClock, nextTimestamp) ? byClock : nextTimestamp;
+    }
+
+    private void sent(int sequence, long timestamp, int span, long nowNanos) {
+        // a late (reordered) packet must not pull the stream's position back
+        if (!sentAny || (short) (sequence - lastSequence) > 0) {
+            lastSequence = sequence;
+        }
+        long end = (timestamp + span) & RtpHeader.TIMESTAMP_MASK;
+        if (!sentAny || isAfter(end, nextTimestamp)) {
+            nextTimestamp = end;
+            lastTimestamp = timestamp;
+        }
+        lastSentNanos = nowNanos;
+        sentAny = true;
+    }
+
+    /** RFC 1982 serial-number order on 32-bit timestamps. */
+    private static boolean isAfter(long a, long b) {
+        return (int) (a - b) > 0;
+    }
+}

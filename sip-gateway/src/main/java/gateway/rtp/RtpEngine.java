@@ -1,0 +1,143 @@
+package gateway.rtp;
+
+import gateway.net.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens RTP legs on the calls' event loops, and bridges them. One per server; thread-safe.
+ * Bridging, like everything else on a leg, happens on the loop that owns both legs' call.
+ */
+public final class RtpEngine {
+    private static final Logger log = LoggerFactory.getLogger(RtpEngine.class);
+    /** Pairs tried when the ones handed out are taken by some other process. */
+    private static final int BIND_ATTEMPTS = 8;
+    private static final ChannelHandler RTCP_DISCARD = new RtcpDiscard();
+
+    private final Transport transport;
+    private final RtpConfig config;
+    private final PortAllocator ports;
+    private final Map<EventLoop, InactivitySweep> sweeps = new ConcurrentHashMap<>();
+
+    public RtpEngine(Transport transport, RtpConfig config) {
+        this.transport = transport;
+        this.config = config;
+        this.ports = new PortAllocator(config.ports());
+    }
+
+    /**
+     * Binds a new leg's RTP and RTCP sockets on {@code loop} (the call's). The future fails with
+     * {@link PortsExhaustedException} when the range is used up, or an IOException when no pair
+     * could be bound. Called on {@code loop}, it completes before the channel's first read.
+     */
+    public Future<RtpLeg> open(EventLoop loop, RtpLegListener listener) {
+        Promise<RtpLeg> promise = loop.newPromise();
+        if (loop.inEventLoop()) {
+            bind(loop, listener, promise, 1);
+        } else {
+            loop.execute(() -> bind(loop, listener, promise, 1));
+        }
+        return promise;
+    }
+
+    /**
+     * Relays {@code a} and {@code b} to each other from now on, ending any bridge either was in.
+     * Each side keeps seeing one stream from us: same SSRC, continuing sequence and timestamps.
+     */
+    public void bridge(RtpLeg a, RtpLeg b) {
+        if (a == b || a.loop() != b.loop()) {
+            throw new IllegalArgumentException("bridged legs must be two legs on one event loop: " + a + ", " + b);
+        }
+        a.checkLoop();
+        if (a.state() != RtpLeg.State.OPEN || b.state() != RtpLeg.State.OPEN) {
+            throw new IllegalStateException("cannot bridge a closed leg: " + a + ", " + b);
+        }
+        unbridge(a);
+        unbridge(b);
+        a.link(b);
+        b.link(a);
+    }
+
+    /** Stops relaying between {@code leg} and its partner, if it has one. */
+    public void unbridge(RtpLeg leg) {
+        leg.checkLoop();
+        RtpLeg partner = leg.partner();
+        if (partner != null) {
+            partner.unlink();
+            leg.unlink();
+        }
+    }
+
+    public PortAllocator ports() {
+        return ports;
+    }
+
+    private void bind(EventLoop loop, RtpLegListener listener, Promise<RtpLeg> promise, int attempt) {
+        int port;
+        try {
+            port = ports.allocate();
+        } catch (PortsExhaustedException e) {
+            promise.setFailure(e);
+            return;
+        }
+        InactivitySweep sweep = sweeps.computeIfAbsent(loop, l -> new InactivitySweep(l, config, System::nanoTime));
+        RtpLeg leg = new RtpLeg(this, loop, port, listener, sweep);
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.datagramChannel());
+        ChannelFuture rtp = bootstrap.clone().handler(leg.receiver()).bind(config.bindAddress(), port);
+        rtp.addListener(f -> {
+            if (!f.isSuccess()) {
+                retry(rtp.channel(), port, f.cause(), loop, listener, promise, attempt);
+                return;
+            }
+            ChannelFuture rtcp = bootstrap.clone().handler(RTCP_DISCARD).bind(config.bindAddress(), port + 1);
+            rtcp.addListener(g -> {
+                if (!g.isSuccess()) {
+                    leg.abandon();
+                    rtp.channel().close().addListener(
+                            x -> retry(rtcp.channel(), port, g.cause(), loop, listener, promise, attempt));
+                    return;
+                }
+                leg.attach(rtp.channel(), rtcp.channel());
+                if (!promise.trySuccess(leg)) {
+                    leg.close();
+                }
+            });
+        });
+    }
+
+    private void retry(Channel failed, int port, Throwable cause, EventLoop loop, RtpLegListener listener,
+                       Promise<RtpLeg> promise, int attempt) {
+        failed.close().addListener(f -> {
+            ports.release(port);
+            if (attempt < BIND_ATTEMPTS) {
+                log.debug("RTP port pair {}/{} not bindable ({}), trying another", port, port + 1, cause.toString());
+                bind(loop, listener, promise, attempt + 1);
+            } else {
+                promise.setFailure(new IOException("could not bind an RTP port pair on " + config.bindAddress()
+                        + " after " + attempt + " attempts", cause));
+            }
+        });
+    }
+
+    /** RTCP is bound so that the port is ours, and ignored: reports from phones change nothing here. */
+    @ChannelHandler.Sharable
+    private static final class RtcpDiscard extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

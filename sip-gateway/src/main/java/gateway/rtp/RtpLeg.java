@@ -1,0 +1,349 @@
+package gateway.rtp;
+
+import gateway.sdp.AudioCodec;
+import gateway.sdp.MediaParameters;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media of one call leg: an RTP socket (and its RTCP neighbour, bound and ignored) on the
+ * call's event loop. It receives from the peer, relays to the leg it is bridged to, plays what the
+ * IVR sends, and sends to where the peer's packets come from once they arrive (symmetric RTP,
+ * which gets through the peer's NAT), to the address of its SDP before that.
+ *
+ * <p>Every method but {@link #close()} and the plain getters must be called on {@link #loop()}.
+ */
+public final class RtpLeg {
+    private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
+    /**
+     * A new source takes over only after the latched one has been quiet this long: a NAT that
+     * rebinds stops the old source, while a stranger cannot steal a stream that is still live.
+     */
+    static final long RELATCH_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** OPEN from bind to close; a closed leg sends and relays nothing, and its ports are released. */
+    public enum State { OPEN, CLOSED }
+
+    private final RtpEngine engine;
+    private final EventLoop loop;
+    private final int port;
+    private final RtpLegListener listener;
+    private final InactivitySweep sweep;
+    private final Promise<Void> closed;
+    private final OutboundStream out = new OutboundStream();
+    private Channel rtp;
+    private Channel rtcp;
+    private State state = State.OPEN;
+
+    private MediaParameters media;
+    private InetSocketAddress latched;
+    private long latchedHeardNanos;
+    private RtpLeg partner;
+    private RtpTap tap;
+
+    private boolean receivedSinceSweep;
+    private long idleSinceNanos;
+
+    private long packetsIn;
+    private long bytesIn;
+    private long packetsOut;
+    private long bytesOut;
+    private long dropped;
+    private long relatches;
+
+    RtpLeg(RtpEngine engine, EventLoop loop, int port, RtpLegListener listener, InactivitySweep sweep) {
+        this.engine = engine;
+        this.loop = loop;
+        this.port = port;
+        this.listener = listener;
+        this.sweep = sweep;
+        this.closed = loop.newPromise();
+    }
+
+    void attach(Channel rtpChannel, Channel rtcpChannel) {
+        this.rtp = rtpChannel;
+        this.rtcp = rtcpChannel;
+    }
+
+    /** Marks a leg whose sockets failed to bind as closed, so that closing them does nothing more. */
+    void abandon() {
+        state = State.CLOSED;
+    }
+
+    ChannelInboundHandlerAdapter receiver() {
+        return new Receiver();
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** The local RTP port, to put in our SDP. */
+    public int port() {
+        return port;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The media agreed by offer/answer; again after each re-INVITE. */
+    public void media(MediaParameters parameters) {
+        checkLoop();
+        MediaParameters old = media;
+        media = Objects.requireNonNull(parameters);
+        if (old != null && parameters.remote() != null && !parameters.remote().equals(old.remote())) {
+            // the peer moved: learn its source again
+            latched = null;
+        }
+    }
+
+    public MediaParameters media() {
+        return media;
+    }
+
+    /** Where our packets go now, or null while we have nowhere to send. */
+    public InetSocketAddress sendTarget() {
+        if (media == null) {
+            return null;
+        }
+        return latched != null ? latched : media.remote();
+    }
+
+    public RtpLeg partner() {
+        return partner;
+    }
+
+    /** Sets (or with null, clears) the tap that sees this party's audio. */
+    public void tap(RtpTap newTap) {
+        checkLoop();
+        tap = newTap;
+    }
+
+    /**
+     * Sends one packet we originate (prompt, hold music, tone) as part of this leg's single outbound
+     * stream. The payload must already be in the leg's codec (see {@code media().codec()}).
+     *
+     * @param timestampAdvance the timestamp units the payload covers (160 for 20 ms of G.711)
+     * @return false when nothing was sent: the leg is closed, has no media yet, or the peer holds
+     */
+    public boolean send(int payloadType, byte[] payload, int timestampAdvance) {
+        checkLoop();
+        if (!canSend()) {
+            return false;
+        }
+        ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + payload.length);
+        out.playback(packet, payloadType, timestampAdvance, System.nanoTime());
+        packet.writeBytes(payload);
+        emit(packet);
+        return true;
+    }
+
+    /** A snapshot of the counters; exact on the leg's loop, possibly a little stale elsewhere. */
+    public RtpStats stats() {
+        return new RtpStats(packetsIn, bytesIn, packetsOut, bytesOut, dropped, relatches);
+    }
+
+    /** Our SSRC, the same for the life of the leg. */
+    public int ssrc() {
+        return out.ssrc();
+    }
+
+    /**
+     * Unbridges and closes the sockets; the ports go back to the pool when both are closed, which
+     * is when the returned future completes. Safe from any thread and more than once.
+     */
+    public Future<Void> close() {
+        if (loop.inEventLoop()) {
+            close0();
+        } else {
+            loop.execute(this::close0);
+        }
+        return closed;
+    }
+
+    private void close0() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        engine.unbridge(this);
+        // NIO frees a closed socket's port only at the loop's next select, so the pair goes back
+        // to the pool from a task scheduled behind that select
+        rtp.close().addListener(f -> rtcp.close().addListener(g -> loop.schedule(() -> {
+            engine.ports().release(port);
+            closed.setSuccess(null);
+        }, 1, TimeUnit.MILLISECONDS)));
+    }
+
+    // ---- bridge and inactivity, driven by RtpEngine and InactivitySweep ----
+
+    void link(RtpLeg other) {
+        partner = other;
+        sweep.watch(this);
+    }
+
+    void unlink() {
+        partner = null;
+        sweep.unwatch(this);
+    }
+
+    void resetIdle(long nowNanos) {
+        receivedSinceSweep = false;
+        idleSinceNanos = nowNanos;
+    }
+
+    /** How long the peer has been silent; zero while media does not flow both ways (hold). */
+    long idleFor(long nowNanos) {
+        if (receivedSinceSweep || media == null || !media.flowing()) {
+            resetIdle(nowNanos);
+            return 0;
+        }
+        return nowNanos - idleSinceNanos;
+    }
+
+    void reportInactive() {
+        log.info("RTP leg on port {} received nothing for the inactivity timeout", port);
+        try {
+            listener.onInactive(this);
+        } catch (RuntimeException e) {
+            log.warn("inactivity listener failed for RTP leg on port {}", port, e);
+        }
+    }
+
+    void checkLoop() {
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("RTP leg on port " + port + " used outside its event loop");
+        }
+    }
+
+    private boolean canSend() {
+        return state == State.OPEN && media != null && media.peerReceives();
+    }
+
+    private void emit(ByteBuf packet) {
+        packetsOut++;
+        bytesOut += packet.readableBytes();
+        rtp.writeAndFlush(new DatagramPacket(packet, sendTarget()), rtp.voidPromise());
+    }
+
+    private void onPacket(DatagramPacket datagram) {
+        ByteBuf p = datagram.content();
+        if (state != State.OPEN || !RtpHeader.isValid(p)) {
+            drop(datagram);
+            return;
+        }
+        packetsIn++;
+        bytesIn += p.readableBytes();
+        long now = System.nanoTime();
+        InetSocketAddress from = datagram.sender();
+        if (!from.equals(latched)) {
+            if (latched != null && now - latchedHeardNanos < RELATCH_QUIET_NANOS) {
+                drop(datagram);
+                return;
+            }
+            if (latched != null) {
+                relatches++;
+            }
+            latched = from;
+        }
+        latchedHeardNanos = now;
+        receivedSinceSweep = true;
+        if (media == null) {
+            drop(datagram);
+            return;
+        }
+        int pt = RtpHeader.payloadType(p);
+        int payloadOffset = p.readerIndex() + RtpHeader.headerLength(p);
+        int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
+        AudioCodec codec;
+        if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
+            onTelephoneEvent(datagram, payloadOffset, now);
+        } else if ((codec = AudioCodec.ofStatic(pt)) != null) {
+            onAudio(datagram, codec, payloadOffset, payloadLength, now);
+        } else {
+            drop(datagram);
+        }
+    }
+
+    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength, long now) {
+        ByteBuf p = datagram.content();
+        if (tap != null) {
+            try {
+                tap.onAudio(this, codec, p.slice(payloadOffset, payloadLength), RtpHeader.timestamp(p));
+            } catch (RuntimeException e) {
+                log.warn("RTP tap failed on port {}", port, e);
+            }
+        }
+        RtpLeg to = partner;
+        if (to == null || !to.canSend()) {
+            datagram.release();
+            return;
+        }
+        AudioCodec target = to.media.codec();
+        if (codec != target) {
+            Transcoding.convert(p, payloadOffset, payloadLength, codec);
+            RtpHeader.setPayloadType(p, target.payloadType());
+        }
+        to.out.relay(p, this, payloadLength, true, now);
+        to.emit(p);
+    }
+
+    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset, long now) {
+        ByteBuf p = datagram.content();
+        TelephoneEvent event = TelephoneEvent.read(p, payloadOffset);
+        try {
+            listener.onTelephoneEvent(this, event);
+        } catch (RuntimeException e) {
+            log.warn("telephone-event listener failed on port {}", port, e);
+        }
+        RtpLeg to = partner;
+        if (to == null || !to.canSend() || to.media.sendEventPt() < 0) {
+            datagram.release();
+            return;
+        }
+        RtpHeader.setPayloadType(p, to.media.sendEventPt());
+        to.out.relay(p, this, event.duration(), false, now);
+        to.emit(p);
+    }
+
+    private void drop(DatagramPacket datagram) {
+        dropped++;
+        datagram.release();
+    }
+
+    @Override
+    public String toString() {
+        return "RtpLeg[port=" + port + ", " + state + ", to=" + sendTarget() + "]";
+    }
+
+    /** The RTP socket's only handler: every datagram is released or handed on exactly once. */
+    private final class Receiver extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            onPacket((DatagramPacket) msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            close0();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a send refused by the kernel (ICMP unreachable, buffer full) costs that packet only
+            log.debug("RTP socket on port {}: {}", port, cause.toString());
+        }
+    }
+}

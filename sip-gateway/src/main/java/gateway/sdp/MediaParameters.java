@@ -1,0 +1,34 @@
+package gateway.sdp;
+
+import java.net.InetSocketAddress;
+
+/**
+ * What offer/answer agreed for one call leg's audio, in the terms the RTP engine needs.
+ *
+ * @param remote where the peer wants our RTP, or null while it is on hold with {@code c=0.0.0.0}
+ * @param codec the audio codec both sides use
+ * @param sendEventPt the telephone-event payload type the peer expects from us, or -1 when it has none
+ * @param receiveEventPt the telephone-event payload type we declared for receiving, or -1
+ * @param ptimeMs the packetization time the peer asked for (20 when it did not say)
+ * @param remoteDirection the direction the peer declared, from its side
+ */
+public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int sendEventPt, int receiveEventPt,
+                              int ptimeMs, Direction remoteDirection) {
+
+    /** Whether we may send audio to the peer now: it has an address and is willing to receive. */
+    public boolean peerReceives() {
+        return remote != null && remoteDirection.receives();
+    }
+
+    /**
+     * Whether media flows both ways. Only then is silence a sign of a dead peer: on hold, in
+     * either direction, many phones send nothing at all.
+     */
+    public boolean flowing() {
+        return remote != null && remoteDirection == Direction.SENDRECV;
+    }
+
+    public boolean onHold() {
+        return !peerReceives();
+    }
+}
