@@ -11,18 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Hundreds of damaged copies of the call-center example: each gets errors with a location, never an exception. */
 class MutationTest {
     private static final String[] INSERTS = {":", "-", "{", "}", "[", "]", ",", " ", "\n", "x", "0", "\"", "*", "#", "~", "&a", "*a", "!!int "};
 
-    @TempDir
-    Path dir;
-
     @Test
     void damagedConfigsAreReportedNotThrown() throws IOException {
-        Path copy = Wavs.copyWithSounds(Wavs.moduleDir().resolve("examples/call-center.yaml"), dir, "examples/call-center.yaml");
+        Path copy = Wavs.moduleDir().resolve("examples/call-center.yaml");
         String original = Files.readString(copy);
         List<String> lines = original.lines().toList();
         ConfigLoader loader = new ConfigLoader(ShippedConfigsTest.ENV);
