@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the IVR plays and where callers go, built from a validated config: menus, entry points
@@ -84,10 +85,24 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
         return Optional.ofNullable(queues.get(id));
     }
 
-    /** Builds from {@code config}, with the shared sounds in the {@code sounds} folder beside the config file. */
+    /** Builds from {@code config}, with the shared sounds from {@link #sharedSoundsDir}. */
     public static IvrSpecs build(AcdConfig config, PromptCache cache) throws IOException {
-        Path dir = config.source().toAbsolutePath().getParent();
-        return build(config, dir.resolve(SOUNDS_DIR), cache);
+        return build(config, sharedSoundsDir(config), cache);
+    }
+
+    /**
+     * Where the shared sounds are: the {@code sounds} folder beside the config file, or else the
+     * folder of the config's first sound file (an example config using {@code ../sounds/...}).
+     */
+    public static Path sharedSoundsDir(AcdConfig config) {
+        Path beside = config.source().toAbsolutePath().getParent().resolve(SOUNDS_DIR);
+        if (Files.isDirectory(beside)) {
+            return beside;
+        }
+        return Stream.concat(config.menus().stream().map(m -> m.prompt()),
+                        config.queues().stream().flatMap(q -> Stream.of(q.greeting(), q.holdMusic())))
+                .filter(Objects::nonNull).findFirst()
+                .map(p -> p.toAbsolutePath().getParent()).orElse(beside);
     }
 
     /**

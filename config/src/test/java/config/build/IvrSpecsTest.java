@@ -57,6 +57,15 @@ class IvrSpecsTest {
     }
 
     @Test
+    void examplesFindTheSharedSoundsThroughTheirOwnSoundPaths() throws Exception {
+        LoadResult r = ConfigLoader.withoutSecrets().load(Path.of("examples", "call-center.yaml"));
+        AcdConfig c = r.config();
+        assertNotNull(c, () -> r.errors().toString());
+        assertEquals(SOUNDS.normalize(), IvrSpecs.sharedSoundsDir(c).normalize());
+        assertNotNull(IvrSpecs.build(c, new PromptCache()).queue("sales").orElseThrow().audio().phrases());
+    }
+
+    @Test
     void businessHoursSendClosedCallsToTheClosedTarget() throws Exception {
         Path dir = Files.createTempDirectory("ivrspecs");
         Files.copy(SOUNDS.resolve("welcome.wav"), dir.resolve("welcome.wav"));
