@@ -12,4 +12,4 @@ mvn -B -q -pl sip-gateway -am -DskipTests test-compile dependency:build-classpat
 
 cp="sip-gateway/target/test-classes:sip-gateway/target/classes:$(cat sip-gateway/target/bench-classpath.txt)"
 log=sip-gateway/target/bench-media.txt
-timeout 300 java -Xms1g -Xmx1g -cp "$cp" gateway.media.PlayoutPacingBench "$@" | tee "$log"
+timeout 300 java -Xms1g -Xmx1g -Dio.netty.leakDetection.level=disabled -cp "$cp" gateway.media.PlayoutPacingBench "$@" | tee "$log"
