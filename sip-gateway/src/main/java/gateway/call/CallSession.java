@@ -17,6 +17,7 @@ import ivr.dtmf.TelephoneEventEncoder;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
+import ivr.queue.QueueAudio;
 import ivr.queue.QueueAudioSession;
 import ivr.record.AlignedRecording;
 import ivr.record.CallRecorder;
@@ -212,12 +213,21 @@ final class CallSession {
         inCore = true;
         queueId = queue;
         b2bua.enqueue(callId, queue);
-        IvrSpecs.QueueMedia media = b2bua.directory().ivr().queue(queue).orElse(null);
-        if (media != null) {
-            queueAudio = new QueueAudioSession(media.audio(), playout, scheduler,
-                    b2bua.media().figures().statusOf(callId, queue));
-            queueAudio.start();
+        startQueueAudio(true);
+    }
+
+    /** The queue's audio from the start, or (after an answer the core did not take) from the music on. */
+    private void startQueueAudio(boolean greeting) {
+        IvrSpecs.QueueMedia media = b2bua.directory().ivr().queue(queueId).orElse(null);
+        if (media == null) {
+            return;
         }
+        QueueAudio audio = media.audio();
+        if (!greeting) {
+            audio = new QueueAudio(null, audio.holdMusic(), audio.announceEvery(), audio.phrases());
+        }
+        queueAudio = new QueueAudioSession(audio, playout, scheduler, b2bua.media().figures().statusOf(callId, queueId));
+        queueAudio.start();
     }
 
     private void leaveMessage(String box) {
@@ -405,7 +415,12 @@ final class CallSession {
     void cancelRing(String agentId) {
         AgentRing ring = rings.remove(agentId);
         if (ring != null) {
+            boolean answered = ring.state() == AgentRing.State.ANSWERED;
             ring.cancel();
+            if (answered && phase == CallPhase.QUEUED && queueAudio == null) {
+                // the answer stopped the music, but the core gave the call to no one: still waiting
+                startQueueAudio(false);
+            }
         }
     }
 
