@@ -6,6 +6,7 @@ import gateway.sip.auth.SipAuthenticator;
 import gateway.sip.registrar.Registrar;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class SipRequestRouter implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipRequestRouter.class);
     /** What this gateway implements; sent in Allow. */
-    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+    public static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.REGISTER, Request.INFO);
     private static final Set<String> IN_DIALOG = Set.of(Request.BYE, Request.INVITE, Request.INFO, Request.ACK);
 
     private final SipResponder responder;
@@ -163,14 +165,14 @@ public final class SipRequestRouter implements SipListener {
 
     private void options(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.OK);
-        addHeader(r, "Allow", ALLOW);
+        addAllow(r);
         addHeader(r, "Accept", "application/sdp");
         responder.send(st, request, r);
     }
 
     private void notImplemented(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.NOT_IMPLEMENTED);
-        addHeader(r, "Allow", ALLOW);
+        addAllow(r);
         responder.send(st, request, r);
     }
 
@@ -202,6 +204,16 @@ public final class SipRequestRouter implements SipListener {
         }
         LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
         responder.send(null, request, r);
+    }
+
+    private void addAllow(Response r) {
+        try {
+            for (String method : ALLOW) {
+                r.addHeader(responder.headers().createAllowHeader(method));
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("Allow", e);
+        }
     }
 
     private void addHeader(Response r, String name, String value) {
