@@ -21,6 +21,7 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
@@ -86,7 +87,7 @@ public final class SipRequestRouter implements SipListener {
         if (st == null) {
             return;
         }
-        if (unsupportedExtension(st, request)) {
+        if (unsupportedScheme(st, request) || unsupportedExtension(st, request)) {
             return;
         }
         switch (method) {
@@ -110,7 +111,7 @@ public final class SipRequestRouter implements SipListener {
 
     private void admit(ServerTransaction st, Request request) {
         RequestSource source = RequestSource.of(request);
-        if (!acceptableBody(st, request)) {
+        if (!acceptableMedia(st, request)) {
             return;
         }
         Optional<String> trunk = trunks.trunkOf(source.ip());
@@ -130,18 +131,38 @@ public final class SipRequestRouter implements SipListener {
         }
     }
 
-    /** The B2BUA speaks SDP only (RFC 3261 section 8.2.3: 415 with Accept). */
-    private boolean acceptableBody(ServerTransaction st, Request request) {
+    /**
+     * The B2BUA speaks SDP only: another body gets 415 with Accept (RFC 3261 section 8.2.3), an
+     * Accept without SDP gets 406.
+     */
+    private boolean acceptableMedia(ServerTransaction st, Request request) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         int length = request.getRawContent() == null ? 0 : request.getRawContent().length;
-        if (length == 0 || (type != null && "application".equalsIgnoreCase(type.getContentType())
-                && "sdp".equalsIgnoreCase(type.getContentSubType()))) {
-            return true;
+        if (length > 0 && (type == null || !isSdp(type.getContentType(), type.getContentSubType()))) {
+            Response r = responder.create(request, Response.UNSUPPORTED_MEDIA_TYPE);
+            addHeader(r, "Accept", "application/sdp");
+            responder.send(st, request, r);
+            return false;
         }
-        Response r = responder.create(request, Response.UNSUPPORTED_MEDIA_TYPE);
-        addHeader(r, "Accept", "application/sdp");
-        responder.send(st, request, r);
-        return false;
+        ListIterator<?> accepts = request.getHeaders(AcceptHeader.NAME);
+        boolean anyAccept = false;
+        while (accepts != null && accepts.hasNext()) {
+            AcceptHeader a = (AcceptHeader) accepts.next();
+            anyAccept = true;
+            if (isSdp(a.getContentType(), a.getContentSubType())) {
+                return true;
+            }
+        }
+        if (anyAccept) {
+            responder.reply(st, request, Response.NOT_ACCEPTABLE);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isSdp(String type, String subType) {
+        boolean anyType = "*".equals(type);
+        return (anyType || "application".equalsIgnoreCase(type)) && ("*".equals(subType) || "sdp".equalsIgnoreCase(subType));
     }
 
     private void cancel(RequestEvent event) {
@@ -174,6 +195,15 @@ public final class SipRequestRouter implements SipListener {
         Response r = responder.create(request, Response.NOT_IMPLEMENTED);
         addAllow(r);
         responder.send(st, request, r);
+    }
+
+    /** Only SIP URIs lead anywhere here (RFC 3261 section 8.2.2.1: 416). */
+    private boolean unsupportedScheme(ServerTransaction st, Request request) {
+        if (request.getRequestURI().isSipURI()) {
+            return false;
+        }
+        responder.reply(st, request, Response.UNSUPPORTED_URI_SCHEME);
+        return true;
     }
 
     /** We support no extension: any Require gets 420 with Unsupported listing it (RFC 3261 8.2.2.3). */

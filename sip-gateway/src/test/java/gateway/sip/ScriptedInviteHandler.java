@@ -23,14 +23,20 @@ final class ScriptedInviteHandler implements InviteHandler {
     final LinkedBlockingQueue<AdmittedInvite> admitted = new LinkedBlockingQueue<>();
     final LinkedBlockingQueue<ServerTransaction> cancelled = new LinkedBlockingQueue<>();
     final LinkedBlockingQueue<String> inDialog = new LinkedBlockingQueue<>();
+    private final java.util.Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     volatile SipStackHost host;
+    /** When set, every INVITE gets 486 whatever was dialed. */
+    volatile boolean alwaysBusy;
 
     @Override
     public void onInvite(AdmittedInvite invite) {
         admitted.add(invite);
-        switch (invite.dialed()) {
+        switch (alwaysBusy ? "busy" : invite.dialed()) {
             case "busy" -> respond(invite.transaction(), Response.BUSY_HERE, false);
-            case "answer" -> respond(invite.transaction(), Response.OK, true);
+            case "answer" -> {
+                answered.add(PerCallDispatcher.callId(invite.request()));
+                respond(invite.transaction(), Response.OK, true);
+            }
             default -> respond(invite.transaction(), Response.RINGING, false);
         }
     }
@@ -43,6 +49,9 @@ final class ScriptedInviteHandler implements InviteHandler {
     @Override
     public boolean onInDialogRequest(RequestEvent event, ServerTransaction transaction) {
         String method = event.getRequest().getMethod();
+        if (!answered.contains(PerCallDispatcher.callId(event.getRequest()))) {
+            return false;
+        }
         inDialog.add(method);
         if (transaction != null && !Request.ACK.equals(method)) {
             respond(transaction, Response.OK, false);

@@ -66,6 +66,11 @@ public final class Registrar implements AgentLocator {
     }
 
     public void handle(ServerTransaction st, Request request, RequestSource source) {
+        if (toUser(request) == null) {
+            // an address of record must be a SIP URI with a user (RFC 3261 section 10.3 step 5)
+            responder.reply(st, request, Response.BAD_REQUEST);
+            return;
+        }
         AuthResult result = auth.authenticate(request, source.ip());
         if (result instanceof AuthResult.Challenge c) {
             Response r = responder.create(request, Response.UNAUTHORIZED);

@@ -37,7 +37,8 @@ public final class Slf4jStackLogger implements StackLogger {
             return LOG.isDebugEnabled();
         }
         if (level >= TRACE_INFO) {
-            return LOG.isInfoEnabled();
+            // TRACE_MESSAGES shares the value of TRACE_INFO and gates the message trace
+            return LOG.isInfoEnabled() || Slf4jServerLogger.WIRE.isTraceEnabled();
         }
         if (level >= TRACE_WARN) {
             return LOG.isWarnEnabled();
@@ -94,7 +95,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        if (isPeerNoise(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.error(message);
+        }
     }
 
     @Override
@@ -144,6 +149,16 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public String getLoggerName() {
         return LOG.getName();
+    }
+
+    /**
+     * What a peer's bad input or bad manners make the stack report (a message that does not
+     * parse, a missing ACK): routine for a server facing the network, and a log flood if an
+     * attacker could raise it at ERROR. Our own handling of bad input is logged where it happens.
+     */
+    static boolean isPeerNoise(String message) {
+        return message != null && (message.startsWith("bad message") || message.startsWith(">>> Dropped Bad Msg")
+                || message.startsWith("ACK Was not sent") || message.startsWith("No listener -- dropping"));
     }
 
     static boolean isTlsNoise(String message) {
