@@ -7,10 +7,12 @@ import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TimeZone;
 import java.util.function.LongSupplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -145,7 +147,7 @@ public final class Registrar implements AgentLocator {
                 c.setExpires(b.expiresInSeconds(now));
                 r.addHeader(c);
             }
-            r.addHeader(headers.createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
+            r.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("a stored contact no longer parses", e);
         }

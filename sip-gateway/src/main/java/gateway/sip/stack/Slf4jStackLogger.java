@@ -15,6 +15,14 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gateway.sip.jainsip");
 
+    /**
+     * How the stack's reports of a peer's bad input or vanished connections begin (the last
+     * ones are the lines that follow a failed send: its error, the connection table).
+     */
+    private static final String[] PEER_NOISE = {"bad message", ">>> Dropped Bad Msg", "ACK Was not sent",
+        "No listener -- dropping", "Problem connecting", "Problem sending", "Could not connect", "IOException",
+        "Error is", "{"};
+
     private volatile boolean enabled = true;
 
     public Slf4jStackLogger() {
@@ -157,8 +165,15 @@ public final class Slf4jStackLogger implements StackLogger {
      * attacker could raise it at ERROR. Our own handling of bad input is logged where it happens.
      */
     static boolean isPeerNoise(String message) {
-        return message != null && (message.startsWith("bad message") || message.startsWith(">>> Dropped Bad Msg")
-                || message.startsWith("ACK Was not sent") || message.startsWith("No listener -- dropping"));
+        if (message == null) {
+            return false;
+        }
+        for (String prefix : PEER_NOISE) {
+            if (message.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTlsNoise(String message) {
