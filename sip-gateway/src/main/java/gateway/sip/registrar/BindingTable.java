@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every agent's current bindings. Each agent's list is replaced atomically (copy on write), so
- * readers such as the B2BUA never see a half-done update, and reachability changes are reported
- * exactly once per transition.
+ * readers such as the B2BUA never see a half-done update. Reachability changes are reported
+ * exactly once per transition and in order, from inside the agent's update, so the listener
+ * must not block nor register or expire bindings itself (reading them is fine).
  */
 final class BindingTable implements AgentLocator {
     private final Map<String, List<Binding>> byAgent = new ConcurrentHashMap<>();
@@ -32,7 +33,6 @@ final class BindingTable implements AgentLocator {
      * stored one is left alone (an out-of-order retransmission). Returns the agent's bindings after.
      */
     List<Binding> apply(String agentId, boolean removeAll, List<Binding> updates, long nowMs) {
-        boolean[] change = new boolean[2];
         List<Binding> after = byAgent.compute(agentId, (id, current) -> {
             List<Binding> before = current == null ? List.of() : current;
             List<Binding> next = new ArrayList<>(removeAll ? List.of() : before);
@@ -49,27 +49,23 @@ final class BindingTable implements AgentLocator {
             while (next.size() > maxContactsPerAgent) {
                 next.remove(next.stream().min(Comparator.comparingLong(Binding::expiresAtMs)).orElseThrow());
             }
-            change[0] = before.isEmpty();
-            change[1] = next.isEmpty();
+            notify(agentId, before.isEmpty(), next.isEmpty());
             return next.isEmpty() ? null : List.copyOf(next);
         });
-        notify(agentId, change[0], change[1]);
         return after == null ? List.of() : after;
     }
 
     /** Drops every binding that lapsed by {@code nowMs}. */
     void expire(long nowMs) {
         for (String agentId : byAgent.keySet()) {
-            boolean[] emptied = new boolean[1];
             byAgent.computeIfPresent(agentId, (id, current) -> {
                 if (current.stream().noneMatch(b -> b.expiresAtMs() <= nowMs)) {
                     return current;
                 }
                 List<Binding> next = current.stream().filter(b -> b.expiresAtMs() > nowMs).toList();
-                emptied[0] = next.isEmpty();
+                notify(agentId, false, next.isEmpty());
                 return next.isEmpty() ? null : next;
             });
-            notify(agentId, false, emptied[0]);
         }
     }
 
