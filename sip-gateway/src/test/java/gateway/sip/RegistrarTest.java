@@ -96,6 +96,18 @@ class RegistrarTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
+    void anAgentCannotRegisterAnotherAgentsExtension(String transport) throws Exception {
+        String victim = ext(1130, transport);
+        String intruder = ext(1140, transport);
+        try (TestPhone phone = gw.phone(victim, SipServerFixture.password(intruder), transport).authUser(intruder).start()) {
+            assertEquals(403, phone.register(600).getStatusCode());
+            assertTrue(gw.server.locator().contactsOf("agent" + victim).isEmpty());
+            assertTrue(gw.server.locator().contactsOf("agent" + intruder).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
     void staleNonceIsChallengedWithStaleTrue(String transport) throws Exception {
         try (TestPhone phone = gw.agentPhone(ext(1040, transport), transport).start()) {
             assertEquals(200, phone.register(600).getStatusCode());
