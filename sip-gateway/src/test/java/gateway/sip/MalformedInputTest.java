@@ -15,10 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Bad input over UDP and TCP: the RFC 4475 torture messages get their answers (or are dropped),
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
  * traffic with no dialog or transaction left behind. INVITEs from 127.0.0.1 count as a trunk's
  * and are answered 486, so they reach the call logic too.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputTest {
     /** Torture messages whose answer we know, by status code. */
     private static final Map<String, Integer> ANSWERS = Map.ofEntries(
@@ -41,6 +39,12 @@ class MalformedInputTest {
             Map.entry("unkscm", 416), Map.entry("novelsc", 416),
             Map.entry("bext01", 420), Map.entry("invut", 415), Map.entry("sdp01", 406),
             Map.entry("wsinv", 481));
+    /**
+     * Over TCP Jain-SIP drops what it cannot parse instead of answering 400 (so does the
+     * pipeline for a REGISTER followed by stray octets): those go unchecked over TCP.
+     */
+    private static final Set<String> UNANSWERED_OVER_TCP = Set.of("badinv01", "clerr", "ncl", "scalar02", "quotbal",
+            "ltgtruri", "lwsruri", "dblreq");
     /** Responses (no reply to a response) and messages too broken to answer. */
     private static final Set<String> DROPPED = Set.of("unreason", "noreason", "scalarlg", "bigcode", "bcast", "badvers", "insuf");
 
@@ -48,7 +52,8 @@ class MalformedInputTest {
     private SipServerFixture gw;
     private TortureCorpus corpus;
 
-    @BeforeAll
+    /** A server per test: the stack remembers requests it saw (482 for a merged request). */
+    @BeforeEach
     void start() throws Exception {
         corpus = TortureCorpus.load();
         handler.alwaysBusy = true;
@@ -57,7 +62,7 @@ class MalformedInputTest {
         handler.host = gw.server.host();
     }
 
-    @AfterAll
+    @AfterEach
     void stop() {
         if (gw != null) {
             gw.close();
@@ -70,20 +75,16 @@ class MalformedInputTest {
         int probe = 0;
         for (TortureCorpus.Message m : corpus.all()) {
             try (RawSipClient raw = new RawSipClient(gw.port())) {
-                byte[] message = TortureCorpus.rewrite(m.bytes(), raw.udpPort(), "UDP", "." + m.name());
+                byte[] message = TortureCorpus.rewrite(m.bytes(), raw.udpPort(), "UDP", ".u" + m.name());
                 Optional<String> callId = TortureCorpus.callId(message);
                 raw.sendUdp(message);
                 Integer expected = ANSWERS.get(m.name());
                 if (expected != null) {
-                    Optional<String> answer = raw.awaitUdp(callId.orElseThrow(), TestPhone.WAIT);
-                    int got = answer.map(MalformedInputTest::status).orElse(-1);
-                    if (got != expected) {
-                        wrong.add(m.name() + ": expected " + expected + ", got " + (got < 0 ? "nothing" : got));
-                    }
+                    check(m.name(), expected, raw.awaitUdp(callId.orElseThrow(), TestPhone.WAIT), wrong);
                 }
                 // The server still answers this socket; a dropped message left no answer before that.
                 String probeId = "probe-" + (++probe) + "-" + m.name();
-                raw.sendUdp(options(raw.udpPort(), probeId));
+                raw.sendUdp(options(raw.udpPort(), probeId, "UDP"));
                 Optional<String> reply = raw.awaitUdp(probeId, TestPhone.WAIT);
                 assertEquals(200, reply.map(MalformedInputTest::status).orElse(-1), "OPTIONS after " + m.name());
                 if (DROPPED.contains(m.name()) && callId.isPresent()) {
@@ -92,6 +93,34 @@ class MalformedInputTest {
             }
         }
         assertTrue(wrong.isEmpty(), "unexpected answers: " + wrong);
+    }
+
+    @Test
+    void tortureMessagesOverTcpGetTheirAnswers() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        try (RawSipClient raw = new RawSipClient(gw.port())) {
+            for (TortureCorpus.Message m : corpus.all()) {
+                byte[] message = TortureCorpus.rewrite(m.bytes(), raw.udpPort(), "TCP", ".t" + m.name());
+                Integer expected = ANSWERS.get(m.name());
+                if (expected == null || UNANSWERED_OVER_TCP.contains(m.name())) {
+                    raw.sendTcp(message);
+                } else {
+                    String callId = TortureCorpus.callId(message).orElseThrow();
+                    check(m.name(), expected, raw.exchangeTcp(message, callId, TestPhone.WAIT), wrong);
+                }
+            }
+            String probeId = "probe-tcp";
+            assertEquals(200, raw.exchangeTcp(options(raw.udpPort(), probeId, "TCP"), probeId, TestPhone.WAIT)
+                    .map(MalformedInputTest::status).orElse(-1), "OPTIONS over TCP after the torture messages");
+        }
+        assertTrue(wrong.isEmpty(), "unexpected answers: " + wrong);
+    }
+
+    private static void check(String name, int expected, Optional<String> answer, List<String> wrong) {
+        int got = answer.map(MalformedInputTest::status).orElse(-1);
+        if (got != expected) {
+            wrong.add(name + ": expected " + expected + ", got " + (got < 0 ? "nothing" : got));
+        }
     }
 
     @Test
@@ -142,7 +171,7 @@ class MalformedInputTest {
         for (TortureCorpus.Message m : corpus.all()) {
             seeds.add(TortureCorpus.rewrite(m.bytes(), replyPort, "UDP", ".f" + (n++)));
         }
-        seeds.add(options(replyPort, "seed-options").clone());
+        seeds.add(options(replyPort, "seed-options", "UDP"));
         seeds.add(register(replyPort));
         seeds.add(invite(replyPort));
         List<byte[]> out = new ArrayList<>();
@@ -154,9 +183,9 @@ class MalformedInputTest {
         return out;
     }
 
-    private static byte[] options(int replyPort, String callId) {
+    private static byte[] options(int replyPort, String callId, String transport) {
         return ("OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + replyPort + ";branch=z9hG4bK" + callId + "\r\n"
+                + "Via: SIP/2.0/" + transport + " 127.0.0.1:" + replyPort + ";branch=z9hG4bK" + callId + "\r\n"
                 + "Max-Forwards: 70\r\nTo: <sip:gw@127.0.0.1>\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }

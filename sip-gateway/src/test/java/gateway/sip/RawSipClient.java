@@ -86,6 +86,43 @@ final class RawSipClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code message} on a new TCP connection and returns the first answer mentioning
+     * {@code marker}, or empty when the server closes the connection or {@code timeout} passes.
+     */
+    Optional<String> exchangeTcp(byte[] message, String marker, Duration timeout) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(server, 5_000);
+            s.getOutputStream().write(message);
+            s.getOutputStream().flush();
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[65_535];
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+                if (leftMs <= 0) {
+                    return Optional.empty();
+                }
+                s.setSoTimeout((int) leftMs);
+                int n;
+                try {
+                    n = s.getInputStream().read(buffer);
+                } catch (SocketTimeoutException e) {
+                    return Optional.empty();
+                }
+                if (n < 0) {
+                    return Optional.empty();
+                }
+                received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                for (String answer : received.toString().split("(?=SIP/2\\.0 \\d{3} )")) {
+                    if (answer.contains(marker) && answer.contains("\r\n\r\n")) {
+                        return Optional.of(answer);
+                    }
+                }
+            }
+        }
+    }
+
     /** Drops any UDP answers still queued. */
     void drainUdp() throws IOException {
         udp.setSoTimeout(1);
