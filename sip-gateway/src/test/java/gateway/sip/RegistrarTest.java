@@ -70,11 +70,11 @@ class RegistrarTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
-    void challengeOffersBothAlgorithmsShaFirst(String transport) throws Exception {
+    void challengeOffersMd5ThenSha256WithTheRealm(String transport) throws Exception {
         try (TestPhone phone = gw.agentPhone(ext(1020, transport), transport).start()) {
             Response challenge = phone.sendRegister(600).awaitResponse(401);
             List<DigestClient.Challenge> offered = DigestClient.challenges(challenge);
-            assertEquals(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+            assertEquals(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                     offered.stream().map(DigestClient.Challenge::algorithm).toList());
             assertFalse(offered.get(0).stale());
             assertEquals(SipServerFixture.REALM, offered.get(0).realm());

@@ -30,7 +30,7 @@ class DigestAuthenticatorTest {
     }
 
     @Test
-    void challengesOfferShaThenMd5WithOneNonce() {
+    void challengesOfferEachAlgorithmInOrderWithOneNonce() {
         List<String> challenges = auth.challenges(true);
         assertEquals(2, challenges.size());
         assertTrue(challenges.get(0).contains("algorithm=SHA-256"));
@@ -38,6 +38,9 @@ class DigestAuthenticatorTest {
         assertEquals(nonce(challenges.get(0)), nonce(challenges.get(1)));
         assertTrue(challenges.get(0).contains("qop=\"auth\"") && challenges.get(0).contains("stale=true"));
         assertFalse(auth.challenges(false).get(0).contains("stale"));
+        List<String> standard = DigestAuthenticator.standard("acd.test").challenges(false);
+        assertTrue(standard.get(0).contains("algorithm=MD5") && standard.get(1).contains("algorithm=SHA-256"),
+                "MD5 first, for MD5-only phones");
     }
 
     @Test
