@@ -232,7 +232,9 @@ public final class SipRequestRouter implements SipListener {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException("Retry-After " + overload.retryAfterSeconds(), e);
         }
-        LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
+        }
         responder.send(null, request, r);
     }
 

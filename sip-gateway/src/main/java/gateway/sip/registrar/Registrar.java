@@ -119,9 +119,11 @@ public final class Registrar implements AgentLocator {
                         source.address(), now + expires * 1000L, callId, cseq));
             }
         }
+        List<String> before = contactUris(table.contactsOf(agent.agentId()));
         List<Binding> current = table.apply(agent.agentId(), wildcard, updates, now);
-        if (!updates.isEmpty() || wildcard) {
-            LOG.info("agent {} registered from {} over {}: {} contact(s)", agent.agentId(), source.address(),
+        if (!before.equals(contactUris(current))) {
+            // refreshes are routine; only a change of contacts is worth the operator's eye
+            LOG.info("agent {} (REGISTER from {} over {}) now has {} contact(s)", agent.agentId(), source.address(),
                     source.transport(), current.size());
         }
         ok(st, request, current, now);
@@ -175,6 +177,10 @@ public final class Registrar implements AgentLocator {
             throw new IllegalStateException("source address " + srcHost + " does not fit a SIP URI", e);
         }
         return reach.toString();
+    }
+
+    private static List<String> contactUris(List<Binding> bindings) {
+        return bindings.stream().map(Binding::contact).toList();
     }
 
     private static List<ContactHeader> contacts(Request request) {

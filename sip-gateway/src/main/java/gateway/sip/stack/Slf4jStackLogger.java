@@ -21,7 +21,8 @@ public final class Slf4jStackLogger implements StackLogger {
      */
     private static final String[] PEER_NOISE = {"bad message", ">>> Dropped Bad Msg", "ACK Was not sent",
         "No listener -- dropping", "Problem connecting", "Problem sending", "Could not connect", "IOException",
-        "Error is", "{"};
+        "Error is", "{", "Error while processing incoming UDP packet", "Malformed mandatory headers",
+        "A problem occured while trying to send a single CLRF"};
 
     private volatile boolean enabled = true;
 
