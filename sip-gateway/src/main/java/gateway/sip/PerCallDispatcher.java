@@ -1,0 +1,91 @@
+package gateway.sip;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.Transaction;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listener registered with Jain-SIP. It never does the work in the stack's thread: each
+ * event goes to the executor that owns its Call-ID (in production the Netty event loop pinned
+ * to the call), so one call's events run in order on one thread and a slow call cannot stall
+ * the stack.
+ */
+public final class PerCallDispatcher implements SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PerCallDispatcher.class);
+
+    private final Function<String, Executor> executorForCallId;
+    private final SipListener target;
+
+    public PerCallDispatcher(Function<String, Executor> executorForCallId, SipListener target) {
+        this.executorForCallId = Objects.requireNonNull(executorForCallId, "executorForCallId");
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        hand(callId(event.getRequest()), () -> target.processRequest(event));
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        hand(callId(event.getResponse()), () -> target.processResponse(event));
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        Transaction tx = event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
+        hand(callId(tx), () -> target.processTimeout(event));
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        hand(event.getHost() + ":" + event.getPort(), () -> target.processIOException(event));
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        Transaction tx = event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
+        hand(callId(tx), () -> target.processTransactionTerminated(event));
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        hand(event.getDialog().getCallId().getCallId(), () -> target.processDialogTerminated(event));
+    }
+
+    private void hand(String callId, Runnable work) {
+        try {
+            executorForCallId.apply(callId).execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("SIP event for Call-ID {} failed", callId, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("SIP event for Call-ID {} dropped: executor shut down", callId);
+        }
+    }
+
+    static String callId(Transaction tx) {
+        return tx == null || tx.getRequest() == null ? "" : callId(tx.getRequest());
+    }
+
+    static String callId(Message message) {
+        CallIdHeader h = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
+        return h == null ? "" : h.getCallId();
+    }
+}

@@ -1,0 +1,107 @@
+package gateway.sip;
+
+import java.text.ParseException;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds and sends responses for a UAS; the one place that creates server transactions. */
+public final class SipResponder {
+    private static final Logger LOG = LoggerFactory.getLogger(SipResponder.class);
+
+    private final SipProvider provider;
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+
+    public SipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.headers = Objects.requireNonNull(headers, "headers");
+    }
+
+    public HeaderFactory headers() {
+        return headers;
+    }
+
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    /**
+     * The event's server transaction, created if the stack did not. Null when the request is a
+     * retransmission that an existing transaction absorbs, or cannot carry a transaction (say,
+     * it lacks Max-Forwards); the latter is answered 400 statelessly.
+     */
+    public ServerTransaction transaction(RequestEvent event) {
+        ServerTransaction st = event.getServerTransaction();
+        if (st != null) {
+            return st;
+        }
+        Request request = event.getRequest();
+        try {
+            return provider.getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("no server transaction for {}: {}", request.getMethod(), e.toString());
+            Response r = create(request, Response.BAD_REQUEST);
+            try {
+                r.setReasonPhrase(reason(e));
+            } catch (ParseException ignored) {
+                // keep the standard phrase
+            }
+            send(null, request, r);
+            return null;
+        }
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? "Bad Request" : t.getMessage();
+        return m.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    /** A response to {@code request}, with a To tag added when the request had none. */
+    public Response create(Request request, int status) {
+        try {
+            Response r = messages.createResponse(status, request);
+            ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+            if (status > 100 && to != null && to.getTag() == null) {
+                to.setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            }
+            return r;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot answer " + request.getMethod() + " with " + status, e);
+        }
+    }
+
+    /** Sends {@code response} on {@code st}, or statelessly when {@code st} is null. */
+    public void send(ServerTransaction st, Request request, Response response) {
+        try {
+            if (st != null) {
+                st.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not send {} to {}: {}", response.getStatusCode(), request.getMethod(), e.toString());
+        }
+    }
+
+    /** Creates and sends a plain response with status {@code status}. */
+    public void reply(ServerTransaction st, Request request, int status) {
+        send(st, request, create(request, status));
+    }
+}

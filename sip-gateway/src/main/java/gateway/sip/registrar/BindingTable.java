@@ -1,0 +1,98 @@
+package gateway.sip.registrar;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every agent's current bindings. Each agent's list is replaced atomically (copy on write), so
+ * readers such as the B2BUA never see a half-done update. Reachability changes are reported
+ * exactly once per transition, in order, after the new bindings are visible: updates of one
+ * agent and their notices run under one of a few striped locks.
+ */
+final class BindingTable implements AgentLocator {
+    private final Map<String, List<Binding>> byAgent = new ConcurrentHashMap<>();
+    private final RegistrationListener listener;
+    private final int maxContactsPerAgent;
+    private final Object[] stripes = new Object[64];
+
+    BindingTable(RegistrationListener listener, int maxContactsPerAgent) {
+        this.listener = listener;
+        this.maxContactsPerAgent = maxContactsPerAgent;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    private Object stripe(String agentId) {
+        return stripes[Math.floorMod(agentId.hashCode(), stripes.length)];
+    }
+
+    @Override
+    public List<Binding> contactsOf(String agentId) {
+        return byAgent.getOrDefault(agentId, List.of());
+    }
+
+    /**
+     * Applies one REGISTER: {@code removeAll} first, then each update (expiresAtMs <= now
+     * removes that contact). A binding from the same Call-ID with a CSeq not newer than the
+     * stored one is left alone (an out-of-order retransmission). Returns the agent's bindings after.
+     */
+    List<Binding> apply(String agentId, boolean removeAll, List<Binding> updates, long nowMs) {
+        synchronized (stripe(agentId)) {
+            List<Binding> before = contactsOf(agentId);
+            List<Binding> next = new ArrayList<>(removeAll ? List.of() : before);
+            for (Binding u : updates) {
+                Binding old = find(next, u.contact());
+                if (old != null && old.callId().equals(u.callId()) && old.cseq() >= u.cseq()) {
+                    continue;
+                }
+                next.remove(old);
+                if (u.expiresAtMs() > nowMs) {
+                    next.add(u);
+                }
+            }
+            while (next.size() > maxContactsPerAgent) {
+                next.remove(next.stream().min(Comparator.comparingLong(Binding::expiresAtMs)).orElseThrow());
+            }
+            return replace(agentId, before, List.copyOf(next));
+        }
+    }
+
+    /** Drops every binding that lapsed by {@code nowMs}. */
+    void expire(long nowMs) {
+        for (String agentId : byAgent.keySet()) {
+            synchronized (stripe(agentId)) {
+                List<Binding> before = contactsOf(agentId);
+                if (before.stream().anyMatch(b -> b.expiresAtMs() <= nowMs)) {
+                    replace(agentId, before, before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
+                }
+            }
+        }
+    }
+
+    /** Stores {@code after} in place of {@code before}, then tells the listener if reachability changed. */
+    private List<Binding> replace(String agentId, List<Binding> before, List<Binding> after) {
+        if (after.isEmpty()) {
+            byAgent.remove(agentId);
+        } else {
+            byAgent.put(agentId, after);
+        }
+        if (before.isEmpty() != after.isEmpty()) {
+            listener.reachabilityChanged(agentId, !after.isEmpty());
+        }
+        return after;
+    }
+
+
+    private static Binding find(List<Binding> bindings, String contact) {
+        for (Binding b : bindings) {
+            if (b.contact().equals(contact)) {
+                return b;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,200 @@
+package gateway.sip.registrar;
+
+import gateway.sip.RequestSource;
+import gateway.sip.SipResponder;
+import gateway.sip.auth.AgentCredentials;
+import gateway.sip.auth.AuthResult;
+import gateway.sip.auth.SipAuthenticator;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TimeZone;
+import java.util.function.LongSupplier;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registrar (RFC 3261 section 10.3): digest-authenticated REGISTER, Expires bounds with
+ * 423, refresh, removal by {@code Expires: 0} or {@code *}, several contacts per agent, lapse
+ * on a timer ({@link #expire()}), and NAT: a phone whose REGISTER arrives from another address
+ * than its Contact is reached at that source address.
+ */
+public final class Registrar implements AgentLocator {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+
+    private final RegistrarSettings settings;
+    private final SipAuthenticator auth;
+    private final SipResponder responder;
+    private final AddressFactory addresses;
+    private final BindingTable table;
+    private final LongSupplier clockMs;
+
+    public Registrar(RegistrarSettings settings, SipAuthenticator auth, SipResponder responder,
+                     AddressFactory addresses, RegistrationListener listener, LongSupplier clockMs) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.table = new BindingTable(Objects.requireNonNull(listener, "listener"), settings.maxContactsPerAgent());
+        this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+    }
+
+    @Override
+    public List<Binding> contactsOf(String agentId) {
+        return table.contactsOf(agentId);
+    }
+
+    /** Drops lapsed bindings; the owner calls this on a timer. */
+    public void expire() {
+        table.expire(clockMs.getAsLong());
+    }
+
+    public void handle(ServerTransaction st, Request request, RequestSource source) {
+        if (toUser(request) == null) {
+            // an address of record must be a SIP URI with a user (RFC 3261 section 10.3 step 5)
+            responder.reply(st, request, Response.BAD_REQUEST);
+            return;
+        }
+        AuthResult result = auth.authenticate(request, source.ip());
+        if (result instanceof AuthResult.Challenge c) {
+            Response r = responder.create(request, Response.UNAUTHORIZED);
+            auth.challenge(r, c.stale());
+            responder.send(st, request, r);
+            return;
+        }
+        if (result instanceof AuthResult.Forbidden) {
+            responder.reply(st, request, Response.FORBIDDEN);
+            return;
+        }
+        AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
+        if (!agent.extension().equals(toUser(request))) {
+            LOG.warn("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
+            responder.reply(st, request, Response.FORBIDDEN);
+            return;
+        }
+        register(st, request, source, agent);
+    }
+
+    private void register(ServerTransaction st, Request request, RequestSource source, AgentCredentials agent) {
+        long now = clockMs.getAsLong();
+        List<ContactHeader> contacts = contacts(request);
+        ExpiresHeader expiresHeader = request.getExpires();
+        boolean wildcard = contacts.stream().anyMatch(ContactHeader::isWildCard);
+        if (wildcard && (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0)) {
+            responder.reply(st, request, Response.BAD_REQUEST);
+            return;
+        }
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        List<Binding> updates = new ArrayList<>();
+        if (!wildcard) {
+            for (ContactHeader c : contacts) {
+                int expires = c.getExpires() >= 0 ? c.getExpires()
+                        : expiresHeader != null ? expiresHeader.getExpires() : settings.defaultExpires();
+                if (expires > 0 && expires < settings.minExpires()) {
+                    intervalTooBrief(st, request);
+                    return;
+                }
+                expires = Math.min(expires, settings.maxExpires());
+                URI uri = c.getAddress().getURI();
+                updates.add(new Binding(agent.agentId(), uri.toString(), reachUri(uri, source), source.transport(),
+                        source.address(), now + expires * 1000L, callId, cseq));
+            }
+        }
+        List<String> before = contactUris(table.contactsOf(agent.agentId()));
+        List<Binding> current = table.apply(agent.agentId(), wildcard, updates, now);
+        if (!before.equals(contactUris(current))) {
+            // refreshes are routine; only a change of contacts is worth the operator's eye
+            LOG.info("agent {} (REGISTER from {} over {}) now has {} contact(s)", agent.agentId(), source.address(),
+                    source.transport(), current.size());
+        }
+        ok(st, request, current, now);
+    }
+
+    private void intervalTooBrief(ServerTransaction st, Request request) {
+        Response r = responder.create(request, Response.INTERVAL_TOO_BRIEF);
+        try {
+            r.addHeader(responder.headers().createMinExpiresHeader(settings.minExpires()));
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("Min-Expires " + settings.minExpires(), e);
+        }
+        responder.send(st, request, r);
+    }
+
+    private void ok(ServerTransaction st, Request request, List<Binding> current, long now) {
+        Response r = responder.create(request, Response.OK);
+        HeaderFactory headers = responder.headers();
+        try {
+            for (Binding b : current) {
+                Address a = addresses.createAddress(addresses.createURI(b.contact()));
+                ContactHeader c = headers.createContactHeader(a);
+                c.setExpires(b.expiresInSeconds(now));
+                r.addHeader(c);
+            }
+            r.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("a stored contact no longer parses", e);
+        }
+        responder.send(st, request, r);
+    }
+
+    /** The contact, or when the phone is behind NAT, the contact pointed at the REGISTER's source. */
+    private String reachUri(URI contact, RequestSource source) {
+        if (!(contact instanceof SipURI sip)) {
+            return contact.toString();
+        }
+        String srcHost = source.ip().getHostAddress();
+        int srcPort = source.address().getPort();
+        int port = sip.getPort() > 0 ? sip.getPort() : 5060;
+        String transport = sip.getTransportParam() == null ? "UDP" : sip.getTransportParam().toUpperCase(Locale.ROOT);
+        if (sip.getHost().equals(srcHost) && port == srcPort && transport.equals(source.transport())) {
+            return contact.toString();
+        }
+        SipURI reach = (SipURI) sip.clone();
+        try {
+            reach.setHost(srcHost);
+            reach.setPort(srcPort);
+            reach.setTransportParam(source.transport().toLowerCase(Locale.ROOT));
+        } catch (ParseException e) {
+            throw new IllegalStateException("source address " + srcHost + " does not fit a SIP URI", e);
+        }
+        return reach.toString();
+    }
+
+    private static List<String> contactUris(List<Binding> bindings) {
+        return bindings.stream().map(Binding::contact).toList();
+    }
+
+    private static List<ContactHeader> contacts(Request request) {
+        List<ContactHeader> list = new ArrayList<>();
+        ListIterator<?> it = request.getHeaders(ContactHeader.NAME);
+        while (it != null && it.hasNext()) {
+            list.add((ContactHeader) it.next());
+        }
+        return list;
+    }
+
+    private static String toUser(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        URI uri = to.getAddress().getURI();
+        return uri instanceof SipURI sip ? sip.getUser() : null;
+    }
+}

@@ -1,0 +1,21 @@
+package gateway.sip.registrar;
+
+/**
+ * Expires bounds in seconds: below {@code minExpires} (and not 0) is answered 423, above
+ * {@code maxExpires} is shortened, none given means {@code defaultExpires}.
+ */
+public record RegistrarSettings(int minExpires, int maxExpires, int defaultExpires, int maxContactsPerAgent) {
+    public RegistrarSettings {
+        if (minExpires < 1 || maxExpires < minExpires || defaultExpires < minExpires || defaultExpires > maxExpires) {
+            throw new IllegalArgumentException("expires bounds must satisfy 1 <= minExpires=" + minExpires
+                    + " <= defaultExpires=" + defaultExpires + " <= maxExpires=" + maxExpires);
+        }
+        if (maxContactsPerAgent < 1) {
+            throw new IllegalArgumentException("maxContactsPerAgent=" + maxContactsPerAgent + " must be at least 1");
+        }
+    }
+
+    public static RegistrarSettings standard() {
+        return new RegistrarSettings(60, 3600, 3600, 10);
+    }
+}

@@ -1,0 +1,273 @@
+package gateway.sip.stack;
+
+import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TooManyListenersException;
+import java.util.function.Function;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TransportNotSupportedException;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Jain-SIP RI stack with a single provider listening on UDP and TCP at the same
+ * address and port. Owns the stack's life: {@link #start} creates and binds it, {@link #close}
+ * removes the listener, deletes the provider (which stops the stack) and ends the stack's
+ * "EventScannerThread", which Jain-SIP leaves parked forever otherwise.
+ */
+public final class SipStackHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipStackHost.class);
+    private static final String SCANNER_THREAD = "EventScannerThread";
+    private static final int BIND_ATTEMPTS = 20;
+    /** Stack creation is serialised so each stack can tell which scanner thread is its own. */
+    private static final Object CREATION = new Object();
+
+    private final SipStackSettings settings;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private SipListener listener;
+    private final int port;
+    private final Set<Thread> ownThreads;
+    private final MessageFactory messageFactory;
+    private final HeaderFactory headerFactory;
+    private final AddressFactory addressFactory;
+    private volatile boolean closed;
+
+    private SipStackHost(SipStackSettings settings, SipStack stack, SipProvider provider, Set<Thread> ownThreads,
+                         SipFactory factory) throws PeerUnavailableException {
+        this.settings = settings;
+        this.stack = stack;
+        this.provider = provider;
+        this.port = provider.getListeningPoint(ListeningPoint.UDP).getPort();
+        this.ownThreads = ownThreads;
+        this.messageFactory = factory.createMessageFactory();
+        this.headerFactory = factory.createHeaderFactory();
+        this.addressFactory = factory.createAddressFactory();
+    }
+
+    /**
+     * Creates the stack, binds UDP and TCP and starts delivering events to the listener that
+     * {@code listenerFactory} builds from the bound host (the listener usually needs its provider).
+     * Port 0 means any free port (Jain-SIP itself refuses 0); if another process takes the chosen
+     * port first, a fresh stack tries another one.
+     */
+    public static SipStackHost start(SipStackSettings settings, Function<SipStackHost, SipListener> listenerFactory)
+            throws SipException {
+        synchronized (CREATION) {
+            SipException last = null;
+            for (int attempt = 0; attempt < (settings.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+                int port = settings.port() == 0 ? freePort(settings.address()) : settings.port();
+                // a failed stack stays cached under its name in SipFactory, so a retry needs a new one
+                String name = attempt == 0 ? settings.name() : settings.name() + "-" + attempt;
+                try {
+                    return startOnce(settings.withPort(port), name, listenerFactory);
+                } catch (SipException e) {
+                    last = e;
+                    LOG.debug("SIP stack {} could not bind port {}: {}", name, port, e.getMessage());
+                }
+            }
+            throw last;
+        }
+    }
+
+    private static SipStackHost startOnce(SipStackSettings settings, String name,
+                                          Function<SipStackHost, SipListener> listenerFactory) throws SipException {
+        Set<Thread> before = scannerThreads();
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        SipStack stack = factory.createSipStack(properties(settings, name));
+        try {
+            ListeningPoint udp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.UDP);
+            ListeningPoint tcp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.TCP);
+            SipProvider provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            Set<Thread> own = scannerThreads();
+            SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
+            host.listener = listenerFactory.apply(host);
+            provider.addSipListener(host.listener);
+            stack.start();
+            own.addAll(scannerThreads());
+            own.removeAll(before);
+            LOG.info("SIP stack {} listening on {}:{} (UDP and TCP)", name, settings.address(), host.port);
+            return host;
+        } catch (SipException | TooManyListenersException | RuntimeException e) {
+            stopQuietly(stack);
+            interruptScanners(before);
+            throw e instanceof SipException se ? se : new SipException("cannot start SIP stack " + name, e);
+        }
+    }
+
+    private static void stopQuietly(SipStack stack) {
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            // a listening point that never bound has no socket to close (Jain-SIP then throws NPE)
+            LOG.debug("stopping a SIP stack that did not start", e);
+        }
+    }
+
+    private static Properties properties(SipStackSettings s, String name) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Long.toString(s.congestionTimeout().toMillis()));
+        return p;
+    }
+
+    /** A port free on {@code address} for both UDP and TCP right now. */
+    private static int freePort(String address) throws SipException {
+        IOException last = null;
+        for (int i = 0; i < BIND_ATTEMPTS; i++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address),
+                        tcp.getLocalPort()))) {
+                    return udp.getLocalPort();
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw new SipException("cannot find a port free for UDP and TCP on " + address, last);
+    }
+
+    private static ListeningPoint listeningPoint(SipStack stack, String address, int port, String transport)
+            throws SipException {
+        try {
+            return stack.createListeningPoint(address, port, transport);
+        } catch (TransportNotSupportedException | InvalidArgumentException e) {
+            throw new SipException("cannot listen on " + transport + " " + address + ":" + port, e);
+        } catch (RuntimeException e) {
+            // Jain-SIP wraps a BindException in unchecked exceptions for some transports.
+            throw new SipException("cannot listen on " + transport + " " + address + ":" + port + rootCause(e), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t instanceof BindException ? " (address in use)" : "";
+    }
+
+    private static void deleteQuietly(SipStack stack, ListeningPoint lp) {
+        try {
+            stack.deleteListeningPoint(lp);
+        } catch (ObjectInUseException e) {
+            LOG.debug("listening point still in use", e);
+        }
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    public HeaderFactory headerFactory() {
+        return headerFactory;
+    }
+
+    public AddressFactory addressFactory() {
+        return addressFactory;
+    }
+
+    public SipStackSettings settings() {
+        return settings;
+    }
+
+    /** The bound port (the OS's choice when the settings asked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    public String address() {
+        return settings.address();
+    }
+
+    public ListeningPoint listeningPoint(String transport) {
+        return provider.getListeningPoint(transport);
+    }
+
+    /** Server transactions the stack currently holds, including completed ones awaiting their timers. */
+    public int serverTransactions() {
+        return ((SipStackImpl) stack).getServerTransactionTableSize();
+    }
+
+    public int clientTransactions() {
+        return ((SipStackImpl) stack).getClientTransactionTableSize();
+    }
+
+    /** Dialogs the stack currently holds. */
+    public Collection<Dialog> dialogs() {
+        return ((SipStackImpl) stack).getDialogs();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (listener != null) {
+            provider.removeSipListener(listener);
+        }
+        try {
+            // Deleting the last provider stops the stack; stack.stop() would only add another second.
+            stack.deleteSipProvider(provider);
+            for (ListeningPoint lp : provider.getListeningPoints()) {
+                deleteQuietly(stack, lp);
+            }
+        } catch (ObjectInUseException | RuntimeException e) {
+            LOG.warn("SIP stack {}: provider did not close cleanly, stopping the stack", settings.name(), e);
+            stopQuietly(stack);
+        }
+        ownThreads.forEach(Thread::interrupt);
+        LOG.info("SIP stack {} stopped", settings.name());
+    }
+
+    private static Set<Thread> scannerThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (SCANNER_THREAD.equals(t.getName())) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    private static void interruptScanners(Set<Thread> keep) {
+        Set<Thread> started = scannerThreads();
+        started.removeAll(keep);
+        started.forEach(Thread::interrupt);
+    }
+}

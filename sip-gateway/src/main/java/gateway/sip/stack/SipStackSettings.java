@@ -1,0 +1,57 @@
+package gateway.sip.stack;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one Jain-SIP stack is set up: where it listens (UDP and TCP on the same address and port;
+ * port 0 picks a free one) and the limits that keep it healthy under load.
+ *
+ * @param name                  unique per stack in the JVM (Jain-SIP caches stacks by name)
+ * @param threadPoolSize        Jain-SIP threads that parse and deliver messages
+ * @param maxMessageSize        larger TCP messages are refused by the stack
+ * @param maxServerTransactions server transaction table bound; above it the stack drops requests
+ * @param congestionTimeout     a request waiting longer than this in the stack is dropped
+ */
+public record SipStackSettings(
+        String name,
+        String address,
+        int port,
+        int threadPoolSize,
+        int maxMessageSize,
+        int maxServerTransactions,
+        Duration congestionTimeout) {
+
+    public SipStackSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(congestionTimeout, "congestionTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port=" + port + " must be within 0..65535");
+        }
+        if (threadPoolSize < 1) {
+            throw new IllegalArgumentException("threadPoolSize=" + threadPoolSize + " must be at least 1");
+        }
+        if (maxMessageSize < 4096) {
+            throw new IllegalArgumentException("maxMessageSize=" + maxMessageSize + " must be at least 4096");
+        }
+        if (maxServerTransactions < 1) {
+            throw new IllegalArgumentException("maxServerTransactions=" + maxServerTransactions + " must be at least 1");
+        }
+    }
+
+    /** Defaults for a server on a small machine. */
+    public static SipStackSettings server(String name, String address, int port) {
+        return new SipStackSettings(name, address, port, 8, 64 * 1024, 10_000, Duration.ofSeconds(2));
+    }
+
+    /** Defaults for a client such as a test phone: few threads, small tables. */
+    public static SipStackSettings client(String name, String address, int port) {
+        return new SipStackSettings(name, address, port, 2, 64 * 1024, 1_000, Duration.ofSeconds(2));
+    }
+
+    public SipStackSettings withPort(int newPort) {
+        return new SipStackSettings(name, address, newPort, threadPoolSize, maxMessageSize, maxServerTransactions,
+                congestionTimeout);
+    }
+}
