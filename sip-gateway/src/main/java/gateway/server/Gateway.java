@@ -19,6 +19,8 @@ import gateway.rtp.RtpEngine;
 import gateway.sip.SipServer;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
 import gateway.sip.stack.SipStackSettings;
 import java.net.InetAddress;
@@ -49,8 +51,10 @@ public final class Gateway implements AutoCloseable {
      * @param callThreads  event loops for calls (0: one per core)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
-                           PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls) {
+                           PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
+                           List<DigestAlgorithm> digest) {
         public Settings {
+            digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(advertise, "advertise");
@@ -61,11 +65,11 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
-            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls);
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest);
         }
     }
 
@@ -116,6 +120,8 @@ public final class Gateway implements AutoCloseable {
         SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort()),
                         settings.domain())
                 .agents(credentials)
+                .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
+                        System::currentTimeMillis))
                 .trunks(trunks)
                 .inviteHandler(b2bua)
                 .registrationListener(presence)
