@@ -1,5 +1,6 @@
 package config.model;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,16 @@ public record AcdConfig(Path source, Sip sip, Rtp rtp, Http http, Storage storag
 
     public Optional<Trunk> trunk(String id) {
         return trunks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The agent whose phones register as {@code extension}. */
+    public Optional<Agent> agentByExtension(String extension) {
+        return agents.stream().filter(a -> extension.equals(a.extension())).findFirst();
+    }
+
+    /** The trunk whose {@code allow} list holds {@code source}: its INVITEs need no digest auth. */
+    public Optional<Trunk> trunkAllowing(InetAddress source) {
+        return trunks.stream().filter(t -> t.allow().stream().anyMatch(c -> c.contains(source))).findFirst();
     }
 
     /** The entry for a dialed number: an exact match, else the "*" entry. */

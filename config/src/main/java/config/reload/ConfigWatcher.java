@@ -2,6 +2,7 @@ package config.reload;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -19,13 +20,16 @@ import org.slf4j.LoggerFactory;
  * Calls back once a config file has been saved and then left alone for the debounce time.
  * It watches the file's directory, not the file: editors often save by writing a new file and
  * renaming it over the old one, which a watch on the old file would miss. Several events in a
- * burst (truncate, write, rename) give one callback.
+ * burst (truncate, write, rename) give one callback. When the file is a symbolic link (as a
+ * Kubernetes ConfigMap mounts it: {@code acd.yaml -> ..data/acd.yaml}, with {@code ..data}
+ * swapped to a new directory on update), any change in the directory counts.
  */
 public final class ConfigWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConfigWatcher.class);
 
     private final Path dir;
     private final Path name;
+    private final boolean anyChange;
     private final Duration debounce;
     private final Runnable onChange;
     private final WatchService watchService;
@@ -37,6 +41,7 @@ public final class ConfigWatcher implements AutoCloseable {
         Path absolute = file.toAbsolutePath().normalize();
         this.dir = absolute.getParent();
         this.name = absolute.getFileName();
+        this.anyChange = Files.isSymbolicLink(absolute);
         this.debounce = debounce;
         this.onChange = onChange;
         this.watchService = dir.getFileSystem().newWatchService();
@@ -64,7 +69,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 WatchKey key = watchService.take();
                 boolean relevant = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW || name.equals(event.context());
+                    relevant |= anyChange || event.kind() == StandardWatchEventKinds.OVERFLOW || name.equals(event.context());
                 }
                 if (relevant) {
                     schedule();

@@ -47,10 +47,10 @@ final class AgentsSection {
         String trunk = f.value("trunk", null, Values::id);
         b.refs.refer(References.Kind.TRUNK, trunk, f.node("trunk"), f.path("trunk"));
         if (forward != Forward.NEVER && !f.has("device")) {
-            b.problems.at(f.node("forward"), f.path("forward"), "forward: " + forward.configName() + " needs a device number");
+            b.problems.at(f.node("forward"), f.path("forward"), "\"" + forward.configName() + "\" needs a device (the personal number to forward to)");
         }
         if (!f.has("extension") && !f.has("device")) {
-            f.missing("extension");
+            f.missingOneOf("extension", "device");
         }
         if (f.has("device") && trunk == null) {
             if (trunks.size() == 1) {

@@ -78,6 +78,10 @@ public final class ConfigLoader {
             problems.at(e.location(), "", e.getMessage());
             return new LoadResult(null, problems.sorted());
         }
+        if (!(root instanceof YNode.Mapping)) {
+            problems.at(root, "", "expected a mapping of sections (sip, http, agents, queues, ...), found " + root.describe());
+            return new LoadResult(null, problems.sorted());
+        }
         Path dir = file.toAbsolutePath().normalize().getParent();
         AcdConfig config = bind(root, file, new Binding(problems, dir, env, requireSecrets));
         return problems.isEmpty() ? new LoadResult(config, List.of()) : new LoadResult(null, problems.sorted());

@@ -86,6 +86,13 @@ final class Fields {
         }
     }
 
+    /** Neither of two alternative fields is written. */
+    void missingOneOf(String key, String alternative) {
+        if (!broken) {
+            problems.at(map, path, "missing required field \"" + key + "\" (or \"" + alternative + "\")");
+        }
+    }
+
     /** The text of a scalar field; reports a list or mapping as a wrong type. */
     String text(String key, String def) {
         YNode n = node(key);

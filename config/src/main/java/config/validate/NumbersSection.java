@@ -46,8 +46,10 @@ final class NumbersSection {
         String number = f.required("number", NumbersSection::dialed);
         b.refs.define(References.Kind.NUMBER, number, f.node("number"), f.path("number"));
         Target entry = null;
-        if (f.has("menu") == f.has("queue")) {
-            b.problems.at(f.mapping(), f.path(), f.has("menu") ? "write either menu or queue, not both" : "missing required field \"menu\" (or \"queue\")");
+        if (f.has("menu") && f.has("queue")) {
+            b.problems.at(f.mapping(), f.path(), "write either menu or queue, not both");
+        } else if (!f.has("menu") && !f.has("queue")) {
+            f.missingOneOf("menu", "queue");
         } else {
             String key = f.has("menu") ? "menu" : "queue";
             String id = f.value(key, null, Values::id);

@@ -3,6 +3,8 @@ package config.validate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sound.sampled.AudioFileFormat;
@@ -19,6 +21,8 @@ public final class Sounds {
     public static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 22050, 44100, 48000);
 
     private final Path baseDir;
+    /** One load checks each file once, however many queues and menus name it. */
+    private final Map<String, Optional<String>> checked = new HashMap<>();
 
     Sounds(Path baseDir) {
         this.baseDir = baseDir;
@@ -26,6 +30,10 @@ public final class Sounds {
 
     /** The problem with the file at {@code written} (relative to the config file), if any. */
     Optional<String> problem(String written) {
+        return checked.computeIfAbsent(written, this::check);
+    }
+
+    private Optional<String> check(String written) {
         Path file = baseDir.resolve(written).normalize();
         String name = "sound file \"" + written + "\"";
         if (!Files.exists(file)) {

@@ -25,7 +25,7 @@ final class TargetReader {
         Fields f = Fields.of(node, path, b.problems, Set.copyOf(KINDS));
         List<String> present = KINDS.stream().filter(f::has).toList();
         if (present.size() != 1) {
-            if (node instanceof YNode.Mapping) {
+            if (node instanceof YNode.Mapping || Fields.isNull(node)) {
                 b.problems.at(node, path, present.isEmpty()
                         ? "a target needs one of " + String.join(", ", KINDS)
                         : "a target has exactly one of " + String.join(", ", KINDS) + ", found " + String.join(" and ", present));

@@ -66,7 +66,11 @@ public final class YamlTree {
         return switch (t) {
             case START_OBJECT -> readMapping(p, at);
             case START_ARRAY -> readSeq(p, at);
-            case VALUE_STRING -> new YNode.Scalar(YNode.Scalar.Kind.STRING, p.getText(), at);
+            // Jackson reads some empty values ("key:" after a flow mapping) as "", others as null; no
+            // field of the config means anything by an empty string, so both are "nothing".
+            case VALUE_STRING -> p.getText().isEmpty()
+                    ? new YNode.Scalar(YNode.Scalar.Kind.NULL, "", at)
+                    : new YNode.Scalar(YNode.Scalar.Kind.STRING, p.getText(), at);
             case VALUE_NUMBER_INT -> new YNode.Scalar(YNode.Scalar.Kind.INTEGER, p.getText(), at);
             case VALUE_NUMBER_FLOAT -> new YNode.Scalar(YNode.Scalar.Kind.DECIMAL, p.getText(), at);
             case VALUE_TRUE, VALUE_FALSE -> new YNode.Scalar(YNode.Scalar.Kind.BOOLEAN, p.getText(), at);

@@ -101,6 +101,30 @@ class ConfigWatcherTest {
     }
 
     @Test
+    void configMapStyleSymlinkSwapReloads() throws Exception {
+        watcher.close();
+        // dir/acd.yaml -> ..data/acd.yaml, ..data -> v1; an update writes v2 and swaps ..data atomically
+        Path mount = Files.createDirectories(dir.resolve("mount"));
+        Files.createDirectories(mount.resolve("v1/sounds"));
+        Files.copy(dir.resolve("sounds/welcome.wav"), mount.resolve("v1/sounds/welcome.wav"));
+        Files.writeString(mount.resolve("v1/acd.yaml"), ReloadTest.CONFIG);
+        Files.createSymbolicLink(mount.resolve("..data"), Path.of("v1"));
+        Path link = Files.createSymbolicLink(mount.resolve("acd.yaml"), Path.of("..data/acd.yaml"));
+        Files.createSymbolicLink(mount.resolve("sounds"), Path.of("..data/sounds"));
+        ConfigLoader loader = new ConfigLoader(Map.of());
+        reloader = new ConfigReloader(link, loader, loader.load(link).config(), Clock.systemUTC());
+        reloader.onStatus(statuses::add);
+        watcher = reloader.watch(Duration.ofMillis(50));
+
+        Files.createDirectories(mount.resolve("v2/sounds"));
+        Files.copy(dir.resolve("sounds/welcome.wav"), mount.resolve("v2/sounds/welcome.wav"));
+        Files.writeString(mount.resolve("v2/acd.yaml"), ReloadTest.CONFIG.replace("strategy: priority", "strategy: ring-all"));
+        Files.createSymbolicLink(mount.resolve("..data_tmp"), Path.of("v2"));
+        Files.move(mount.resolve("..data_tmp"), mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+        awaitStrategy("ring-all");
+    }
+
+    @Test
     void otherFilesInTheDirectoryAreIgnored() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "not the config");
         // a marker save after the unrelated write: the first reload seen must be the marker's

@@ -162,7 +162,9 @@ class ErrorMessagesTest {
                 "acd.yaml:12:24: menus[0].options.5.transfer: goes out through a trunk, but no trunks are defined",
                 "acd.yaml:13:12: menus[0].options.6: a target needs one of queue, menu, voicemail, transfer, hangup",
                 "acd.yaml:13:14: menus[0].options.6.qeue: unknown field (did you mean \"queue\"?)",
-                "acd.yaml:15:9: menus[1]: menu cycle with no way out: a -> b -> a (give one of these menus an option or otherwise that leads to a queue, voicemail, transfer or hangup)"),
+                "acd.yaml:15:11: menus[0].options.8: a target needs one of queue, menu, voicemail, transfer, hangup",
+                "acd.yaml:16:12: menus[0].options.9: expected a mapping, found a string",
+                "acd.yaml:17:9: menus[1]: menu cycle with no way out: a -> b -> a (give one of these menus an option or otherwise that leads to a queue, voicemail, transfer or hangup)"),
                 errors(HEAD + """
                         queues: [ { id: q } ]
                         menus:
@@ -176,6 +178,8 @@ class ErrorMessagesTest {
                               "5": { transfer: "+15550100" }
                               "6": { qeue: q }
                               "7": { menu: a }
+                              "8":
+                              "9": support
                           - id: a
                             prompt: sounds/welcome.wav
                             options: { "1": { menu: b } }
@@ -275,6 +279,36 @@ class ErrorMessagesTest {
                               holidays: [ "2026-13-01" ]
                               closed: { menu: closed }
                         """));
+    }
+
+    @Test
+    void agentsDevicesAndTrunks() {
+        assertEquals(List.of(
+                "acd.yaml:7:5: agents[0]: missing required field \"extension\" (or \"device\")",
+                "acd.yaml:9:16: agents[1].forward: \"always\" needs a device (the personal number to forward to)",
+                "acd.yaml:10:52: agents[2].forward: unknown forward \"sometimes\"; expected one of never, when-offline, on-no-answer, always",
+                "acd.yaml:11:51: agents[3].device: there are several trunks: say which one reaches this device with trunk:",
+                "acd.yaml:12:74: agents[4].trunk: unknown trunk \"carier\" (did you mean \"carrier\"? known: carrier, backup)",
+                "acd.yaml:13:51: agents[5].device: bad phone number \"mobile\": expected digits with an optional leading +, e.g. \"+15550100001\""),
+                errors(HEAD + """
+                        trunks:
+                          - { id: carrier, address: 198.51.100.7 }
+                          - { id: backup, address: 192.0.2.50 }
+                        agents:
+                          - { id: a, name: No Phone }
+                          - { id: b, extension: "2", password: p,
+                              forward: always }
+                          - { id: c, extension: "3", password: p, forward: sometimes }
+                          - { id: d, extension: "4", password: p, device: "+15550100004" }
+                          - { id: e, extension: "5", password: p, device: "+15550100005", trunk: carier }
+                          - { id: f, extension: "6", password: p, device: mobile, trunk: backup }
+                        """));
+    }
+
+    @Test
+    void aDocumentThatIsNotAMapping() {
+        assertEquals(List.of("acd.yaml:1:1: expected a mapping of sections (sip, http, agents, queues, ...), found a list"),
+                errors("- sip\n- http\n"));
     }
 
     @Test

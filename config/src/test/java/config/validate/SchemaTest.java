@@ -49,8 +49,7 @@ class SchemaTest {
     void everyShippedConfigValidates(String name) throws IOException {
         String yaml = Files.readString(Wavs.moduleDir().resolve(name));
         assertEquals(List.of(), schema.validate(yaml, InputFormat.YAML), name);
-        Path copy = Wavs.copyWithSounds(Wavs.moduleDir().resolve(name), dir, name);
-        assertEquals(List.of(), new ConfigLoader(ShippedConfigsTest.ENV).load(copy).errors(), name);
+        assertEquals(List.of(), new ConfigLoader(ShippedConfigsTest.ENV).load(Wavs.moduleDir().resolve(name)).errors(), name);
     }
 
     private static final String VALID = """

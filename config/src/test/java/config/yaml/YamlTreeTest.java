@@ -47,6 +47,14 @@ class YamlTreeTest {
     }
 
     @Test
+    void emptyValuesAreNothing() throws YamlSyntaxException {
+        YNode.Mapping root = (YNode.Mapping) parse("a: { b: c }\nd:\ne: ''\nf: ~\n");
+        for (String key : List.of("d", "e", "f")) {
+            assertEquals(YNode.Scalar.Kind.NULL, ((YNode.Scalar) root.get(key)).kind(), key);
+        }
+    }
+
+    @Test
     void emptyDocumentIsAnEmptyMapping() throws YamlSyntaxException {
         assertTrue(((YNode.Mapping) parse("# nothing\n")).entries().isEmpty());
     }

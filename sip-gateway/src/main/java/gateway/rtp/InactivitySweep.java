@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Finds dead bridged legs on one event loop. The packet path only sets a flag on its leg; this
@@ -15,19 +16,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class InactivitySweep implements Runnable {
     private final EventLoop loop;
+    private final LongSupplier nanoClock;
     private final long timeoutNanos;
     private final long intervalNanos;
     private final Set<RtpLeg> watched = new LinkedHashSet<>();
     private ScheduledFuture<?> task;
 
-    InactivitySweep(EventLoop loop, RtpConfig config) {
+    InactivitySweep(EventLoop loop, RtpConfig config, LongSupplier nanoClock) {
         this.loop = loop;
+        this.nanoClock = nanoClock;
         this.timeoutNanos = config.inactivityTimeout().toNanos();
         this.intervalNanos = config.sweepInterval().toNanos();
     }
 
     void watch(RtpLeg leg) {
-        leg.resetIdle(System.nanoTime());
+        leg.resetIdle(nanoClock.getAsLong());
         watched.add(leg);
         if (task == null) {
             task = loop.scheduleAtFixedRate(this, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
@@ -43,7 +46,7 @@ final class InactivitySweep implements Runnable {
 
     @Override
     public void run() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         List<RtpLeg> dead = null;
         for (RtpLeg leg : watched) {
             if (leg.idleFor(now) >= timeoutNanos) {

@@ -93,7 +93,7 @@ public final class RtpEngine {
             promise.setFailure(e);
             return;
         }
-        InactivitySweep sweep = sweeps.computeIfAbsent(loop, l -> new InactivitySweep(l, config));
+        InactivitySweep sweep = sweeps.computeIfAbsent(loop, l -> new InactivitySweep(l, config, System::nanoTime));
         RtpLeg leg = new RtpLeg(this, loop, port, listener, sweep);
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.datagramChannel());
         ChannelFuture rtp = bootstrap.clone().handler(leg.receiver()).bind(config.bindAddress(), port);

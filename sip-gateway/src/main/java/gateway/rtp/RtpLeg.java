@@ -12,6 +12,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpLeg {
     private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
+    /**
+     * A new source takes over only after the latched one has been quiet this long: a NAT that
+     * rebinds stops the old source, while a stranger cannot steal a stream that is still live.
+     */
+    static final long RELATCH_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** OPEN from bind to close; a closed leg sends and relays nothing, and its ports are released. */
     public enum State { OPEN, CLOSED }
@@ -42,6 +48,7 @@ public final class RtpLeg {
 
     private MediaParameters media;
     private InetSocketAddress latched;
+    private long latchedHeardNanos;
     private RtpLeg partner;
     private RtpTap tap;
 
@@ -172,10 +179,12 @@ public final class RtpLeg {
         }
         state = State.CLOSED;
         engine.unbridge(this);
-        rtp.close().addListener(f -> rtcp.close().addListener(g -> {
+        // NIO frees a closed socket's port only at the loop's next select, so the pair goes back
+        // to the pool from a task scheduled behind that select
+        rtp.close().addListener(f -> rtcp.close().addListener(g -> loop.schedule(() -> {
             engine.ports().release(port);
             closed.setSuccess(null);
-        }));
+        }, 1, TimeUnit.MILLISECONDS)));
     }
 
     // ---- bridge and inactivity, driven by RtpEngine and InactivitySweep ----
@@ -195,9 +204,9 @@ public final class RtpLeg {
         idleSinceNanos = nowNanos;
     }
 
-    /** How long the peer has been silent; zero while it said it would not send (held). */
+    /** How long the peer has been silent; zero while media does not flow both ways (hold). */
     long idleFor(long nowNanos) {
-        if (receivedSinceSweep || media == null || !media.peerSends()) {
+        if (receivedSinceSweep || media == null || !media.flowing()) {
             resetIdle(nowNanos);
             return 0;
         }
@@ -237,14 +246,20 @@ public final class RtpLeg {
         }
         packetsIn++;
         bytesIn += p.readableBytes();
-        receivedSinceSweep = true;
+        long now = System.nanoTime();
         InetSocketAddress from = datagram.sender();
         if (!from.equals(latched)) {
+            if (latched != null && now - latchedHeardNanos < RELATCH_QUIET_NANOS) {
+                drop(datagram);
+                return;
+            }
             if (latched != null) {
                 relatches++;
             }
             latched = from;
         }
+        latchedHeardNanos = now;
+        receivedSinceSweep = true;
         if (media == null) {
             drop(datagram);
             return;
@@ -254,15 +269,15 @@ public final class RtpLeg {
         int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
         AudioCodec codec;
         if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
-            onTelephoneEvent(datagram, payloadOffset);
+            onTelephoneEvent(datagram, payloadOffset, now);
         } else if ((codec = AudioCodec.ofStatic(pt)) != null) {
-            onAudio(datagram, codec, payloadOffset, payloadLength);
+            onAudio(datagram, codec, payloadOffset, payloadLength, now);
         } else {
             drop(datagram);
         }
     }
 
-    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength) {
+    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
         if (tap != null) {
             try {
@@ -281,11 +296,11 @@ public final class RtpLeg {
             Transcoding.convert(p, payloadOffset, payloadLength, codec);
             RtpHeader.setPayloadType(p, target.payloadType());
         }
-        to.out.relay(p, this, payloadLength, true, System.nanoTime());
+        to.out.relay(p, this, payloadLength, true, now);
         to.emit(p);
     }
 
-    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset) {
+    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset, long now) {
         ByteBuf p = datagram.content();
         TelephoneEvent event = TelephoneEvent.read(p, payloadOffset);
         try {
@@ -299,7 +314,7 @@ public final class RtpLeg {
             return;
         }
         RtpHeader.setPayloadType(p, to.media.sendEventPt());
-        to.out.relay(p, this, event.duration(), false, System.nanoTime());
+        to.out.relay(p, this, event.duration(), false, now);
         to.emit(p);
     }
 

@@ -20,9 +20,12 @@ public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int se
         return remote != null && remoteDirection.receives();
     }
 
-    /** Whether the peer said it will send: a peer that will not cannot be declared dead for silence. */
-    public boolean peerSends() {
-        return remoteDirection.sends();
+    /**
+     * Whether media flows both ways. Only then is silence a sign of a dead peer: on hold, in
+     * either direction, many phones send nothing at all.
+     */
+    public boolean flowing() {
+        return remote != null && remoteDirection == Direction.SENDRECV;
     }
 
     public boolean onHold() {

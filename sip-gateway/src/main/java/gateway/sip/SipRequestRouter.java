@@ -6,6 +6,7 @@ import gateway.sip.auth.SipAuthenticator;
 import gateway.sip.registrar.Registrar;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class SipRequestRouter implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipRequestRouter.class);
     /** What this gateway implements; sent in Allow. */
-    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+    public static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.REGISTER, Request.INFO);
     private static final Set<String> IN_DIALOG = Set.of(Request.BYE, Request.INVITE, Request.INFO, Request.ACK);
 
     private final SipResponder responder;
@@ -84,7 +87,7 @@ public final class SipRequestRouter implements SipListener {
         if (st == null) {
             return;
         }
-        if (unsupportedExtension(st, request)) {
+        if (unsupportedScheme(st, request) || unsupportedExtension(st, request)) {
             return;
         }
         switch (method) {
@@ -108,7 +111,7 @@ public final class SipRequestRouter implements SipListener {
 
     private void admit(ServerTransaction st, Request request) {
         RequestSource source = RequestSource.of(request);
-        if (!acceptableBody(st, request)) {
+        if (!acceptableMedia(st, request)) {
             return;
         }
         Optional<String> trunk = trunks.trunkOf(source.ip());
@@ -128,18 +131,38 @@ public final class SipRequestRouter implements SipListener {
         }
     }
 
-    /** The B2BUA speaks SDP only (RFC 3261 section 8.2.3: 415 with Accept). */
-    private boolean acceptableBody(ServerTransaction st, Request request) {
+    /**
+     * The B2BUA speaks SDP only: another body gets 415 with Accept (RFC 3261 section 8.2.3), an
+     * Accept without SDP gets 406.
+     */
+    private boolean acceptableMedia(ServerTransaction st, Request request) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         int length = request.getRawContent() == null ? 0 : request.getRawContent().length;
-        if (length == 0 || (type != null && "application".equalsIgnoreCase(type.getContentType())
-                && "sdp".equalsIgnoreCase(type.getContentSubType()))) {
-            return true;
+        if (length > 0 && (type == null || !isSdp(type.getContentType(), type.getContentSubType()))) {
+            Response r = responder.create(request, Response.UNSUPPORTED_MEDIA_TYPE);
+            addHeader(r, "Accept", "application/sdp");
+            responder.send(st, request, r);
+            return false;
         }
-        Response r = responder.create(request, Response.UNSUPPORTED_MEDIA_TYPE);
-        addHeader(r, "Accept", "application/sdp");
-        responder.send(st, request, r);
-        return false;
+        ListIterator<?> accepts = request.getHeaders(AcceptHeader.NAME);
+        boolean anyAccept = false;
+        while (accepts != null && accepts.hasNext()) {
+            AcceptHeader a = (AcceptHeader) accepts.next();
+            anyAccept = true;
+            if (isSdp(a.getContentType(), a.getContentSubType())) {
+                return true;
+            }
+        }
+        if (anyAccept) {
+            responder.reply(st, request, Response.NOT_ACCEPTABLE);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isSdp(String type, String subType) {
+        boolean anyType = "*".equals(type);
+        return (anyType || "application".equalsIgnoreCase(type)) && ("*".equals(subType) || "sdp".equalsIgnoreCase(subType));
     }
 
     private void cancel(RequestEvent event) {
@@ -163,15 +186,24 @@ public final class SipRequestRouter implements SipListener {
 
     private void options(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.OK);
-        addHeader(r, "Allow", ALLOW);
+        addAllow(r);
         addHeader(r, "Accept", "application/sdp");
         responder.send(st, request, r);
     }
 
     private void notImplemented(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.NOT_IMPLEMENTED);
-        addHeader(r, "Allow", ALLOW);
+        addAllow(r);
         responder.send(st, request, r);
+    }
+
+    /** Only SIP URIs lead anywhere here (RFC 3261 section 8.2.2.1: 416). */
+    private boolean unsupportedScheme(ServerTransaction st, Request request) {
+        if (request.getRequestURI().isSipURI()) {
+            return false;
+        }
+        responder.reply(st, request, Response.UNSUPPORTED_URI_SCHEME);
+        return true;
     }
 
     /** We support no extension: any Require gets 420 with Unsupported listing it (RFC 3261 8.2.2.3). */
@@ -200,8 +232,20 @@ public final class SipRequestRouter implements SipListener {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException("Retry-After " + overload.retryAfterSeconds(), e);
         }
-        LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
+        }
         responder.send(null, request, r);
+    }
+
+    private void addAllow(Response r) {
+        try {
+            for (String method : ALLOW) {
+                r.addHeader(responder.headers().createAllowHeader(method));
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("Allow", e);
+        }
     }
 
     private void addHeader(Response r, String name, String value) {

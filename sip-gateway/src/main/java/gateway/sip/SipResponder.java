@@ -40,22 +40,37 @@ public final class SipResponder {
     }
 
     /**
-     * The event's server transaction, created if the stack did not. Empty when the request is a
-     * retransmission that an existing transaction absorbs, or cannot carry a transaction.
+     * The event's server transaction, created if the stack did not. Null when the request is a
+     * retransmission that an existing transaction absorbs, or cannot carry a transaction (say,
+     * it lacks Max-Forwards); the latter is answered 400 statelessly.
      */
     public ServerTransaction transaction(RequestEvent event) {
         ServerTransaction st = event.getServerTransaction();
         if (st != null) {
             return st;
         }
+        Request request = event.getRequest();
         try {
-            return provider.getNewServerTransaction(event.getRequest());
+            return provider.getNewServerTransaction(request);
         } catch (TransactionAlreadyExistsException e) {
             return null;
         } catch (SipException | RuntimeException e) {
-            LOG.debug("no server transaction for {}: {}", event.getRequest().getMethod(), e.toString());
+            LOG.debug("no server transaction for {}: {}", request.getMethod(), e.toString());
+            Response r = create(request, Response.BAD_REQUEST);
+            try {
+                r.setReasonPhrase(reason(e));
+            } catch (ParseException ignored) {
+                // keep the standard phrase
+            }
+            send(null, request, r);
             return null;
         }
+    }
+
+    private static String reason(Exception e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? "Bad Request" : t.getMessage();
+        return m.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** A response to {@code request}, with a To tag added when the request had none. */

@@ -13,6 +13,7 @@ import gateway.sip.stack.SipStackHost;
 import gateway.sip.stack.SipStackSettings;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +66,7 @@ public final class SipServer implements AutoCloseable {
     public static final class Builder {
         private final SipStackSettings stack;
         private final String realm;
-        private AgentDirectory agents = user -> java.util.Optional.empty();
+        private AgentDirectory agents = user -> Optional.empty();
         private TrunkSources trunks = TrunkSources.none();
         private InviteHandler inviteHandler;
         private RegistrationListener registrationListener = (agent, reachable) -> { };
@@ -73,7 +74,7 @@ public final class SipServer implements AutoCloseable {
         private RegistrarSettings registrarSettings = RegistrarSettings.standard();
         private DigestAuthenticator digest;
         private FailureLimiter limiter = FailureLimiter.standard();
-        private int maxInFlight = 1_000;
+        private int maxInFlight = 5_000;
         private IntSupplier load;
         private int retryAfterSeconds = 5;
         private Duration expiryPeriod = Duration.ofSeconds(1);
@@ -127,8 +128,10 @@ public final class SipServer implements AutoCloseable {
         }
 
         /**
-         * New INVITEs get 503 + Retry-After while {@code load} is at least {@code limit}; without
-         * a load supplier the stack's server transaction count is the load.
+         * New INVITEs get 503 + Retry-After while {@code load} is at least {@code limit}. With a
+         * null supplier the load is the stack's server transaction count, which includes finished
+         * REGISTER and OPTIONS transactions for their 32 s linger; the call logic can pass its
+         * count of calls in flight instead. Default: 5,000 server transactions, Retry-After 5 s.
          */
         public Builder overload(int limit, IntSupplier loadSupplier, int retryAfter) {
             this.maxInFlight = limit;

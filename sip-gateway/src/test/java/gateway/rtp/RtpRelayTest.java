@@ -88,6 +88,19 @@ class RtpRelayTest {
         return leg;
     }
 
+    /** A caller and an agent phone, each with its leg, the legs bridged. */
+    private record Call(TestPhone caller, TestPhone agent, RtpLeg a, RtpLeg b) {
+    }
+
+    private Call bridged(AudioCodec callerCodec, AudioCodec agentCodec, int agentEventPt) throws Exception {
+        TestPhone caller = phone(1111);
+        TestPhone agent = phone(2222);
+        RtpLeg a = leg(caller, callerCodec, TE);
+        RtpLeg b = leg(agent, agentCodec, agentEventPt);
+        run(() -> engine.bridge(a, b));
+        return new Call(caller, agent, a, b);
+    }
+
     private static MediaParameters media(InetSocketAddress remote, AudioCodec codec, int sendEventPt) {
         return new MediaParameters(remote, codec, sendEventPt, TE, 20, Direction.SENDRECV);
     }
@@ -102,24 +115,20 @@ class RtpRelayTest {
 
     @Test
     void relaysBothWays() throws Exception {
-        TestPhone caller = phone(1111);
-        TestPhone agent = phone(2222);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMU, TE);
-        run(() -> engine.bridge(a, b));
+        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
         for (int i = 0; i < 5; i++) {
-            caller.sendAudio(a, 0, audio(i));
-            Rtp got = agent.receive();
+            call.caller().sendAudio(call.a(), 0, audio(i));
+            Rtp got = call.agent().receive();
             assertArrayEquals(audio(i), got.payload());
             assertEquals(0, got.payloadType());
-            assertEquals(b.ssrc(), got.ssrc());
+            assertEquals(call.b().ssrc(), got.ssrc());
 
-            agent.sendAudio(b, 0, audio(100 + i));
-            Rtp back = caller.receive();
+            call.agent().sendAudio(call.b(), 0, audio(100 + i));
+            Rtp back = call.caller().receive();
             assertArrayEquals(audio(100 + i), back.payload());
-            assertEquals(a.ssrc(), back.ssrc());
+            assertEquals(call.a().ssrc(), back.ssrc());
         }
-        RtpStats stats = onLoop(a::stats);
+        RtpStats stats = onLoop(call.a()::stats);
         assertEquals(5, stats.packetsIn());
         assertEquals(5, stats.packetsOut());
         assertEquals(5 * 172, stats.bytesIn());
@@ -128,11 +137,7 @@ class RtpRelayTest {
 
     @Test
     void transcodesBetweenTheLawsByTable() throws Exception {
-        TestPhone caller = phone(1);
-        TestPhone agent = phone(2);
-        RtpLeg ulaw = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg alaw = leg(agent, AudioCodec.PCMA, TE);
-        run(() -> engine.bridge(ulaw, alaw));
+        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
         byte[] every = new byte[256];
         for (int i = 0; i < 256; i++) {
             every[i] = (byte) i;
@@ -144,28 +149,24 @@ class RtpRelayTest {
             asUlaw[i] = G711.alawToUlaw(every[i]);
         }
 
-        caller.sendAudio(ulaw, 0, every);
-        Rtp toAgent = agent.receive();
+        call.caller().sendAudio(call.a(), 0, every);
+        Rtp toAgent = call.agent().receive();
         assertEquals(8, toAgent.payloadType());
         assertArrayEquals(asAlaw, toAgent.payload());
 
-        agent.sendAudio(alaw, 8, every);
-        Rtp toCaller = caller.receive();
+        call.agent().sendAudio(call.b(), 8, every);
+        Rtp toCaller = call.caller().receive();
         assertEquals(0, toCaller.payloadType());
         assertArrayEquals(asUlaw, toCaller.payload());
     }
 
     @Test
     void passesTelephoneEventsThroughWithTheOtherLegsPayloadType() throws Exception {
-        TestPhone caller = phone(1);
-        TestPhone agent = phone(2);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMA, 96);
-        run(() -> engine.bridge(a, b));
+        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, 96);
         byte[] digit5End = {5, (byte) 0x8A, 0x03, 0x20};
-        caller.sendRaw(a, Rtp.build(TE, true, 7, 8000, 1, digit5End));
+        call.caller().sendRaw(call.a(), Rtp.build(TE, true, 7, 8000, 1, digit5End));
 
-        Rtp got = agent.receive();
+        Rtp got = call.agent().receive();
         assertEquals(96, got.payloadType());
         assertArrayEquals(digit5End, got.payload());
         TelephoneEvent event = events.poll(5, TimeUnit.SECONDS);
@@ -235,19 +236,24 @@ class RtpRelayTest {
         agent.sendAudio(b, 0, audio(3));
         assertArrayEquals(audio(3), behindNat.receive().payload());
 
+        // a stranger is ignored while the latched source is live, and taken once it has gone quiet
         sdpAddress.sendAudio(a, 0, audio(4));
-        agent.receive();
-        assertEquals(sdpAddress.address(), onLoop(a::sendTarget));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!sdpAddress.address().equals(onLoop(a::sendTarget))) {
+            assertTrue(System.nanoTime() < deadline, "never re-latched to the new source");
+            assertTrue(sdpAddress.poll(50).isEmpty(), "sent to the stranger");
+            sdpAddress.sendAudio(a, 0, audio(4));
+        }
+        assertArrayEquals(audio(4), agent.receive().payload());
+        assertTrue(onLoop(a::stats).dropped() >= 1, "the stranger's first packet was dropped");
         assertEquals(1, onLoop(a::stats).relatches());
     }
 
     @Test
     void dropsWhatIsNotOurRtpAndKeepsRelaying() throws Exception {
-        TestPhone caller = phone(1);
-        TestPhone agent = phone(2);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMU, TE);
-        run(() -> engine.bridge(a, b));
+        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
+        TestPhone caller = call.caller();
+        RtpLeg a = call.a();
         caller.sendRaw(a, new byte[] {1, 2, 3});
         caller.sendRaw(a, new byte[40]);
         caller.sendRaw(a, Rtp.build(13, false, 1, 1, 1, new byte[] {0x40}));
@@ -256,7 +262,7 @@ class RtpRelayTest {
         extensionOverrun[0] |= 0x10;
         caller.sendRaw(a, extensionOverrun);
         caller.sendAudio(a, 0, audio(9));
-        assertArrayEquals(audio(9), agent.receive().payload());
+        assertArrayEquals(audio(9), call.agent().receive().payload());
         assertEquals(5, onLoop(a::stats).dropped());
     }
 
@@ -273,22 +279,18 @@ class RtpRelayTest {
 
     @Test
     void tapsSeeEachPartysAudioAsReceived() throws Exception {
-        TestPhone caller = phone(1);
-        TestPhone agent = phone(2);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMA, TE);
+        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
         BlockingQueue<String> tapped = new ArrayBlockingQueue<>(10);
         RtpTap tap = (leg, codec, payload, ts) -> tapped.add(
-                (leg == a ? "caller " : "agent ") + codec + " " + payload.readableBytes() + " " + payload.getByte(0));
+                (leg == call.a() ? "caller " : "agent ") + codec + " " + payload.readableBytes() + " " + payload.getByte(0));
         run(() -> {
-            a.tap(tap);
-            b.tap(tap);
-            engine.bridge(a, b);
+            call.a().tap(tap);
+            call.b().tap(tap);
         });
-        caller.sendAudio(a, 0, audio(7));
-        agent.receive();
-        agent.sendAudio(b, 8, audio(9));
-        caller.receive();
+        call.caller().sendAudio(call.a(), 0, audio(7));
+        call.agent().receive();
+        call.agent().sendAudio(call.b(), 8, audio(9));
+        call.caller().receive();
         assertEquals("caller PCMU 160 7", tapped.poll(5, TimeUnit.SECONDS));
         assertEquals("agent PCMA 160 9", tapped.poll(5, TimeUnit.SECONDS));
     }

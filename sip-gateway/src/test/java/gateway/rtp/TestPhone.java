@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /** A phone's RTP socket on 127.0.0.1: sends hand-made packets and waits (boundedly) for ours. */
 final class TestPhone implements AutoCloseable {
@@ -56,6 +57,21 @@ final class TestPhone implements AutoCloseable {
             fail("no RTP packet reached " + address() + " within " + WAIT_MS + " ms");
         }
         return Rtp.parse(Arrays.copyOf(buf, p.getLength()));
+    }
+
+    /** A packet if one arrives within {@code millis}: for waiting on something that should not come. */
+    Optional<Rtp> poll(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            byte[] buf = new byte[2048];
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            socket.receive(p);
+            return Optional.of(Rtp.parse(Arrays.copyOf(buf, p.getLength())));
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        } finally {
+            socket.setSoTimeout(WAIT_MS);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package gateway.sdp;
 
 import static gateway.sdp.SdpParserTest.crlf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ class SdpNegotiatorTest {
         assertEquals(new InetSocketAddress("192.0.2.7", 5004), m.remote());
         assertEquals(20, m.ptimeMs());
         assertTrue(m.peerReceives());
+        assertTrue(m.flowing());
 
         MediaDescription a = n.answer().media().get(0);
         assertEquals(20000, a.port());
@@ -42,6 +44,21 @@ class SdpNegotiatorTest {
         assertEquals("0-16", a.fmtp(96));
         assertEquals(Direction.SENDRECV, a.direction());
         assertEquals("203.0.113.1", n.answer().connection().address());
+    }
+
+    @Test
+    void handlesAWideOfferFromAModernSoftphone() throws SdpException {
+        // opus first, telephone-event at two rates, AVPF, an origin wider than a long
+        SessionDescription offer = SdpParser.parse(crlf("v=0",
+                "o=- 18446744073709551617 18446744073709551618 IN IP4 192.0.2.9", "s=-", "c=IN IP4 192.0.2.9",
+                "t=0 0", "m=audio 40000 RTP/AVPF 111 9 8 0 110 101",
+                "a=rtpmap:111 opus/48000/2", "a=rtpmap:9 G722/8000", "a=rtpmap:110 telephone-event/48000",
+                "a=rtpmap:101 telephone-event/8000", "a=rtcp-mux", "a=ptime:20 "));
+        Negotiation n = answer(offer);
+        assertEquals(AudioCodec.PCMU, n.media().codec());
+        assertEquals(101, n.media().sendEventPt());
+        assertEquals("RTP/AVPF", n.answer().media().get(0).proto());
+        assertEquals(List.of("0", "101"), n.answer().media().get(0).formats());
     }
 
     @Test
@@ -79,7 +96,7 @@ class SdpNegotiatorTest {
         Negotiation n = answer(offer("m=audio 5004 RTP/AVP 0", "a=sendonly"));
         assertEquals(Direction.RECVONLY, n.answer().media().get(0).direction());
         assertTrue(n.media().onHold());
-        assertTrue(n.media().peerSends());
+        assertFalse(n.media().flowing());
     }
 
     @Test
@@ -93,10 +110,10 @@ class SdpNegotiatorTest {
     }
 
     @Test
-    void inactiveIsAnsweredInactiveAndTheSilentPeerIsNotExpectedToSend() throws SdpException {
+    void inactiveIsAnsweredInactive() throws SdpException {
         Negotiation n = answer(offer("m=audio 5004 RTP/AVP 0", "a=inactive"));
         assertEquals(Direction.INACTIVE, n.answer().media().get(0).direction());
-        assertTrue(!n.media().peerSends());
+        assertFalse(n.media().flowing());
     }
 
     @Test

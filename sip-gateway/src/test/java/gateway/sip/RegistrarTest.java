@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.registrar.Binding;
+import gateway.sip.stack.SipStackHost;
 import gateway.testphone.DigestClient;
 import gateway.testphone.TestPhone;
 import java.util.List;
 import java.util.ListIterator;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.MinExpiresHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,11 +70,11 @@ class RegistrarTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
-    void challengeOffersBothAlgorithmsShaFirst(String transport) throws Exception {
+    void challengeOffersMd5ThenSha256WithTheRealm(String transport) throws Exception {
         try (TestPhone phone = gw.agentPhone(ext(1020, transport), transport).start()) {
             Response challenge = phone.sendRegister(600).awaitResponse(401);
             List<DigestClient.Challenge> offered = DigestClient.challenges(challenge);
-            assertEquals(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+            assertEquals(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                     offered.stream().map(DigestClient.Challenge::algorithm).toList());
             assertFalse(offered.get(0).stale());
             assertEquals(SipServerFixture.REALM, offered.get(0).realm());
@@ -86,6 +91,18 @@ class RegistrarTest {
         }
         try (TestPhone stranger = gw.phone("stranger", "whatever", transport).start()) {
             assertEquals(403, stranger.register(600).getStatusCode());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void anAgentCannotRegisterAnotherAgentsExtension(String transport) throws Exception {
+        String victim = ext(1130, transport);
+        String intruder = ext(1140, transport);
+        try (TestPhone phone = gw.phone(victim, SipServerFixture.password(intruder), transport).authUser(intruder).start()) {
+            assertEquals(403, phone.register(600).getStatusCode());
+            assertTrue(gw.server.locator().contactsOf("agent" + victim).isEmpty());
+            assertTrue(gw.server.locator().contactsOf("agent" + intruder).isEmpty());
         }
     }
 
@@ -216,6 +233,34 @@ class RegistrarTest {
                 assertEquals("127.0.0.1", b.source().getAddress().getHostAddress());
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void phoneBehindNatIsReachedThroughItsBinding(String transport) throws Exception {
+        String user = ext(1120, transport);
+        try (TestPhone phone = gw.agentPhone(user, transport).start()) {
+            phone.advertise("10.9.9.9", 5099); // an address nobody could reach
+            assertEquals(200, phone.register(600).getStatusCode());
+            Binding b = gw.server.locator().contactsOf("agent" + user).get(0);
+            sendOptions(b.reachUri());
+            assertEquals("OPTIONS", phone.awaitRequest("OPTIONS").method());
+        }
+    }
+
+    /** The gateway's own stack sends OPTIONS to {@code target}, as the B2BUA will send INVITEs. */
+    private void sendOptions(String target) throws Exception {
+        SipStackHost host = gw.server.host();
+        AddressFactory af = host.addressFactory();
+        HeaderFactory hf = host.headerFactory();
+        SipURI uri = (SipURI) af.createURI(target);
+        String transport = uri.getTransportParam() == null ? "udp" : uri.getTransportParam();
+        ViaHeader via = hf.createViaHeader("127.0.0.1", host.port(), transport, null);
+        Request options = host.messageFactory().createRequest(uri, Request.OPTIONS,
+                host.provider().getNewCallId(), hf.createCSeqHeader(1L, Request.OPTIONS),
+                hf.createFromHeader(af.createAddress("sip:gw@" + SipServerFixture.REALM), "gw1"),
+                hf.createToHeader(af.createAddress(uri), null), List.of(via), hf.createMaxForwardsHeader(70));
+        host.provider().getNewClientTransaction(options).sendRequest();
     }
 
     private static List<ContactHeader> contacts(Response r) {

@@ -49,7 +49,7 @@ final class SipServerFixture implements AutoCloseable {
                 .registrationListener((agent, reachable) -> reachability.add(agent + (reachable ? " up" : " down")))
                 .executorForCallId(callId -> loops[Math.floorMod(callId.hashCode(), loops.length)])
                 .registrar(registrar)
-                .digest(new DigestAuthenticator(REALM, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+                .digest(new DigestAuthenticator(REALM, List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                         Duration.ofMinutes(5), 1000, this::now))
                 .failureLimiter(limiter)
                 .overload(overloadLimit, null, 7)

@@ -11,15 +11,14 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** A request that reached the phone; INVITEs wait for the test to answer them. */
-public final class Incoming {
-    private final TestPhone phone;
+public final class Incoming extends DialogLeg {
     private final Request request;
     private final ServerTransaction transaction;
     private final String toTag = TestPhone.newTag();
     private Dialog dialog;
 
     Incoming(TestPhone phone, Request request, ServerTransaction transaction, Dialog dialog) {
-        this.phone = phone;
+        super(phone);
         this.request = request;
         this.transaction = transaction;
         this.dialog = dialog;
@@ -37,6 +36,7 @@ public final class Incoming {
         return transaction;
     }
 
+    @Override
     public Dialog dialog() {
         return dialog != null ? dialog : transaction == null ? null : transaction.getDialog();
     }
@@ -82,17 +82,6 @@ public final class Incoming {
         }
     }
 
-    public Outgoing bye() {
-        return phone.inDialog(dialog(), Request.BYE, null, null);
-    }
-
-    public Outgoing info(String contentType, String body) {
-        return phone.inDialog(dialog(), Request.INFO, contentType, body);
-    }
-
-    public Outgoing reInvite(String sdp) {
-        return phone.inDialog(dialog(), Request.INVITE, "application/sdp", sdp);
-    }
 
     static void tag(Response r, String tag) throws ParseException {
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);

@@ -12,15 +12,14 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** A request the phone sent, with its responses; an INVITE also offers ACK, CANCEL, BYE and INFO. */
-public final class Outgoing {
+public final class Outgoing extends DialogLeg {
     private static final int MAX_AUTH_ROUNDS = 2;
 
-    private final TestPhone phone;
     private ClientTransaction transaction;
     private Response lastFinal;
 
     Outgoing(TestPhone phone, ClientTransaction transaction) {
-        this.phone = phone;
+        super(phone);
         this.transaction = transaction;
     }
 
@@ -32,6 +31,7 @@ public final class Outgoing {
         return transaction;
     }
 
+    @Override
     public Dialog dialog() {
         return transaction.getDialog();
     }
@@ -118,15 +118,4 @@ public final class Outgoing {
         }
     }
 
-    public Outgoing bye() {
-        return phone.inDialog(dialog(), Request.BYE, null, null);
-    }
-
-    public Outgoing info(String contentType, String body) {
-        return phone.inDialog(dialog(), Request.INFO, contentType, body);
-    }
-
-    public Outgoing reInvite(String sdp) {
-        return phone.inDialog(dialog(), Request.INVITE, "application/sdp", sdp);
-    }
 }

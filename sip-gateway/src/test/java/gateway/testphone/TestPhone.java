@@ -81,7 +81,7 @@ public final class TestPhone implements AutoCloseable {
         this.domain = b.domain;
         this.server = Objects.requireNonNull(b.server, "server");
         this.transport = b.transport;
-        this.digest = new DigestClient(b.user, b.password);
+        this.digest = new DigestClient(b.authUser != null ? b.authUser : b.user, b.password);
         this.host = SipStackHost.start(
                 SipStackSettings.client("testphone-" + b.user + "-" + IDS.incrementAndGet(), b.localAddress, 0),
                 h -> new Listener());
@@ -97,6 +97,7 @@ public final class TestPhone implements AutoCloseable {
     public static final class Builder {
         private final String user;
         private String password;
+        private String authUser;
         private InetSocketAddress server;
         private String transport = "UDP";
         private String domain = "acd.test";
@@ -108,6 +109,12 @@ public final class TestPhone implements AutoCloseable {
 
         public Builder password(String value) {
             this.password = value;
+            return this;
+        }
+
+        /** The digest user name, when it differs from the SIP user (default: the same). */
+        public Builder authUser(String value) {
+            this.authUser = value;
             return this;
         }
 

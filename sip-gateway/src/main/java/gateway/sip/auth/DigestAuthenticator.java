@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Server side of HTTP digest authentication (RFC 7616) as SIP uses it: qop=auth only,
- * SHA-256 and MD5 offered in that order, stateless signed nonces with a lifetime and a replay
- * check on the nonce-count. Knows nothing of SIP messages; {@link SipAuthenticator} does that.
+ * Server side of HTTP digest authentication (RFC 7616) as SIP uses it: qop=auth only, one
+ * challenge per offered algorithm, stateless signed nonces with a lifetime and a replay check
+ * on the nonce-count. Knows nothing of SIP messages; {@link SipAuthenticator} does that.
  */
 public final class DigestAuthenticator {
     private final String realm;
@@ -38,9 +38,13 @@ public final class DigestAuthenticator {
         this.counts = new NonceCounts(nonceTableCapacity, nonceLifetime.toMillis());
     }
 
-    /** SHA-256 and MD5, nonces valid for five minutes, replay table for 100,000 nonces. */
+    /**
+     * MD5 and SHA-256, nonces valid for five minutes, replay table for 100,000 nonces. MD5 comes
+     * first although RFC 8760 would list the stronger one first: MD5-only phones such as
+     * baresip 1.0 (Debian 12) give up at the first challenge whose algorithm they lack.
+     */
     public static DigestAuthenticator standard(String realm) {
-        return new DigestAuthenticator(realm, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+        return new DigestAuthenticator(realm, List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                 Duration.ofMinutes(5), 100_000, System::currentTimeMillis);
     }
 

@@ -83,6 +83,11 @@ public final class FailureLimiter {
         }
     }
 
+    /** Addresses currently tracked. */
+    int tracked() {
+        return records.size();
+    }
+
     private void dropIdle(long now) {
         records.entrySet().removeIf(e -> {
             Record r = e.getValue();

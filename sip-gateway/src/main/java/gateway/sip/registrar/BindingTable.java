@@ -8,17 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every agent's current bindings. Each agent's list is replaced atomically (copy on write), so
- * readers such as the B2BUA never see a half-done update, and reachability changes are reported
- * exactly once per transition.
+ * readers such as the B2BUA never see a half-done update. Reachability changes are reported
+ * exactly once per transition, in order, after the new bindings are visible: updates of one
+ * agent and their notices run under one of a few striped locks.
  */
 final class BindingTable implements AgentLocator {
     private final Map<String, List<Binding>> byAgent = new ConcurrentHashMap<>();
     private final RegistrationListener listener;
     private final int maxContactsPerAgent;
+    private final Object[] stripes = new Object[64];
 
     BindingTable(RegistrationListener listener, int maxContactsPerAgent) {
         this.listener = listener;
         this.maxContactsPerAgent = maxContactsPerAgent;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    private Object stripe(String agentId) {
+        return stripes[Math.floorMod(agentId.hashCode(), stripes.length)];
     }
 
     @Override
@@ -32,9 +41,8 @@ final class BindingTable implements AgentLocator {
      * stored one is left alone (an out-of-order retransmission). Returns the agent's bindings after.
      */
     List<Binding> apply(String agentId, boolean removeAll, List<Binding> updates, long nowMs) {
-        boolean[] change = new boolean[2];
-        List<Binding> after = byAgent.compute(agentId, (id, current) -> {
-            List<Binding> before = current == null ? List.of() : current;
+        synchronized (stripe(agentId)) {
+            List<Binding> before = contactsOf(agentId);
             List<Binding> next = new ArrayList<>(removeAll ? List.of() : before);
             for (Binding u : updates) {
                 Binding old = find(next, u.contact());
@@ -49,35 +57,35 @@ final class BindingTable implements AgentLocator {
             while (next.size() > maxContactsPerAgent) {
                 next.remove(next.stream().min(Comparator.comparingLong(Binding::expiresAtMs)).orElseThrow());
             }
-            change[0] = before.isEmpty();
-            change[1] = next.isEmpty();
-            return next.isEmpty() ? null : List.copyOf(next);
-        });
-        notify(agentId, change[0], change[1]);
-        return after == null ? List.of() : after;
+            return replace(agentId, before, List.copyOf(next));
+        }
     }
 
     /** Drops every binding that lapsed by {@code nowMs}. */
     void expire(long nowMs) {
         for (String agentId : byAgent.keySet()) {
-            boolean[] emptied = new boolean[1];
-            byAgent.computeIfPresent(agentId, (id, current) -> {
-                if (current.stream().noneMatch(b -> b.expiresAtMs() <= nowMs)) {
-                    return current;
+            synchronized (stripe(agentId)) {
+                List<Binding> before = contactsOf(agentId);
+                if (before.stream().anyMatch(b -> b.expiresAtMs() <= nowMs)) {
+                    replace(agentId, before, before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
                 }
-                List<Binding> next = current.stream().filter(b -> b.expiresAtMs() > nowMs).toList();
-                emptied[0] = next.isEmpty();
-                return next.isEmpty() ? null : next;
-            });
-            notify(agentId, false, emptied[0]);
+            }
         }
     }
 
-    private void notify(String agentId, boolean wasEmpty, boolean isEmpty) {
-        if (wasEmpty != isEmpty) {
-            listener.reachabilityChanged(agentId, !isEmpty);
+    /** Stores {@code after} in place of {@code before}, then tells the listener if reachability changed. */
+    private List<Binding> replace(String agentId, List<Binding> before, List<Binding> after) {
+        if (after.isEmpty()) {
+            byAgent.remove(agentId);
+        } else {
+            byAgent.put(agentId, after);
         }
+        if (before.isEmpty() != after.isEmpty()) {
+            listener.reachabilityChanged(agentId, !after.isEmpty());
+        }
+        return after;
     }
+
 
     private static Binding find(List<Binding> bindings, String contact) {
         for (Binding b : bindings) {

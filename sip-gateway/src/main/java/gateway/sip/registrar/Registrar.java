@@ -7,10 +7,12 @@ import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TimeZone;
 import java.util.function.LongSupplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -66,6 +68,11 @@ public final class Registrar implements AgentLocator {
     }
 
     public void handle(ServerTransaction st, Request request, RequestSource source) {
+        if (toUser(request) == null) {
+            // an address of record must be a SIP URI with a user (RFC 3261 section 10.3 step 5)
+            responder.reply(st, request, Response.BAD_REQUEST);
+            return;
+        }
         AuthResult result = auth.authenticate(request, source.ip());
         if (result instanceof AuthResult.Challenge c) {
             Response r = responder.create(request, Response.UNAUTHORIZED);
@@ -112,9 +119,11 @@ public final class Registrar implements AgentLocator {
                         source.address(), now + expires * 1000L, callId, cseq));
             }
         }
+        List<String> before = contactUris(table.contactsOf(agent.agentId()));
         List<Binding> current = table.apply(agent.agentId(), wildcard, updates, now);
-        if (!updates.isEmpty() || wildcard) {
-            LOG.info("agent {} registered from {} over {}: {} contact(s)", agent.agentId(), source.address(),
+        if (!before.equals(contactUris(current))) {
+            // refreshes are routine; only a change of contacts is worth the operator's eye
+            LOG.info("agent {} (REGISTER from {} over {}) now has {} contact(s)", agent.agentId(), source.address(),
                     source.transport(), current.size());
         }
         ok(st, request, current, now);
@@ -140,7 +149,7 @@ public final class Registrar implements AgentLocator {
                 c.setExpires(b.expiresInSeconds(now));
                 r.addHeader(c);
             }
-            r.addHeader(headers.createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
+            r.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("a stored contact no longer parses", e);
         }
@@ -168,6 +177,10 @@ public final class Registrar implements AgentLocator {
             throw new IllegalStateException("source address " + srcHost + " does not fit a SIP URI", e);
         }
         return reach.toString();
+    }
+
+    private static List<String> contactUris(List<Binding> bindings) {
+        return bindings.stream().map(Binding::contact).toList();
     }
 
     private static List<ContactHeader> contacts(Request request) {

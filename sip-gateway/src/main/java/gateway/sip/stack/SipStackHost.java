@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Properties;
@@ -68,36 +69,67 @@ public final class SipStackHost implements AutoCloseable {
     /**
      * Creates the stack, binds UDP and TCP and starts delivering events to the listener that
      * {@code listenerFactory} builds from the bound host (the listener usually needs its provider).
+     * Port 0 means any free port (Jain-SIP itself refuses 0); if another process takes the chosen
+     * port first, a fresh stack tries another one.
      */
     public static SipStackHost start(SipStackSettings settings, Function<SipStackHost, SipListener> listenerFactory)
             throws SipException {
         synchronized (CREATION) {
-            Set<Thread> before = scannerThreads();
-            SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
-            SipStack stack = factory.createSipStack(properties(settings));
-            try {
-                SipProvider provider = bind(stack, settings);
-                Set<Thread> own = scannerThreads();
-                SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
-                host.listener = listenerFactory.apply(host);
-                provider.addSipListener(host.listener);
-                stack.start();
-                own.addAll(scannerThreads());
-                own.removeAll(before);
-                LOG.info("SIP stack {} listening on {}:{} (UDP and TCP)", settings.name(), settings.address(), host.port);
-                return host;
-            } catch (SipException | TooManyListenersException | RuntimeException e) {
-                stack.stop();
-                interruptScanners(before);
-                throw e instanceof SipException se ? se : new SipException("cannot start SIP stack " + settings.name(), e);
+            SipException last = null;
+            for (int attempt = 0; attempt < (settings.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+                int port = settings.port() == 0 ? freePort(settings.address()) : settings.port();
+                // a failed stack stays cached under its name in SipFactory, so a retry needs a new one
+                String name = attempt == 0 ? settings.name() : settings.name() + "-" + attempt;
+                try {
+                    return startOnce(settings.withPort(port), name, listenerFactory);
+                } catch (SipException e) {
+                    last = e;
+                    LOG.debug("SIP stack {} could not bind port {}: {}", name, port, e.getMessage());
+                }
             }
+            throw last;
         }
     }
 
-    private static Properties properties(SipStackSettings s) {
+    private static SipStackHost startOnce(SipStackSettings settings, String name,
+                                          Function<SipStackHost, SipListener> listenerFactory) throws SipException {
+        Set<Thread> before = scannerThreads();
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        SipStack stack = factory.createSipStack(properties(settings, name));
+        try {
+            ListeningPoint udp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.UDP);
+            ListeningPoint tcp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.TCP);
+            SipProvider provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            Set<Thread> own = scannerThreads();
+            SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
+            host.listener = listenerFactory.apply(host);
+            provider.addSipListener(host.listener);
+            stack.start();
+            own.addAll(scannerThreads());
+            own.removeAll(before);
+            LOG.info("SIP stack {} listening on {}:{} (UDP and TCP)", name, settings.address(), host.port);
+            return host;
+        } catch (SipException | TooManyListenersException | RuntimeException e) {
+            stopQuietly(stack);
+            interruptScanners(before);
+            throw e instanceof SipException se ? se : new SipException("cannot start SIP stack " + name, e);
+        }
+    }
+
+    private static void stopQuietly(SipStack stack) {
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            // a listening point that never bound has no socket to close (Jain-SIP then throws NPE)
+            LOG.debug("stopping a SIP stack that did not start", e);
+        }
+    }
+
+    private static Properties properties(SipStackSettings s, String name) {
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", s.name());
+        p.setProperty("javax.sip.STACK_NAME", name);
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
@@ -108,42 +140,21 @@ public final class SipStackHost implements AutoCloseable {
         return p;
     }
 
-    /**
-     * UDP and TCP on one port. Jain-SIP refuses port 0, so for "any port" we ask the OS for a
-     * free UDP port, then bind both; if another process takes it meanwhile, we try again.
-     */
-    private static SipProvider bind(SipStack stack, SipStackSettings s) throws SipException {
-        SipException last = null;
-        for (int attempt = 0; attempt < (s.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
-            int port = s.port() == 0 ? freeUdpPort(s.address()) : s.port();
-            ListeningPoint udp;
-            ListeningPoint tcp;
-            try {
-                udp = listeningPoint(stack, s.address(), port, ListeningPoint.UDP);
-            } catch (SipException e) {
+    /** A port free on {@code address} for both UDP and TCP right now. */
+    private static int freePort(String address) throws SipException {
+        IOException last = null;
+        for (int i = 0; i < BIND_ATTEMPTS; i++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address),
+                        tcp.getLocalPort()))) {
+                    return udp.getLocalPort();
+                }
+            } catch (IOException e) {
                 last = e;
-                continue;
             }
-            try {
-                tcp = listeningPoint(stack, s.address(), port, ListeningPoint.TCP);
-            } catch (SipException e) {
-                last = e;
-                deleteQuietly(stack, udp);
-                continue;
-            }
-            SipProvider provider = stack.createSipProvider(udp);
-            provider.addListeningPoint(tcp);
-            return provider;
         }
-        throw last;
-    }
-
-    private static int freeUdpPort(String address) throws SipException {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0))) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new SipException("cannot find a free UDP port on " + address, e);
-        }
+        throw new SipException("cannot find a port free for UDP and TCP on " + address, last);
     }
 
     private static ListeningPoint listeningPoint(SipStack stack, String address, int port, String transport)
@@ -236,9 +247,9 @@ public final class SipStackHost implements AutoCloseable {
             for (ListeningPoint lp : provider.getListeningPoints()) {
                 deleteQuietly(stack, lp);
             }
-        } catch (ObjectInUseException e) {
-            LOG.warn("SIP stack {}: provider still in use, stopping the stack", settings.name(), e);
-            stack.stop();
+        } catch (ObjectInUseException | RuntimeException e) {
+            LOG.warn("SIP stack {}: provider did not close cleanly, stopping the stack", settings.name(), e);
+            stopQuietly(stack);
         }
         ownThreads.forEach(Thread::interrupt);
         LOG.info("SIP stack {} stopped", settings.name());

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * the stack by class name (property {@code gov.nist.javax.sip.SERVER_LOGGER}).
  */
 public final class Slf4jServerLogger implements ServerLogger {
-    private static final Logger WIRE = LoggerFactory.getLogger("gateway.sip.wire");
+    static final Logger WIRE = LoggerFactory.getLogger("gateway.sip.wire");
 
     public Slf4jServerLogger() {
     }

@@ -15,6 +15,15 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("gateway.sip.jainsip");
 
+    /**
+     * How the stack's reports of a peer's bad input or vanished connections begin (the last
+     * ones are the lines that follow a failed send: its error, the connection table).
+     */
+    private static final String[] PEER_NOISE = {"bad message", ">>> Dropped Bad Msg", "ACK Was not sent",
+        "No listener -- dropping", "Problem connecting", "Problem sending", "Could not connect", "IOException",
+        "Error is", "{", "Error while processing incoming UDP packet", "Malformed mandatory headers",
+        "A problem occured while trying to send a single CLRF"};
+
     private volatile boolean enabled = true;
 
     public Slf4jStackLogger() {
@@ -37,7 +46,8 @@ public final class Slf4jStackLogger implements StackLogger {
             return LOG.isDebugEnabled();
         }
         if (level >= TRACE_INFO) {
-            return LOG.isInfoEnabled();
+            // TRACE_MESSAGES shares the value of TRACE_INFO and gates the message trace
+            return LOG.isInfoEnabled() || Slf4jServerLogger.WIRE.isTraceEnabled();
         }
         if (level >= TRACE_WARN) {
             return LOG.isWarnEnabled();
@@ -94,7 +104,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        if (isPeerNoise(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.error(message);
+        }
     }
 
     @Override
@@ -144,6 +158,23 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override
     public String getLoggerName() {
         return LOG.getName();
+    }
+
+    /**
+     * What a peer's bad input or bad manners make the stack report (a message that does not
+     * parse, a missing ACK): routine for a server facing the network, and a log flood if an
+     * attacker could raise it at ERROR. Our own handling of bad input is logged where it happens.
+     */
+    static boolean isPeerNoise(String message) {
+        if (message == null) {
+            return false;
+        }
+        for (String prefix : PEER_NOISE) {
+            if (message.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTlsNoise(String message) {

@@ -1,0 +1,59 @@
+package config.reload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import acd.engine.AcdEngine;
+import acd.engine.AcdLoop;
+import acd.event.AcdEventListener;
+import acd.strategy.StrategyKind;
+import acd.testkit.RecordingCallControl;
+import config.Wavs;
+import config.build.AcdSpecs;
+import config.model.AcdConfig;
+import config.validate.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production path: a reload is posted to the core's own loop thread. */
+class EngineApplierTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reloadIsAppliedOnTheLoop() throws Exception {
+        Wavs.write(dir.resolve("sounds/welcome.wav"));
+        Path file = dir.resolve("acd.yaml");
+        Files.writeString(file, ReloadTest.CONFIG);
+        ConfigLoader loader = new ConfigLoader(Map.of());
+        AcdConfig initial = loader.load(file).config();
+        var clock = AcdLoop.monotonicWallClock();
+        AcdEngine engine = new AcdEngine(new RecordingCallControl(), AcdEventListener.NONE, new SplittableRandom(1),
+                ZoneOffset.UTC, clock.getAsLong());
+        try (AcdLoop loop = new AcdLoop(engine, clock, "acd-test").start()) {
+            loop.post((e, now) -> e.configure(AcdSpecs.agents(initial), AcdSpecs.queues(initial), now));
+            ConfigReloader reloader = new ConfigReloader(file, loader, initial, Clock.systemUTC());
+            reloader.addListener(EngineApplier.on(loop));
+            loop.post((e, now) -> {
+                e.setReachable("alice", true, now);
+                e.login("alice", now);
+                e.pause("alice", "coffee", now);
+            });
+
+            Files.writeString(file, ReloadTest.CONFIG.replace("strategy: priority", "strategy: ring-all"));
+            assertTrue(reloader.reload("SIGHUP").ok());
+
+            assertEquals(StrategyKind.RING_ALL,
+                    loop.ask(e -> e.queue("sales").orElseThrow().strategy()).get(30, TimeUnit.SECONDS));
+            assertEquals("coffee", loop.ask(e -> e.agent("alice").orElseThrow().pauseReason()).get(30, TimeUnit.SECONDS));
+            assertEquals("SIGHUP", reloader.lastStatus().trigger());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package gateway.rtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import gateway.net.Transport;
+import gateway.rtp.TestPhone.Rtp;
+import gateway.sdp.AudioCodec;
+import gateway.sdp.Direction;
+import gateway.sdp.MediaParameters;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The sweep in hand-held time: packets are fed to the legs' handlers, no socket and no sleep. */
+class InactivitySweepTest {
+    private static final InetSocketAddress PEER = new InetSocketAddress(TestPhone.LOOPBACK, 4000);
+    private final EventLoop loop = new EmbeddedChannel().eventLoop();
+    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("30000-30009"), Duration.ofSeconds(1));
+    private final RtpEngine engine = new RtpEngine(Transport.NIO, config);
+    private long nowNanos;
+    private final InactivitySweep sweep = new InactivitySweep(loop, config, () -> nowNanos);
+    private final List<RtpLeg> reported = new ArrayList<>();
+    private final RtpLegListener listener = new RtpLegListener() {
+        @Override
+        public void onInactive(RtpLeg leg) {
+            reported.add(leg);
+        }
+    };
+
+    private RtpLeg leg(int port, Direction peer) {
+        RtpLeg leg = new RtpLeg(engine, loop, port, listener, sweep);
+        leg.media(new MediaParameters(PEER, AudioCodec.PCMU, 101, 101, 20, peer));
+        sweep.watch(leg);
+        return leg;
+    }
+
+    private static void receive(RtpLeg leg) throws Exception {
+        byte[] packet = Rtp.build(0, false, 1, 1, 1, new byte[160]);
+        leg.receiver().channelRead(null, new DatagramPacket(Unpooled.wrappedBuffer(packet),
+                new InetSocketAddress(TestPhone.LOOPBACK, leg.port()), PEER));
+    }
+
+    private void at(long millis) {
+        nowNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        sweep.run();
+    }
+
+    @Test
+    void reportsEachLegOnceAfterATimeoutOfSilenceButNeverOnHold() throws Exception {
+        LeakCheck.install();
+        RtpLeg talking = leg(30000, Direction.SENDRECV);
+        RtpLeg silent = leg(30002, Direction.SENDRECV);
+        RtpLeg held = leg(30004, Direction.INACTIVE);
+        RtpLeg holding = leg(30006, Direction.RECVONLY);
+        RtpLeg holdingUs = leg(30008, Direction.SENDONLY);
+
+        receive(talking);
+        at(400);
+        receive(talking);
+        at(800);
+        assertEquals(List.of(), reported);
+        receive(talking);
+        at(1200);
+        assertEquals(List.of(silent), reported);
+
+        at(2100);
+        assertEquals(List.of(silent), reported, "talking was last heard at the 1200 ms sweep");
+        at(2300);
+        assertEquals(List.of(silent, talking), reported);
+        at(9000);
+        assertEquals(List.of(silent, talking), reported, "reported once, and never the legs on hold");
+        assertEquals(3, talking.stats().packetsIn());
+        assertEquals(0, held.stats().packetsIn() + holding.stats().packetsIn() + holdingUs.stats().packetsIn());
+    }
+}

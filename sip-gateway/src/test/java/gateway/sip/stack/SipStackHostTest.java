@@ -1,0 +1,90 @@
+package gateway.sip.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import org.junit.jupiter.api.Test;
+
+class SipStackHostTest {
+    private static final SipListener IGNORE = new SipListener() {
+        @Override
+        public void processRequest(RequestEvent e) {
+        }
+
+        @Override
+        public void processResponse(ResponseEvent e) {
+        }
+
+        @Override
+        public void processTimeout(TimeoutEvent e) {
+        }
+
+        @Override
+        public void processIOException(IOExceptionEvent e) {
+        }
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent e) {
+        }
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent e) {
+        }
+    };
+
+    @Test
+    void portZeroBindsUdpAndTcpOnOneFreePort() throws Exception {
+        try (SipStackHost host = SipStackHost.start(SipStackSettings.server("host-test-a", "127.0.0.1", 0), h -> IGNORE)) {
+            assertTrue(host.port() > 0);
+            assertEquals(host.port(), host.listeningPoint(ListeningPoint.UDP).getPort());
+            assertEquals(host.port(), host.listeningPoint(ListeningPoint.TCP).getPort());
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", host.port()), 5_000);
+                assertTrue(s.isConnected());
+            }
+        }
+    }
+
+    @Test
+    void aTakenPortIsRefusedWithTheAddress() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            SipException e = assertThrows(SipException.class, () -> SipStackHost.start(
+                    SipStackSettings.server("host-test-b", "127.0.0.1", taken.getLocalPort()), h -> IGNORE));
+            assertNotNull(e.getMessage());
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+        }
+    }
+
+    @Test
+    void closeEndsTheStacksEventScannerThread() throws Exception {
+        long before = scanners();
+        SipStackHost host = SipStackHost.start(SipStackSettings.server("host-test-c", "127.0.0.1", 0), h -> IGNORE);
+        assertTrue(scanners() > before, "the stack runs its own EventScannerThread");
+        host.close();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (scanners() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(scanners() <= before, "EventScannerThread left running after close");
+    }
+
+    private static long scanners() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && "EventScannerThread".equals(t.getName())).count();
+    }
+}

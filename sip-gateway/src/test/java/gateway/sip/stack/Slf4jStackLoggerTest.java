@@ -1,0 +1,19 @@
+package gateway.sip.stack;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class Slf4jStackLoggerTest {
+    @Test
+    void peerNoiseAndTlsDefaultsAreToldFromRealErrors() {
+        assertTrue(Slf4jStackLogger.isPeerNoise("bad message INVITE sip:x SIP/2.0"));
+        assertTrue(Slf4jStackLogger.isPeerNoise("Could not connect to /127.0.0.1:5060"));
+        assertFalse(Slf4jStackLogger.isPeerNoise("Unexpected exception in transaction timer"));
+        assertFalse(Slf4jStackLogger.isPeerNoise(null));
+        assertTrue(Slf4jStackLogger.isTlsNoise("using default tls security policy"));
+        assertTrue(Slf4jStackLogger.isTlsNoise("TLS server settings will be inactive - TLS key store will use JVM defaults"));
+        assertFalse(Slf4jStackLogger.isTlsNoise("Congestion control: dropping request"));
+    }
+}

@@ -1,0 +1,28 @@
+package gateway.testphone;
+
+import javax.sip.Dialog;
+import javax.sip.message.Request;
+
+/** What either end of a call can do inside its dialog: hang up, send INFO, re-INVITE. */
+abstract class DialogLeg {
+    final TestPhone phone;
+
+    DialogLeg(TestPhone phone) {
+        this.phone = phone;
+    }
+
+    public abstract Dialog dialog();
+
+    public Outgoing bye() {
+        return phone.inDialog(dialog(), Request.BYE, null, null);
+    }
+
+    public Outgoing info(String contentType, String body) {
+        return phone.inDialog(dialog(), Request.INFO, contentType, body);
+    }
+
+    /** A re-INVITE with {@code sdp}, say with a=sendonly to put the other side on hold. */
+    public Outgoing reInvite(String sdp) {
+        return phone.inDialog(dialog(), Request.INVITE, "application/sdp", sdp);
+    }
+}
