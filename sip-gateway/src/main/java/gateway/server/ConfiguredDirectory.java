@@ -23,14 +23,22 @@ import java.util.stream.Collectors;
 public final class ConfiguredDirectory implements CallDirectory, AgentDirectory {
     private final Clock clock;
     private volatile AcdConfig config;
+    private volatile TrunkSources trunks;
 
     public ConfiguredDirectory(AcdConfig config, Clock clock) {
         this.config = config;
+        this.trunks = trunkSources(config);
         this.clock = clock;
     }
 
     public void update(AcdConfig next) {
+        this.trunks = trunkSources(next);
         this.config = next;
+    }
+
+    /** The trunks of the config in force: which source addresses may call in without auth. */
+    public TrunkSources trunks() {
+        return trunks;
     }
 
     public AcdConfig config() {
@@ -69,7 +77,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     /** Which source addresses are trunks, from each trunk's {@code allow} list. */
-    public static TrunkSources trunkSources(AcdConfig config) {
+    static TrunkSources trunkSources(AcdConfig config) {
         Map<String, List<String>> allow = config.trunks().stream()
                 .collect(Collectors.toMap(Trunk::id, t -> t.allow().stream().map(Object::toString).toList()));
         return TrunkSources.of(allow);

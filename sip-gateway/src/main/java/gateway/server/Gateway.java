@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.sip.SipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
-                                TrunkSources trunks, List<AgentSpec> agents, List<QueueSpec> queues,
+                                Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
                                 AcdEventListener events) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);

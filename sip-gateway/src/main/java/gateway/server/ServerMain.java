@@ -43,7 +43,7 @@ public final class ServerMain implements AutoCloseable {
     public static ServerMain start(AcdConfig config, ConfigLoader loader) throws SipException, IOException {
         ConfiguredDirectory directory = new ConfiguredDirectory(config, Clock.systemDefaultZone());
         Gateway gateway = Gateway.start(settings(config), directory, directory,
-                ConfiguredDirectory.trunkSources(config), AcdSpecs.agents(config), AcdSpecs.queues(config),
+                directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
                 ServerMain::logEvent);
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
