@@ -20,7 +20,7 @@ public final class Cli {
 
     /** Every subcommand the server jar offers. */
     public static Cli standard() {
-        return new Cli(List.of(new CheckCommand()));
+        return new Cli(List.of(new CheckCommand(), new RunCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

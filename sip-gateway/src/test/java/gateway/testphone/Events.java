@@ -10,13 +10,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /** What a phone received, in order; tests take items out with bounded waits. */
-final class Events<T> {
+public final class Events<T> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<T> pending = new ArrayList<>();
     private final List<T> history = new ArrayList<>();
 
-    void add(T item) {
+    public void add(T item) {
         lock.lock();
         try {
             pending.add(item);
@@ -28,7 +28,7 @@ final class Events<T> {
     }
 
     /** Removes and returns the first pending item matching {@code match}; fails after {@code timeout}. */
-    T take(Predicate<T> match, Duration timeout, String what) {
+    public T take(Predicate<T> match, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
@@ -55,7 +55,7 @@ final class Events<T> {
     }
 
     /** Everything received so far, including items already taken. */
-    List<T> history() {
+    public List<T> history() {
         lock.lock();
         try {
             return List.copyOf(history);
@@ -65,7 +65,7 @@ final class Events<T> {
     }
 
     /** Items not taken yet that match {@code match}. */
-    List<T> pending(Predicate<T> match) {
+    public List<T> pending(Predicate<T> match) {
         lock.lock();
         try {
             return pending.stream().filter(match).toList();

@@ -1,0 +1,36 @@
+package gateway.call;
+
+import config.model.Forward;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * How the gateway reaches one agent besides its registered phones.
+ *
+ * @param extension the SIP user its phones register as, or null for a device-only agent
+ * @param device personal number rung through {@code trunk}, or null
+ * @param trunk  the trunk's address for the device, or null
+ */
+public record AgentRoute(String agentId, String extension, String device, Forward forward, InetSocketAddress trunk) {
+    public AgentRoute {
+        Objects.requireNonNull(agentId, "agentId");
+        forward = forward == null ? Forward.NEVER : forward;
+        if (forward != Forward.NEVER && (device == null || trunk == null)) {
+            throw new IllegalArgumentException("agent " + agentId + ": forward " + forward.configName()
+                    + " needs a device and a trunk");
+        }
+    }
+
+    public static AgentRoute phonesOnly(String agentId, String extension) {
+        return new AgentRoute(agentId, extension, null, Forward.NEVER, null);
+    }
+
+    public boolean hasDevice() {
+        return forward != Forward.NEVER;
+    }
+
+    /** Whether the agent takes calls with no phone registered (its device rings instead). */
+    public boolean reachableWithoutPhones() {
+        return forward == Forward.WHEN_OFFLINE || forward == Forward.ALWAYS;
+    }
+}

@@ -1,0 +1,166 @@
+package gateway.call;
+
+import gateway.media.LoopPlayouts;
+import gateway.net.CallLoops;
+import gateway.rtp.RtpEngine;
+import gateway.rtp.RtpLeg;
+import gateway.rtp.RtpLegListener;
+import gateway.sdp.Direction;
+import gateway.sdp.LocalSession;
+import gateway.sdp.Negotiation;
+import gateway.sdp.SdpException;
+import gateway.sdp.SdpNegotiator;
+import gateway.sdp.SessionDescription;
+import gateway.sip.AdmittedInvite;
+import io.netty.channel.EventLoop;
+import ivr.audio.Prompt;
+import ivr.audio.ToneGenerator;
+import ivr.play.Playout;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feature codes dialled from an agent's own phone: {@code *45} toggles logged in / out,
+ * {@code *46} toggles paused. The call is answered, the change made, a short confirmation
+ * tone played (rising: now taking calls; falling: now not), and the call hung up.
+ */
+public final class FeatureCodes {
+    private static final Logger log = LoggerFactory.getLogger(FeatureCodes.class);
+    public static final String LOGIN_TOGGLE = "*45";
+    public static final String PAUSE_TOGGLE = "*46";
+    private static final Set<String> CODES = Set.of(LOGIN_TOGGLE, PAUSE_TOGGLE);
+    private static final Prompt ON = Prompt.of("feature-on", ToneGenerator.tone(150, 0.3, 600).concat(ToneGenerator.tone(250, 0.3, 900)));
+    private static final Prompt OFF = Prompt.of("feature-off", ToneGenerator.tone(150, 0.3, 900).concat(ToneGenerator.tone(250, 0.3, 600)));
+
+    private final CallLoops loops;
+    private final RtpEngine rtp;
+    private final LoopPlayouts playouts;
+    private final AgentPresence presence;
+    private final SdpNegotiator negotiator = SdpNegotiator.defaults();
+    private final Map<String, FeatureCall> calls = new ConcurrentHashMap<>();
+
+    public FeatureCodes(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, AgentPresence presence) {
+        this.loops = loops;
+        this.rtp = rtp;
+        this.playouts = playouts;
+        this.presence = presence;
+    }
+
+    public boolean handles(String dialed) {
+        return CODES.contains(dialed);
+    }
+
+    /** Runs on the call's loop. */
+    void run(AdmittedInvite invite, String agentId, SipOutbound sip) {
+        String callId = B2bua.callIdOf(invite.request());
+        FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, sip);
+        calls.put(callId, call);
+        call.start();
+    }
+
+    boolean onInDialogRequest(RequestEvent event, ServerTransaction st, SipOutbound sip) {
+        Request request = event.getRequest();
+        FeatureCall call = calls.get(B2bua.callIdOf(request));
+        if (call == null) {
+            return false;
+        }
+        if (Request.BYE.equals(request.getMethod())) {
+            sip.reply(st, request, Response.OK);
+            call.close(false);
+        } else if (!Request.ACK.equals(request.getMethod())) {
+            sip.reply(st, request, Response.OK);
+        }
+        return true;
+    }
+
+    private final class FeatureCall {
+        private final String callId;
+        private final EventLoop loop;
+        private final AdmittedInvite invite;
+        private final String agentId;
+        private final SipOutbound sip;
+        private RtpLeg leg;
+        private Dialog dialog;
+        private Playout.Channel channel;
+        private boolean closed;
+
+        FeatureCall(String callId, EventLoop loop, AdmittedInvite invite, String agentId, SipOutbound sip) {
+            this.callId = callId;
+            this.loop = loop;
+            this.invite = invite;
+            this.agentId = agentId;
+            this.sip = sip;
+        }
+
+        void start() {
+            SessionDescription offer;
+            try {
+                offer = SessionDescription.parse(CallSession.body(invite.request().getRawContent()));
+            } catch (SdpException e) {
+                sip.reply(invite.transaction(), invite.request(), Response.NOT_ACCEPTABLE_HERE);
+                calls.remove(callId);
+                return;
+            }
+            rtp.open(loop, new RtpLegListener() { }).addListener(f -> {
+                if (!f.isSuccess()) {
+                    sip.reply(invite.transaction(), invite.request(), Response.SERVICE_UNAVAILABLE);
+                    calls.remove(callId);
+                    return;
+                }
+                leg = (RtpLeg) f.getNow();
+                LocalSession local = new LocalSession(sip.advertisedHost());
+                Negotiation answer;
+                try {
+                    answer = negotiator.answer(offer, local, leg.port(), Direction.SENDRECV);
+                } catch (SdpException e) {
+                    sip.reply(invite.transaction(), invite.request(), Response.NOT_ACCEPTABLE_HERE);
+                    close(false);
+                    return;
+                }
+                leg.media(answer.media());
+                sip.answer(invite.transaction(), invite.request(), Response.OK, SipOutbound.newTag(),
+                        CallSession.bytes(answer.answer()));
+                dialog = invite.transaction().getDialog();
+                CompletableFuture<Boolean> on = LOGIN_TOGGLE.equals(invite.dialed())
+                        ? presence.toggleLogin(agentId).thenApply(loggedIn -> loggedIn)
+                        : presence.togglePause(agentId).thenApply(paused -> !paused);
+                on.whenComplete((takingCalls, error) -> loop.execute(() -> confirm(error == null && takingCalls)));
+            });
+        }
+
+        private void confirm(boolean takingCalls) {
+            if (closed) {
+                return;
+            }
+            log.info("agent {} dialled {}: now {}", agentId, invite.dialed(), takingCalls ? "taking calls" : "not taking calls");
+            channel = playouts.channel(leg);
+            channel.play(takingCalls ? ON : OFF, () -> close(true));
+        }
+
+        void close(boolean bye) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            calls.remove(callId);
+            if (channel != null) {
+                channel.close();
+            }
+            if (bye) {
+                sip.bye(dialog);
+            }
+            if (leg != null) {
+                leg.close();
+            }
+        }
+    }
+}

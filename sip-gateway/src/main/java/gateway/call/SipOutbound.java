@@ -1,0 +1,196 @@
+package gateway.call;
+
+import gateway.sip.SipResponder;
+import gateway.sip.stack.SipStackHost;
+import java.text.ParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds and sends what the B2BUA says: INVITEs to agents, ACK, BYE, CANCEL, and answers to
+ * callers with our SDP. Failures to send are logged and reported as false, never thrown, so
+ * a dead peer cannot break a call's state machine.
+ */
+public final class SipOutbound {
+    private static final Logger log = LoggerFactory.getLogger(SipOutbound.class);
+
+    private final SipProvider provider;
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+    private final AddressFactory addresses;
+    private final SipResponder responder;
+    private final String host;
+    private final int port;
+
+    public SipOutbound(SipStackHost stack, String advertisedHost) {
+        this.provider = stack.provider();
+        this.messages = stack.messageFactory();
+        this.headers = stack.headerFactory();
+        this.addresses = stack.addressFactory();
+        this.responder = new SipResponder(provider, messages, headers);
+        this.host = advertisedHost;
+        this.port = stack.port();
+    }
+
+    /** The address we put in Contact, Via and SDP. */
+    public String advertisedHost() {
+        return host;
+    }
+
+    public SipResponder responder() {
+        return responder;
+    }
+
+    public static String newTag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | 1L << 62);
+    }
+
+    public static String newCallId() {
+        return UUID.randomUUID() + "@acd";
+    }
+
+    /** Our Contact for requests and responses over {@code transport}. */
+    private ContactHeader contact(String transport) throws ParseException {
+        SipURI uri = addresses.createSipURI("acd", host);
+        uri.setPort(port);
+        if ("TCP".equalsIgnoreCase(transport)) {
+            uri.setTransportParam("tcp");
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /**
+     * Sends a new INVITE outside any dialog.
+     *
+     * @param requestUri where to send it (a registered contact, or the device at the trunk)
+     * @param fromUser   the caller's number, so the agent's phone shows who calls
+     * @param toUser     the agent's extension or the device number
+     * @return the transaction, or null when it could not be sent
+     */
+    public ClientTransaction invite(String requestUri, String transport, String callId, String fromUser,
+                                    String domain, String toUser, byte[] sdp) {
+        try {
+            SipURI target = (SipURI) addresses.createURI(requestUri);
+            String tp = transport == null ? "UDP" : transport.toUpperCase();
+            if (tp.equals("TCP") && target.getTransportParam() == null) {
+                target.setTransportParam("tcp");
+            }
+            Address from = addresses.createAddress(addresses.createSipURI(fromUser.isEmpty() ? "anonymous" : fromUser, domain));
+            Address to = addresses.createAddress(addresses.createSipURI(toUser, domain));
+            ViaHeader via = headers.createViaHeader(host, port, tp, null);
+            via.setRPort();
+            Request invite = messages.createRequest(target, Request.INVITE, headers.createCallIdHeader(callId),
+                    headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
+                    headers.createToHeader(to, null), List.of(via), headers.createMaxForwardsHeader(70));
+            invite.addHeader(contact(tp));
+            for (String method : gateway.sip.SipRequestRouter.ALLOW) {
+                invite.addHeader(headers.createAllowHeader(method));
+            }
+            invite.setContent(sdp, sdpType());
+            ClientTransaction ct = provider.getNewClientTransaction(invite);
+            ct.sendRequest();
+            return ct;
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            log.warn("INVITE to {} could not be sent: {}", requestUri, e.toString());
+            return null;
+        }
+    }
+
+    /** ACKs a 2xx to one of our INVITEs. */
+    public boolean ack(Dialog dialog, Response ok) {
+        try {
+            long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+            return true;
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            log.debug("ACK not sent: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Sends a request inside {@code dialog} (BYE, re-INVITE...). */
+    public boolean inDialog(Dialog dialog, String method, byte[] sdp) {
+        try {
+            Request r = dialog.createRequest(method);
+            if (sdp != null) {
+                r.setContent(sdp, sdpType());
+            }
+            ClientTransaction ct = provider.getNewClientTransaction(r);
+            dialog.sendRequest(ct);
+            return true;
+        } catch (SipException | ParseException | RuntimeException e) {
+            log.debug("{} not sent in dialog {}: {}", method, dialog == null ? null : dialog.getCallId(), e.toString());
+            return false;
+        }
+    }
+
+    public boolean bye(Dialog dialog) {
+        return dialog != null && inDialog(dialog, Request.BYE, null);
+    }
+
+    /** CANCELs a pending INVITE (only valid once a provisional response came). */
+    public boolean cancel(ClientTransaction invite) {
+        try {
+            ClientTransaction ct = provider.getNewClientTransaction(invite.createCancel());
+            ct.sendRequest();
+            return true;
+        } catch (SipException | RuntimeException e) {
+            log.debug("CANCEL not sent: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** A response to an INVITE (or re-INVITE) with our To tag, Contact and, when given, SDP. */
+    public void answer(ServerTransaction st, Request request, int status, String toTag, byte[] sdp) {
+        try {
+            Response r = messages.createResponse(status, request);
+            ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+            if (to.getTag() == null && toTag != null && status > 100) {
+                to.setTag(toTag);
+            }
+            if (status >= 200 && status < 300 || status == 183) {
+                r.addHeader(contact(transportOf(request)));
+            }
+            if (sdp != null) {
+                r.setContent(sdp, sdpType());
+            }
+            responder.send(st, request, r);
+        } catch (ParseException e) {
+            log.warn("cannot build {} for {}: {}", status, request.getMethod(), e.toString());
+        }
+    }
+
+    public void reply(ServerTransaction st, Request request, int status) {
+        responder.reply(st, request, status);
+    }
+
+    private ContentTypeHeader sdpType() throws ParseException {
+        return headers.createContentTypeHeader("application", "sdp");
+    }
+
+    private static String transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "UDP" : via.getTransport();
+    }
+}

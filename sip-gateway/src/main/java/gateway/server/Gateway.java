@@ -1,0 +1,181 @@
+package gateway.server;
+
+import acd.agent.AgentSpec;
+import acd.engine.AcdEngine;
+import acd.engine.AcdLoop;
+import acd.event.AcdEventListener;
+import acd.queue.QueueSpec;
+import gateway.call.AgentPresence;
+import gateway.call.B2bua;
+import gateway.call.CallDirectory;
+import gateway.call.FeatureCodes;
+import gateway.call.SipOutbound;
+import gateway.media.LoopPlayouts;
+import gateway.net.CallLoops;
+import gateway.net.Transport;
+import gateway.rtp.PortRange;
+import gateway.rtp.RtpConfig;
+import gateway.rtp.RtpEngine;
+import gateway.sip.SipServer;
+import gateway.sip.admission.TrunkSources;
+import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestAuthenticator;
+import gateway.sip.registrar.AgentLocator;
+import gateway.sip.stack.SipStackSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.sip.SipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server, assembled: the call event loops, the RTP engine, the routing core on its
+ * own thread, the SIP stack, and the B2BUA between them. {@link #start} brings it up; close
+ * takes it down in reverse order.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    /**
+     * @param sipAddress   where SIP listens (UDP and TCP); port 0 picks a free port
+     * @param advertise    the address put in Contact, Via and SDP
+     * @param rtpBind      the address RTP sockets bind to
+     * @param callThreads  event loops for calls (0: one per core)
+     */
+    public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
+                           PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
+                           List<DigestAlgorithm> digest) {
+        public Settings {
+            digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.copyOf(digest);
+            Objects.requireNonNull(sipAddress, "sipAddress");
+            Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(advertise, "advertise");
+            Objects.requireNonNull(rtpPorts, "rtpPorts");
+            rtpBind = rtpBind == null ? sipAddress : rtpBind;
+            rtpInactivity = rtpInactivity == null ? RtpConfig.DEFAULT_INACTIVITY_TIMEOUT : rtpInactivity;
+        }
+
+        /** Everything on one loopback address, SIP on a free port: for tests. */
+        public static Settings loopback(String domain, PortRange rtpPorts) {
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null);
+        }
+
+        public Settings withRtpInactivity(Duration d) {
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest);
+        }
+    }
+
+    private final CallLoops loops;
+    private final RtpEngine rtp;
+    private final LoopPlayouts playouts;
+    private final AcdLoop acd;
+    private final B2bua b2bua;
+    private final AgentPresence presence;
+    private final SipServer sip;
+
+    private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, AcdLoop acd, B2bua b2bua,
+                    AgentPresence presence, SipServer sip) {
+        this.loops = loops;
+        this.rtp = rtp;
+        this.playouts = playouts;
+        this.acd = acd;
+        this.b2bua = b2bua;
+        this.presence = presence;
+        this.sip = sip;
+    }
+
+    public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
+                                Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
+                                AcdEventListener events) throws SipException {
+        int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
+        CallLoops loops = new CallLoops(Transport.best(), threads);
+        RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
+                settings.rtpInactivity()));
+        LoopPlayouts playouts = new LoopPlayouts();
+
+        // The core calls the B2BUA, which posts back to the core: tie the knot through a holder.
+        B2bua[] b2buaRef = new B2bua[1];
+        SipServer[] sipRef = new SipServer[1];
+        var clock = AcdLoop.monotonicWallClock();
+        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), events, new SplittableRandom(),
+                ZoneId.systemDefault(), clock.getAsLong());
+        AcdLoop acd = new AcdLoop(engine, clock, "acd-core").start();
+        acd.post((e, now) -> e.configure(agents, queues, now));
+
+        AgentPresence presence = new AgentPresence(acd, directory);
+        FeatureCodes features = new FeatureCodes(loops, rtp, playouts, presence);
+        AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
+        B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features);
+        b2buaRef[0] = b2bua;
+
+        String stackName = "acd-" + STACKS.incrementAndGet();
+        SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort()),
+                        settings.domain())
+                .agents(credentials)
+                .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
+                        System::currentTimeMillis))
+                .trunks(trunks)
+                .inviteHandler(b2bua)
+                .registrationListener(presence)
+                .executorForCallId(b2bua::executorFor)
+                .overload(settings.maxCalls(), b2bua::activeCalls, 5)
+                .start();
+        sipRef[0] = sip;
+        b2bua.attach(new SipOutbound(sip.host(), settings.advertise()));
+        presence.publishAll();
+        log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
+                settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
+        return new Gateway(loops, rtp, playouts, acd, b2bua, presence, sip);
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("RTP bind address " + host + " is not an address", e);
+        }
+    }
+
+    /** Takes a reloaded config's agents into presence (new device-only agents become reachable). */
+    public void reconfigure(config.model.AcdConfig next) {
+        presence.publishAll();
+    }
+
+    /** The SIP port, UDP and TCP. */
+    public int sipPort() {
+        return sip.port();
+    }
+
+    public AcdLoop acd() {
+        return acd;
+    }
+
+    public B2bua b2bua() {
+        return b2bua;
+    }
+
+    public RtpEngine rtp() {
+        return rtp;
+    }
+
+    public AgentPresence presence() {
+        return presence;
+    }
+
+    @Override
+    public void close() {
+        sip.close();
+        acd.close();
+        playouts.close();
+        loops.close();
+    }
+}

@@ -1,0 +1,127 @@
+package gateway.server;
+
+import acd.event.AcdEvent;
+import config.build.AcdSpecs;
+import config.model.AcdConfig;
+import config.reload.ConfigReloader;
+import config.reload.ConfigWatcher;
+import config.reload.EngineApplier;
+import config.validate.ConfigLoader;
+import gateway.rtp.PortRange;
+import gateway.sip.auth.DigestAlgorithm;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javax.sip.SipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server process around a {@link Gateway}: started from a loaded config, reloading the
+ * config when the file is saved (or on SIGHUP), stopped by SIGTERM/SIGINT.
+ */
+public final class ServerMain implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
+    private static final Logger events = LoggerFactory.getLogger("acd.events");
+
+    private final Gateway gateway;
+    private final ConfigReloader reloader;
+    private final ConfigWatcher watcher;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher) {
+        this.gateway = gateway;
+        this.reloader = reloader;
+        this.watcher = watcher;
+    }
+
+    /** Starts everything the config describes; the config must already be valid. */
+    public static ServerMain start(AcdConfig config, ConfigLoader loader) throws SipException, IOException {
+        ConfiguredDirectory directory = new ConfiguredDirectory(config, Clock.systemDefaultZone());
+        Gateway gateway = Gateway.start(settings(config), directory, directory,
+                directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
+                ServerMain::logEvent);
+        ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
+        reloader.addListener((next, diff) -> directory.update(next));
+        reloader.addListener(EngineApplier.on(gateway.acd()));
+        reloader.addListener((next, diff) -> gateway.reconfigure(next));
+        ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
+        return new ServerMain(gateway, reloader, watcher);
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public ConfigReloader reloader() {
+        return reloader;
+    }
+
+    /** Blocks until {@link #close()}. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    static Gateway.Settings settings(AcdConfig config) {
+        String listen = config.sip().listen().host();
+        String advertise = config.sip().advertise() != null ? config.sip().advertise() : autoAdvertise(listen);
+        PortRange rtp = new PortRange(config.rtp().ports().first(), config.rtp().ports().last());
+        List<DigestAlgorithm> digest = config.sip().digest().stream()
+                .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
+        return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
+                rtp, null, 0, 10_000, digest);
+    }
+
+    /**
+     * The address phones should reach us at: the listen address when it is a specific one,
+     * otherwise the local address of the route to the outside (no packet is sent), or loopback.
+     */
+    static String autoAdvertise(String listen) {
+        try {
+            InetAddress bound = InetAddress.getByName(listen);
+            if (!bound.isAnyLocalAddress()) {
+                return bound.getHostAddress();
+            }
+            try (DatagramSocket probe = new DatagramSocket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 9));
+                InetAddress local = probe.getLocalAddress();
+                if (local != null && !local.isAnyLocalAddress()) {
+                    return local.getHostAddress();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("advertise auto: {}", e.toString());
+        }
+        return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /** Call outcomes at INFO (one line per call step), ring and agent-state detail at DEBUG. */
+    private static void logEvent(AcdEvent e) {
+        if (e instanceof AcdEvent.CallQueued q) {
+            events.info("call {} queued in {} at position {}", q.callId(), q.queueId(), q.position());
+        } else if (e instanceof AcdEvent.CallAnswered a) {
+            events.info("call {} in {} answered by {} after {} ms", a.callId(), a.queueId(), a.agentId(), a.waitMs());
+        } else if (e instanceof AcdEvent.CallEnded c) {
+            events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
+                    c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+        } else if (e instanceof AcdEvent.AgentStateChanged s) {
+            events.info("agent {} {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+        } else {
+            events.debug("{}", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+        } finally {
+            gateway.close();
+            stopped.countDown();
+        }
+    }
+}

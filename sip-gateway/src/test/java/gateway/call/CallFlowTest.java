@@ -1,0 +1,332 @@
+package gateway.call;
+
+import config.model.Forward;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import acd.agent.AgentState;
+import acd.call.CallOutcome;
+import acd.call.Target;
+import acd.event.AcdEvent;
+import acd.queue.QueueSpec;
+import acd.strategy.StrategyKind;
+import gateway.testphone.Incoming;
+import gateway.testphone.Outgoing;
+import gateway.testphone.TestPhone;
+import ivr.audio.G711;
+import java.time.Duration;
+import java.util.List;
+import javax.sip.address.SipURI;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.Test;
+
+/** The call path over real SIP and RTP on loopback: caller -> queue -> agent, and its variants. */
+class CallFlowTest {
+    private static final byte CALLER_AUDIO = 0x11;
+    private static final byte AGENT_AUDIO = 0x22;
+    private static final Duration WAIT = CallRig.WAIT;
+
+    private static QueueSpec sales(StrategyKind strategy, String... members) {
+        return QueueSpec.of("sales", strategy, members(members))
+                .withRingTimeoutMs(1_500);
+    }
+
+    private static List<acd.queue.MemberSpec> members(String... members) {
+        return java.util.Arrays.stream(members).map(m -> {
+            String[] p = m.split(":");
+            return new acd.queue.MemberSpec(p[0], p.length > 1 ? Integer.parseInt(p[1]) : 1);
+        }).toList();
+    }
+
+    /** A caller on the trunk dialling 5000, answered by the ACD, sending its audio. */
+    private record Caller(TestPhone phone, Outgoing call, RtpPeer rtp) {
+    }
+
+    private static Caller dial(CallRig rig, int... payloadTypes) throws Exception {
+        TestPhone phone = rig.trunkPhone("+15550001");
+        RtpPeer rtp = rig.rtp(CallRig.TRUNK_ADDRESS);
+        Outgoing call = phone.invite("5000", rtp.sdp(payloadTypes));
+        Response ok = call.awaitFinal(WAIT);
+        assertEquals(Response.OK, ok.getStatusCode());
+        call.ack();
+        rtp.sendTo(new String(ok.getRawContent()), payloadTypes[0], CALLER_AUDIO);
+        return new Caller(phone, call, rtp);
+    }
+
+    /** Takes the INVITE at an agent phone, rings, answers from a new RTP peer sending agent audio. */
+    private static RtpPeer answer(CallRig rig, Incoming invite, int payloadType) throws Exception {
+        invite.ringing();
+        RtpPeer rtp = rig.rtp("127.0.0.1");
+        invite.answer(rtp.sdp(payloadType, 101));
+        rtp.sendTo(invite.body(), payloadType, AGENT_AUDIO);
+        return rtp;
+    }
+
+    private static CallRig.Builder salesAt5000(QueueSpec queue) {
+        return CallRig.builder().queue(queue).number("5000", Target.queue("sales"));
+    }
+
+    @Test
+    void callerIsQueuedRungThroughAndBridgedWithAudioBothWays() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 8, 101);
+            Incoming invite = alice.awaitRequest("INVITE", WAIT);
+            assertTrue(invite.request().getHeader("From").toString().contains("+15550001"), "the agent sees who calls");
+            RtpPeer agentRtp = answer(rig, invite, 0);
+
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+            AcdEvent.CallAnswered answered = rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true);
+            assertEquals("alice", answered.agentId());
+
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            alice.awaitRequest("BYE", WAIT);
+            AcdEvent.CallEnded ended = rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
+            assertEquals(CallOutcome.COMPLETED, ended.outcome());
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+        }
+    }
+
+    @Test
+    void agentOverTcpHangsUpAndTheCallerGetsBye() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "TCP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            Incoming invite = alice.awaitRequest("INVITE", WAIT);
+            RtpPeer agentRtp = answer(rig, invite, 0);
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+
+            assertEquals(Response.OK, invite.bye().awaitFinal(WAIT).getStatusCode());
+            caller.phone().awaitRequest("BYE", WAIT);
+            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+        }
+    }
+
+    @Test
+    void pcmaCallerAndPcmuAgentAreTranscoded() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 8, 101);
+            Incoming invite = alice.awaitRequest("INVITE", WAIT);
+            RtpPeer agentRtp = answer(rig, invite, 0);
+            RtpPeer.Packet heard = agentRtp.awaitAudio(G711.alawToUlaw(CALLER_AUDIO), WAIT);
+            assertEquals(0, heard.payloadType(), "the agent gets PCMU");
+            RtpPeer.Packet back = caller.rtp().awaitAudio(G711.ulawToAlaw(AGENT_AUDIO), WAIT);
+            assertEquals(8, back.payloadType(), "the caller gets PCMA");
+        }
+    }
+
+    @Test
+    void ringTimeoutCancelsTheFirstAgentAndRingsTheNext() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice:1", "bob:2"))
+                .agent("alice", "1001").agent("bob", "1002").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            TestPhone bob = rig.agentPhone("1002", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("bob", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            alice.awaitRequest("INVITE", WAIT).ringing();
+            alice.awaitRequest("CANCEL", WAIT);
+            RtpPeer bobRtp = answer(rig, bob.awaitRequest("INVITE", WAIT), 0);
+            bobRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+        }
+    }
+
+    @Test
+    void busyAgentIsSkippedAtOnce() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice:1", "bob:2"))
+                .agent("alice", "1001").agent("bob", "1002").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            TestPhone bob = rig.agentPhone("1002", "UDP");
+            rig.awaitAgent("bob", AgentState.AVAILABLE);
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            dial(rig, 0, 101);
+            alice.awaitRequest("INVITE", WAIT).respond(Response.BUSY_HERE);
+            bob.awaitRequest("INVITE", WAIT);
+            rig.awaitEvent(AcdEvent.RingNoAnswer.class, e -> e.agentId().equals("alice"));
+        }
+    }
+
+    @Test
+    void callerHangingUpWhileTheAgentRingsCancelsTheRing() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            alice.awaitRequest("INVITE", WAIT).ringing();
+            caller.call().bye().awaitFinal(WAIT);
+            alice.awaitRequest("CANCEL", WAIT);
+            assertEquals(CallOutcome.ABANDONED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+        }
+    }
+
+    @Test
+    void ringAllWithTwoAnswersBridgesExactlyOne() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.RING_ALL, "alice", "bob"))
+                .agent("alice", "1001").agent("bob", "1002").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            TestPhone bob = rig.agentPhone("1002", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("bob", AgentState.AVAILABLE);
+            dial(rig, 0, 101);
+            Incoming toAlice = alice.awaitRequest("INVITE", WAIT);
+            Incoming toBob = bob.awaitRequest("INVITE", WAIT);
+            RtpPeer aliceRtp = answer(rig, toAlice, 0);
+            RtpPeer bobRtp = answer(rig, toBob, 0);
+            AcdEvent.CallAnswered winner = rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true);
+            TestPhone loserPhone = winner.agentId().equals("alice") ? bob : alice;
+            RtpPeer winnerRtp = winner.agentId().equals("alice") ? aliceRtp : bobRtp;
+            loserPhone.awaitRequest("BYE", WAIT);
+            winnerRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            String loser = winner.agentId().equals("alice") ? "bob" : "alice";
+            rig.awaitAgent(loser, AgentState.AVAILABLE);
+            assertEquals(AgentState.ON_CALL, rig.agentState(winner.agentId()));
+        }
+    }
+
+    @Test
+    void holdAndUnholdByReInviteKeepTheBridge() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            Incoming invite = alice.awaitRequest("INVITE", WAIT);
+            RtpPeer agentRtp = answer(rig, invite, 0);
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+
+            String hold = caller.rtp().sdp(0, 101).replace("a=ptime:20", "a=ptime:20\r\na=sendonly");
+            Outgoing reinvite = caller.call().reInvite(hold);
+            Response held = reinvite.awaitFinal(WAIT);
+            assertEquals(Response.OK, held.getStatusCode());
+            assertTrue(new String(held.getRawContent()).contains("a=recvonly"), "we answer a hold with recvonly");
+            reinvite.ack();
+
+            Outgoing unhold = caller.call().reInvite(caller.rtp().sdp(0, 101));
+            Response resumed = unhold.awaitFinal(WAIT);
+            assertEquals(Response.OK, resumed.getStatusCode());
+            unhold.ack();
+            caller.rtp().clear();
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+            agentRtp.clear();
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+        }
+    }
+
+    @Test
+    void silentMediaEndsTheCallOnBothSides() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001")
+                .rtpInactivity(Duration.ofMillis(800)).start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            RtpPeer agentRtp = answer(rig, alice.awaitRequest("INVITE", WAIT), 0);
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().stopSending();
+            agentRtp.stopSending();
+            caller.phone().awaitRequest("BYE", WAIT);
+            alice.awaitRequest("BYE", WAIT);
+            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+        }
+    }
+
+    @Test
+    void unknownNumberIsRefused() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone phone = rig.trunkPhone("+15550009");
+            RtpPeer rtp = rig.rtp(CallRig.TRUNK_ADDRESS);
+            assertEquals(Response.NOT_FOUND, phone.invite("4999", rtp.sdp(0)).awaitFinal(WAIT).getStatusCode());
+        }
+    }
+
+    @Test
+    void featureCodesToggleLoginAndPause() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            RtpPeer rtp = rig.rtp("127.0.0.1");
+
+            dialFeature(alice, rtp, FeatureCodes.LOGIN_TOGGLE);
+            rig.awaitAgent("alice", AgentState.LOGGED_OUT);
+            assertEquals(200, alice.register(300).getStatusCode());
+            assertEquals(AgentState.LOGGED_OUT, rig.agentState("alice"), "re-registering does not undo a logout");
+
+            dialFeature(alice, rtp, FeatureCodes.LOGIN_TOGGLE);
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            dialFeature(alice, rtp, FeatureCodes.PAUSE_TOGGLE);
+            rig.awaitAgent("alice", AgentState.PAUSED);
+            dialFeature(alice, rtp, FeatureCodes.PAUSE_TOGGLE);
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+        }
+    }
+
+    /** Dials a feature code: answered, a confirmation tone, then our BYE. */
+    private static void dialFeature(TestPhone phone, RtpPeer rtp, String code) throws Exception {
+        Outgoing call = phone.invite(code, rtp.sdp(0, 101));
+        Response ok = call.awaitFinal(WAIT);
+        assertEquals(Response.OK, ok.getStatusCode());
+        call.ack();
+        rtp.sendTo(new String(ok.getRawContent()), 0, (byte) 0x7F);
+        RtpPeer.Packet tone = rtp.awaitAny(WAIT);
+        assertNotEquals(0x7F, tone.payload()[0], "we hear the confirmation tone, not ourselves");
+        phone.awaitRequest("BYE", WAIT);
+        rtp.stopSending();
+    }
+
+    @Test
+    void forwardWhenOfflineRingsTheDeviceThroughTheTrunk() throws Exception {
+        TestPhone device = TestPhone.builder("+15550100003").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
+                .server(9).start();
+        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "carol"))
+                .agent(new AgentRoute("carol", "1003", "+15550100003", Forward.WHEN_OFFLINE, CallRig.trunkAt(device)))
+                .start()) {
+            rig.awaitAgent("carol", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            Incoming invite = device.awaitRequest("INVITE", WAIT);
+            assertEquals("+15550100003", ((SipURI) invite.request().getRequestURI()).getUser());
+            RtpPeer deviceRtp = answer(rig, invite, 0);
+            deviceRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+        }
+    }
+
+    @Test
+    void forwardOnNoAnswerRingsTheDeviceAfterThePhones() throws Exception {
+        TestPhone device = TestPhone.builder("+15550100004").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
+                .server(9).start();
+        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "dave"))
+                .agent(new AgentRoute("dave", "1004", "+15550100004", Forward.ON_NO_ANSWER, CallRig.trunkAt(device)))
+                .start()) {
+            TestPhone phone = rig.agentPhone("1004", "UDP");
+            rig.awaitAgent("dave", AgentState.AVAILABLE);
+            dial(rig, 0, 101);
+            phone.awaitRequest("INVITE", WAIT).ringing();
+            phone.awaitRequest("CANCEL", WAIT);
+            Incoming invite = device.awaitRequest("INVITE", WAIT);
+            answer(rig, invite, 0).awaitAudio(CALLER_AUDIO, WAIT);
+            assertEquals("dave", rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true).agentId());
+        }
+    }
+
+    @Test
+    void forwardAlwaysRingsOnlyTheDevice() throws Exception {
+        TestPhone device = TestPhone.builder("+15550100005").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
+                .server(9).start();
+        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "erin"))
+                .agent(new AgentRoute("erin", "1005", "+15550100005", Forward.ALWAYS, CallRig.trunkAt(device)))
+                .start()) {
+            TestPhone phone = rig.agentPhone("1005", "UDP");
+            rig.awaitAgent("erin", AgentState.AVAILABLE);
+            dial(rig, 0, 101);
+            answer(rig, device.awaitRequest("INVITE", WAIT), 0).awaitAudio(CALLER_AUDIO, WAIT);
+            assertTrue(phone.pendingRequests("INVITE").isEmpty(), "the desk phone is not rung");
+        }
+    }
+}

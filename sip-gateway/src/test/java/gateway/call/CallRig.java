@@ -1,0 +1,176 @@
+package gateway.call;
+
+import config.model.Forward;
+import acd.agent.AgentSpec;
+import acd.agent.AgentState;
+import acd.call.Target;
+import acd.event.AcdEvent;
+import acd.queue.QueueSpec;
+import gateway.rtp.PortRange;
+import gateway.server.Gateway;
+import gateway.sip.admission.TrunkSources;
+import gateway.sip.auth.AgentCredentials;
+import gateway.testphone.Events;
+import gateway.testphone.TestPhone;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running gateway on loopback with test phones around it. Agents register from 127.0.0.1;
+ * the trunk is 127.0.0.2, so trunk calls and agents' own calls come from different addresses.
+ */
+final class CallRig implements AutoCloseable {
+    static final String DOMAIN = "acd.test";
+    static final String TRUNK_ADDRESS = "127.0.0.2";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final Gateway gateway;
+    private final Events<AcdEvent> source;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private CallRig(Gateway gateway, Events<AcdEvent> source) {
+        this.gateway = gateway;
+        this.source = source;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private final List<AgentRoute> routes = new ArrayList<>();
+        private final List<QueueSpec> queues = new ArrayList<>();
+        private final Map<String, Target> entries = new HashMap<>();
+        private Duration inactivity;
+
+        /** An agent whose extension is its password's suffix: {@code pw-<ext>}. */
+        Builder agent(AgentRoute route) {
+            routes.add(route);
+            return this;
+        }
+
+        Builder agent(String id, String extension) {
+            return agent(AgentRoute.phonesOnly(id, extension));
+        }
+
+        Builder queue(QueueSpec spec) {
+            queues.add(spec);
+            return this;
+        }
+
+        Builder number(String dialed, Target target) {
+            entries.put(dialed, target);
+            return this;
+        }
+
+        Builder rtpInactivity(Duration d) {
+            inactivity = d;
+            return this;
+        }
+
+        CallRig start() throws Exception {
+            int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
+            Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
+                    .withRtpInactivity(inactivity);
+            StaticDirectory directory = new StaticDirectory(DOMAIN, entries, routes);
+            Map<String, AgentCredentials> byUser = new HashMap<>();
+            for (AgentRoute r : routes) {
+                byUser.put(r.extension(), new AgentCredentials(r.agentId(), r.extension(), password(r.extension())));
+            }
+            List<AgentSpec> specs = routes.stream()
+                    .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == Forward.ON_NO_ANSWER)).toList();
+            Events<AcdEvent> sink = new Events<>();
+            Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
+                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
+            return new CallRig(gw, sink);
+        }
+    }
+
+    static String password(String extension) {
+        return "pw-" + extension;
+    }
+
+    int sipPort() {
+        return gateway.sipPort();
+    }
+
+    /** A registered agent phone over {@code transport}. */
+    TestPhone agentPhone(String extension, String transport) throws Exception {
+        TestPhone phone = TestPhone.builder(extension).password(password(extension)).domain(DOMAIN)
+                .transport(transport).server(sipPort()).start();
+        closeables.add(phone);
+        int status = phone.register(300).getStatusCode();
+        if (status != 200) {
+            throw new AssertionError("agent " + extension + " could not register: " + status);
+        }
+        return phone;
+    }
+
+    /** A phone on the trunk's address: its INVITEs are let in without auth. */
+    TestPhone trunkPhone(String user) throws Exception {
+        TestPhone phone = TestPhone.builder(user).domain(DOMAIN).localAddress(TRUNK_ADDRESS).server(sipPort()).start();
+        closeables.add(phone);
+        return phone;
+    }
+
+    RtpPeer rtp(String address) throws IOException {
+        RtpPeer peer = new RtpPeer(address);
+        closeables.add(peer);
+        return peer;
+    }
+
+    /** Waits until the core has {@code agentId} in {@code state}. */
+    void awaitAgent(String agentId, AgentState state) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            AgentState now = agentState(agentId);
+            if (now == state) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("agent " + agentId + " is " + now + ", expected " + state);
+            }
+            source.take(e -> e instanceof AcdEvent.AgentStateChanged c && c.agentId().equals(agentId),
+                    Duration.ofNanos(left), "a state change of " + agentId);
+        }
+    }
+
+    AgentState agentState(String agentId) {
+        try {
+            return gateway.acd().ask(e -> e.agent(agentId).map(v -> v.state()).orElse(null)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next core event of {@code type} matching {@code match}. */
+    <T extends AcdEvent> T awaitEvent(Class<T> type, java.util.function.Predicate<T> match) {
+        AcdEvent e = source.take(x -> type.isInstance(x) && match.test(type.cast(x)), WAIT, type.getSimpleName());
+        return type.cast(e);
+    }
+
+    static InetSocketAddress trunkAt(TestPhone phone) {
+        return new InetSocketAddress(TRUNK_ADDRESS, phone.port());
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort: the next closeable still gets closed
+            }
+        }
+        gateway.close();
+    }
+}
