@@ -24,11 +24,24 @@ final class ServerSections {
     }
 
     Sip sip(YNode node) {
-        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise"));
+        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
-        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise);
+        List<String> digest = f.scalars("digest", ServerSections::digestAlgorithm);
+        if (f.has("digest") && digest.size() != digest.stream().distinct().count()) {
+            b.problems.at(f.node("digest"), "sip.digest", "an algorithm is listed twice: " + digest);
+        }
+        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest.stream().distinct().toList());
+    }
+
+    /** The digest algorithms of RFC 7616 we verify. */
+    private static String digestAlgorithm(String text) throws BadValue {
+        String name = text.toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("MD5") || name.equals("SHA-256")) {
+            return name;
+        }
+        throw new BadValue("unknown digest algorithm \"" + text + "\"; expected MD5 or SHA-256");
     }
 
     private static String domain(String text) throws BadValue {

@@ -46,6 +46,17 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void digestAlgorithmsAreCheckedEachOnItsOwn() {
+        assertEquals(List.of(
+                "acd.yaml:1:27: sip.digest: an algorithm is listed twice: [MD5, MD5]",
+                "acd.yaml:1:33: sip.digest[1]: unknown digest algorithm \"SHA1\"; expected MD5 or SHA-256"),
+                errors("""
+                        sip: { domain: a, digest: [MD5, SHA1, md5] }
+                        http: { token: t }
+                        """));
+    }
+
+    @Test
     void unknownAgentNamesTheKnownOnes() {
         assertEquals(List.of(
                 "acd.yaml:11:18: queues[0].members[1].agent: unknown agent \"carol\" (known: alice, bob)",

@@ -104,7 +104,9 @@ public final class SipOutbound {
                     headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
                     headers.createToHeader(to, null), List.of(via), headers.createMaxForwardsHeader(70));
             invite.addHeader(contact(tp));
-            invite.addHeader(headers.createAllowHeader(gateway.sip.SipRequestRouter.ALLOW));
+            for (String method : gateway.sip.SipRequestRouter.ALLOW) {
+                invite.addHeader(headers.createAllowHeader(method));
+            }
             invite.setContent(sdp, sdpType());
             ClientTransaction ct = provider.getNewClientTransaction(invite);
             ct.sendRequest();

@@ -36,11 +36,13 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     private final Clock clock;
     private final PromptCache prompts = new PromptCache();
     private volatile InForce current;
+    private volatile TrunkSources trunks;
 
     /** @throws IOException when a sound of the config cannot be loaded */
     public ConfiguredDirectory(AcdConfig config, Clock clock) throws IOException {
         this.clock = clock;
         this.current = new InForce(config, IvrSpecs.build(config, prompts));
+        this.trunks = trunkSources(config);
     }
 
     /**
@@ -56,7 +58,13 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
                     next.source(), e.getMessage());
             ivr = current.ivr();
         }
+        this.trunks = trunkSources(next);
         current = new InForce(next, ivr);
+    }
+
+    /** The trunks of the config in force: which source addresses may call in without auth. */
+    public TrunkSources trunks() {
+        return trunks;
     }
 
     public AcdConfig config() {
@@ -116,7 +124,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     /** Which source addresses are trunks, from each trunk's {@code allow} list. */
-    public static TrunkSources trunkSources(AcdConfig config) {
+    static TrunkSources trunkSources(AcdConfig config) {
         Map<String, List<String>> allow = config.trunks().stream()
                 .collect(Collectors.toMap(Trunk::id, t -> t.allow().stream().map(Object::toString).toList()));
         return TrunkSources.of(allow);

@@ -25,6 +25,8 @@ import gateway.rtp.RtpEngine;
 import gateway.sip.SipServer;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
 import gateway.sip.stack.SipStackSettings;
 import java.net.InetAddress;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.sip.SipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +60,10 @@ public final class Gateway implements AutoCloseable {
      * @param callThreads  event loops for calls (0: one per core)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
-                           PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls) {
+                           PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
+                           List<DigestAlgorithm> digest) {
         public Settings {
+            digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(advertise, "advertise");
@@ -69,11 +74,11 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
-            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls);
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest);
         }
     }
 
@@ -99,7 +104,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
-                                TrunkSources trunks, List<AgentSpec> agents, List<QueueSpec> queues,
+                                Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
                                 AcdEventListener events) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);
@@ -134,6 +139,8 @@ public final class Gateway implements AutoCloseable {
         SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort()),
                         settings.domain())
                 .agents(credentials)
+                .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
+                        System::currentTimeMillis))
                 .trunks(trunks)
                 .inviteHandler(b2bua)
                 .registrationListener(presence)

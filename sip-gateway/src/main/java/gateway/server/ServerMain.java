@@ -8,11 +8,13 @@ import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
 import gateway.rtp.PortRange;
+import gateway.sip.auth.DigestAlgorithm;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javax.sip.SipException;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public final class ServerMain implements AutoCloseable {
     public static ServerMain start(AcdConfig config, ConfigLoader loader) throws SipException, IOException {
         ConfiguredDirectory directory = new ConfiguredDirectory(config, Clock.systemDefaultZone());
         Gateway gateway = Gateway.start(settings(config), directory, directory,
-                ConfiguredDirectory.trunkSources(config), AcdSpecs.agents(config), AcdSpecs.queues(config),
+                directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
                 ServerMain::logEvent);
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
@@ -68,8 +70,10 @@ public final class ServerMain implements AutoCloseable {
         String listen = config.sip().listen().host();
         String advertise = config.sip().advertise() != null ? config.sip().advertise() : autoAdvertise(listen);
         PortRange rtp = new PortRange(config.rtp().ports().first(), config.rtp().ports().last());
+        List<DigestAlgorithm> digest = config.sip().digest().stream()
+                .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
-                rtp, null, 0, 10_000);
+                rtp, null, 0, 10_000, digest);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ListIterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
@@ -47,11 +48,11 @@ public final class SipRequestRouter implements SipListener {
     private final SipResponder responder;
     private final Registrar registrar;
     private final SipAuthenticator auth;
-    private final TrunkSources trunks;
+    private final Supplier<TrunkSources> trunks;
     private final OverloadGuard overload;
     private final InviteHandler handler;
 
-    public SipRequestRouter(SipResponder responder, Registrar registrar, SipAuthenticator auth, TrunkSources trunks,
+    public SipRequestRouter(SipResponder responder, Registrar registrar, SipAuthenticator auth, Supplier<TrunkSources> trunks,
                             OverloadGuard overload, InviteHandler handler) {
         this.responder = Objects.requireNonNull(responder, "responder");
         this.registrar = Objects.requireNonNull(registrar, "registrar");
@@ -114,7 +115,7 @@ public final class SipRequestRouter implements SipListener {
         if (!acceptableMedia(st, request)) {
             return;
         }
-        Optional<String> trunk = trunks.trunkOf(source.ip());
+        Optional<String> trunk = trunks.get().trunkOf(source.ip());
         if (trunk.isPresent()) {
             handler.onInvite(new AdmittedInvite(st, request, source, Caller.trunk(trunk.get())));
             return;

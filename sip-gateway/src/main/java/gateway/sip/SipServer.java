@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import javax.sip.SipException;
 
@@ -67,7 +68,7 @@ public final class SipServer implements AutoCloseable {
         private final SipStackSettings stack;
         private final String realm;
         private AgentDirectory agents = user -> Optional.empty();
-        private TrunkSources trunks = TrunkSources.none();
+        private Supplier<TrunkSources> trunks = TrunkSources::none;
         private InviteHandler inviteHandler;
         private RegistrationListener registrationListener = (agent, reachable) -> { };
         private Function<String, Executor> executorForCallId;
@@ -91,6 +92,13 @@ public final class SipServer implements AutoCloseable {
         }
 
         public Builder trunks(TrunkSources value) {
+            Objects.requireNonNull(value);
+            this.trunks = () -> value;
+            return this;
+        }
+
+        /** Trunk sources read at every INVITE, so a config reload can change them. */
+        public Builder trunks(Supplier<TrunkSources> value) {
             this.trunks = Objects.requireNonNull(value);
             return this;
         }

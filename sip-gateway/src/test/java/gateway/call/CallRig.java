@@ -140,7 +140,7 @@ final class CallRig implements AutoCloseable {
                     .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == Forward.ON_NO_ANSWER)).toList();
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
-                    TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
+                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
             return new CallRig(gw, storage, sink);
         }
     }

@@ -1,0 +1,99 @@
+package gateway.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import acd.agent.AgentState;
+import config.validate.ConfigLoader;
+import config.validate.LoadResult;
+import gateway.testphone.TestPhone;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server run from a config file: reloads change trunks, agents and queues; bad files change nothing. */
+class ServerReloadTest {
+    @TempDir
+    Path dir;
+
+    /** A port free for both TCP and UDP right now (the config wants a real port). */
+    private static int freeSipPort() throws java.io.IOException {
+        while (true) {
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                int port = tcp.getLocalPort();
+                try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (java.net.SocketException taken) {
+                    // UDP side busy: try another
+                }
+            }
+        }
+    }
+
+    private final int sipPort;
+
+    ServerReloadTest() throws java.io.IOException {
+        sipPort = freeSipPort();
+    }
+
+    private String config(String trunkAllow, String extraAgent) {
+        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
+        return """
+                sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
+                rtp: { ports: %d-%d }
+                http: { token: t }
+                storage: { dir: data }
+                trunks:
+                  - { id: carrier, address: 127.0.0.3:5060, allow: [%s] }
+                agents:
+                  - { id: alice, extension: "1001", password: pw-1001 }
+                %s
+                queues:
+                  - id: sales
+                    members: [ { agent: alice, priority: 1 } ]
+                numbers:
+                  - { number: "5000", queue: sales }
+                """.formatted(sipPort, rtp, rtp + 199, trunkAllow, extraAgent);
+    }
+
+    private ServerMain start(String yaml) throws Exception {
+        Path file = dir.resolve("acd.yaml");
+        Files.writeString(file, yaml);
+        LoadResult loaded = new ConfigLoader().load(file);
+        assertTrue(loaded.ok(), () -> "config errors: " + loaded.errors());
+        return ServerMain.start(loaded.config(), new ConfigLoader());
+    }
+
+    @Test
+    void reloadChangesTrunksAndAgentsAndABadFileChangesNothing() throws Exception {
+        try (ServerMain server = start(config("127.0.0.2/32", ""));
+             TestPhone trunk = TestPhone.builder("+15550001").localAddress("127.0.0.4").domain("acd.test")
+                     .server(server.gateway().sipPort()).start()) {
+            assertEquals(Response.UNAUTHORIZED, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                    "127.0.0.4 is not a trunk yet: it must authenticate");
+
+            Files.writeString(dir.resolve("acd.yaml"), config("127.0.0.4/32",
+                    "  - { id: bob, extension: \"1002\", password: pw-1002 }"));
+            assertTrue(server.reloader().reload("test").ok());
+            assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                    "now a trunk: admitted without auth (and refused for lack of SDP)");
+            assertTrue(server.gateway().acd().ask(e -> e.agent("bob").isPresent()).get(10, TimeUnit.SECONDS));
+            try (TestPhone bob = TestPhone.builder("1002").password("pw-1002").domain("acd.test")
+                    .server(server.gateway().sipPort()).start()) {
+                assertEquals(Response.OK, bob.register(300).getStatusCode(), "the new agent can register");
+            }
+
+            Files.writeString(dir.resolve("acd.yaml"), "sip: { domain: [oops\n");
+            assertFalse(server.reloader().reload("test").ok());
+            assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                    "a bad file leaves the running config in force");
+            AgentState alice = server.gateway().acd().ask(e -> e.agent("alice").orElseThrow().state()).get(10, TimeUnit.SECONDS);
+            assertEquals(AgentState.LOGGED_OUT, alice);
+        }
+    }
+}
