@@ -6,7 +6,9 @@ import config.model.NumberEntry;
 import config.model.OpenSpan;
 import config.model.Queue;
 import ivr.audio.Prompt;
+import ivr.audio.Pcm;
 import ivr.audio.PromptCache;
+import ivr.audio.ToneGenerator;
 import ivr.entry.EntryPoint;
 import ivr.entry.EntryPoints;
 import ivr.hours.BusinessHours;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -67,10 +70,21 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
             Objects.requireNonNull(holdMusic, "holdMusic");
         }
 
-        /** voicemail.wav, beep.wav and hold-music.wav from {@code dir}. */
+        /**
+         * voicemail.wav, beep.wav and hold-music.wav from {@code dir}. A file that is not there is
+         * replaced by a built-in sound (no prompt, a 1 kHz beep, a ringback tone), so a config
+         * without a sounds folder still runs.
+         */
         public static SharedSounds load(Path dir, PromptCache cache) throws IOException {
-            return new SharedSounds(cache.get(dir.resolve("voicemail.wav")), cache.get(dir.resolve("beep.wav")),
-                    cache.get(dir.resolve("hold-music.wav")));
+            return new SharedSounds(
+                    orBuiltIn(dir.resolve("voicemail.wav"), cache, () -> Prompt.of("no voicemail prompt", Pcm.silence(100))),
+                    orBuiltIn(dir.resolve("beep.wav"), cache, ToneGenerator::beep),
+                    orBuiltIn(dir.resolve("hold-music.wav"), cache, () -> Prompt.of("ringback 425 Hz",
+                            ToneGenerator.tone(1000, 0.3, 425).concat(Pcm.silence(4000)))));
+        }
+
+        private static Prompt orBuiltIn(Path file, PromptCache cache, Supplier<Prompt> builtIn) throws IOException {
+            return Files.exists(file) ? cache.get(file) : builtIn.get();
         }
     }
 

@@ -99,5 +99,7 @@ class IvrSpecsTest {
         assertEquals(Optional.empty(), specs.entries().route("200", Instant.now()));
         assertEquals(Destination.voicemail("sales"), specs.menus().get("closed").then());
         assertNull(specs.queue("sales").orElseThrow().audio().announceEvery());
+        assertNotNull(IvrSpecs.build(c, dir.resolve("no-such-folder"), new PromptCache()).sounds().holdMusic(),
+                "built-in shared sounds when the folder has none");
     }
 }
