@@ -184,6 +184,11 @@ public final class Gateway implements AutoCloseable {
         return sip.port();
     }
 
+    /** The SIP side: stack, registrar, dialogs and transactions. */
+    public SipServer sip() {
+        return sip;
+    }
+
     public AcdLoop acd() {
         return acd;
     }

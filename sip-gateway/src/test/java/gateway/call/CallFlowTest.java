@@ -11,6 +11,7 @@ import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
+import gateway.sip.SipFuzz;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
@@ -87,6 +88,43 @@ class CallFlowTest {
             AcdEvent.CallEnded ended = rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
             assertEquals(CallOutcome.COMPLETED, ended.outcome());
             rig.awaitAgent("alice", AgentState.AVAILABLE);
+        }
+    }
+
+    @Test
+    void aFuzzFloodLeavesCallsWorkingAndLeaksNothing() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start();
+             SipFuzz fuzz = new SipFuzz(rig.sipPort())) {
+            List<byte[]> corpus = fuzz.corpus();
+            assertTrue(corpus.size() >= 1000, "corpus of " + corpus.size());
+            fuzz.flood(corpus);
+
+            TestPhone alice = rig.agentPhone("1001", "UDP");
+            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            Caller caller = dial(rig, 0, 101);
+            RtpPeer agentRtp = answer(rig, alice.awaitRequest("INVITE", WAIT), 0);
+            agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+
+            awaitTrue(() -> rig.gateway.b2bua().activeCalls() == 0, () -> "calls left: " + rig.gateway.b2bua().activeCalls());
+            awaitTrue(() -> rig.gateway.rtp().ports().inUse() == 0, () -> "RTP ports in use: " + rig.gateway.rtp().ports().inUse());
+            // dialogs of the flood's INVITEs end with their transactions (timer H/J: 32 s over UDP)
+            awaitTrue(() -> rig.gateway.sip().host().dialogs().isEmpty(), () -> "dialogs left: "
+                    + rig.gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
+        }
+    }
+
+    /** Waits for cleanup that happens just after the events the test saw (ports close on the loop). */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(state.get());
+            }
+            Thread.sleep(50);
         }
     }
 

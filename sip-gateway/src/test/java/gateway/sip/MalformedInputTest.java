@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.testphone.TestPhone;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ class MalformedInputTest {
                 }
                 // The server still answers this socket; a dropped message left no answer before that.
                 String probeId = "probe-" + (++probe) + "-" + m.name();
-                raw.sendUdp(options(raw.udpPort(), probeId, "UDP"));
+                raw.sendUdp(SipFuzz.options(raw.udpPort(), probeId, "UDP"));
                 Optional<String> reply = raw.awaitUdp(probeId, TestPhone.WAIT);
                 assertEquals(200, reply.map(MalformedInputTest::status).orElse(-1), "OPTIONS after " + m.name());
                 if (DROPPED.contains(m.name()) && callId.isPresent()) {
@@ -110,7 +109,7 @@ class MalformedInputTest {
                 }
             }
             String probeId = "probe-tcp";
-            assertEquals(200, raw.exchangeTcp(options(raw.udpPort(), probeId, "TCP"), probeId, TestPhone.WAIT)
+            assertEquals(200, raw.exchangeTcp(SipFuzz.options(raw.udpPort(), probeId, "TCP"), probeId, TestPhone.WAIT)
                     .map(MalformedInputTest::status).orElse(-1), "OPTIONS over TCP after the torture messages");
         }
         assertTrue(wrong.isEmpty(), "unexpected answers: " + wrong);
@@ -126,7 +125,7 @@ class MalformedInputTest {
     @Test
     void fuzzCorpusOverUdpAndTcpLeavesTheServerHealthy() throws Exception {
         try (RawSipClient raw = new RawSipClient(gw.port())) {
-            List<byte[]> fuzz = fuzzCorpus(raw.udpPort());
+            List<byte[]> fuzz = SipFuzz.corpus(corpus, raw.udpPort());
             assertTrue(fuzz.size() >= 1000, "corpus of " + fuzz.size());
             for (String transport : List.of("UDP", "TCP")) {
                 try (TestPhone watcher = gw.phone("watcher", null, transport).start()) {
@@ -162,52 +161,6 @@ class MalformedInputTest {
         awaitTrue(() -> gw.server.host().serverTransactions() == 0 && gw.server.host().clientTransactions() == 0,
                 Duration.ofSeconds(90), () -> "transactions left: server " + gw.server.host().serverTransactions()
                         + ", client " + gw.server.host().clientTransactions());
-    }
-
-    /** Every torture message and three well-formed requests, each as is and in every mutation. */
-    private List<byte[]> fuzzCorpus(int replyPort) {
-        List<byte[]> seeds = new ArrayList<>();
-        int n = 0;
-        for (TortureCorpus.Message m : corpus.all()) {
-            seeds.add(TortureCorpus.rewrite(m.bytes(), replyPort, "UDP", ".f" + (n++)));
-        }
-        seeds.add(options(replyPort, "seed-options", "UDP"));
-        seeds.add(register(replyPort));
-        seeds.add(invite(replyPort));
-        List<byte[]> out = new ArrayList<>();
-        Mutator mutator = new Mutator(4475);
-        for (byte[] seed : seeds) {
-            out.add(seed);
-            out.addAll(mutator.variants(seed));
-        }
-        return out;
-    }
-
-    private static byte[] options(int replyPort, String callId, String transport) {
-        return ("OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + transport + " 127.0.0.1:" + replyPort + ";branch=z9hG4bK" + callId + "\r\n"
-                + "Max-Forwards: 70\r\nTo: <sip:gw@127.0.0.1>\r\nFrom: <sip:probe@127.0.0.1>;tag=p1\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] register(int replyPort) {
-        return ("REGISTER sip:127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + replyPort + ";branch=z9hG4bKseedreg\r\n"
-                + "Max-Forwards: 70\r\nTo: <sip:1500@acd.test>\r\nFrom: <sip:1500@acd.test>;tag=r1\r\n"
-                + "Call-ID: seed-register\r\nCSeq: 1 REGISTER\r\nContact: <sip:1500@127.0.0.1:" + replyPort + ">\r\n"
-                + "Expires: 600\r\nAuthorization: Digest username=\"1500\", realm=\"acd.test\", nonce=\"AAAA\", "
-                + "uri=\"sip:127.0.0.1\", response=\"00000000000000000000000000000000\", algorithm=MD5, qop=auth, "
-                + "nc=00000001, cnonce=\"c\"\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] invite(int replyPort) {
-        String sdp = ScriptedInviteHandler.SDP;
-        return ("INVITE sip:+15550100000@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + replyPort + ";branch=z9hG4bKseedinv\r\n"
-                + "Max-Forwards: 70\r\nTo: <sip:+15550100000@127.0.0.1>\r\nFrom: <sip:caller@127.0.0.1>;tag=i1\r\n"
-                + "Call-ID: seed-invite\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.1:" + replyPort + ">\r\n"
-                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp)
-                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int status(String response) {

@@ -113,8 +113,9 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException) {
-            // SipStackHost interrupts the stack's event scanner on purpose when it stops.
+        if (ex instanceof InterruptedException || isPeerNoise(message)) {
+            // SipStackHost interrupts the stack's event scanner on purpose when it stops; and a
+            // peer's garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
         } else {
             LOG.error(message, ex);
