@@ -319,13 +319,22 @@ class CallFlowTest {
         rtp.stopSending();
     }
 
+    /** An agent's personal device: a phone on the trunk's address that only answers. */
+    private static TestPhone devicePhone(String number) throws Exception {
+        return TestPhone.builder(number).localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN).server(9).start();
+    }
+
+    /** Sales with one agent who forwards to {@code device} in {@code mode}. */
+    private static CallRig forwarding(String agentId, String extension, Forward mode, TestPhone device) throws Exception {
+        String number = device.user();
+        return salesAt5000(sales(StrategyKind.PRIORITY, agentId))
+                .agent(new AgentRoute(agentId, extension, number, mode, CallRig.trunkAt(device))).start();
+    }
+
     @Test
     void forwardWhenOfflineRingsTheDeviceThroughTheTrunk() throws Exception {
-        TestPhone device = TestPhone.builder("+15550100003").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
-                .server(9).start();
-        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "carol"))
-                .agent(new AgentRoute("carol", "1003", "+15550100003", Forward.WHEN_OFFLINE, CallRig.trunkAt(device)))
-                .start()) {
+        TestPhone device = devicePhone("+15550100003");
+        try (device; CallRig rig = forwarding("carol", "1003", Forward.WHEN_OFFLINE, device)) {
             rig.awaitAgent("carol", AgentState.AVAILABLE);
             Caller caller = dial(rig, 0, 101);
             Incoming invite = device.awaitRequest("INVITE", WAIT);
@@ -338,11 +347,8 @@ class CallFlowTest {
 
     @Test
     void forwardOnNoAnswerRingsTheDeviceAfterThePhones() throws Exception {
-        TestPhone device = TestPhone.builder("+15550100004").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
-                .server(9).start();
-        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "dave"))
-                .agent(new AgentRoute("dave", "1004", "+15550100004", Forward.ON_NO_ANSWER, CallRig.trunkAt(device)))
-                .start()) {
+        TestPhone device = devicePhone("+15550100004");
+        try (device; CallRig rig = forwarding("dave", "1004", Forward.ON_NO_ANSWER, device)) {
             TestPhone phone = rig.agentPhone("1004", "UDP");
             rig.awaitAgent("dave", AgentState.AVAILABLE);
             dial(rig, 0, 101);
@@ -356,11 +362,8 @@ class CallFlowTest {
 
     @Test
     void forwardAlwaysRingsOnlyTheDevice() throws Exception {
-        TestPhone device = TestPhone.builder("+15550100005").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
-                .server(9).start();
-        try (device; CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "erin"))
-                .agent(new AgentRoute("erin", "1005", "+15550100005", Forward.ALWAYS, CallRig.trunkAt(device)))
-                .start()) {
+        TestPhone device = devicePhone("+15550100005");
+        try (device; CallRig rig = forwarding("erin", "1005", Forward.ALWAYS, device)) {
             TestPhone phone = rig.agentPhone("1005", "UDP");
             rig.awaitAgent("erin", AgentState.AVAILABLE);
             dial(rig, 0, 101);
