@@ -53,6 +53,8 @@ final class AgentRing {
         boolean cancelWanted;
         boolean finished;
         Dialog dialog;
+        /** The 2xx this fork answered with, to hang up from when the dialog will not serve. */
+        Response answer;
 
         Fork(String callId, AgentRing ring) {
             this.callId = callId;
@@ -206,17 +208,23 @@ final class AgentRing {
         }
         if (status < 300) {
             Dialog dialog = event.getDialog() != null ? event.getDialog() : fork.transaction.getDialog();
-            b2bua.sip().ack(dialog, r);
-            if (fork.finished && fork.dialog != null) {
-                return; // a retransmitted 2xx: the ACK above is all it needs
+            if (fork == answered) {
+                b2bua.sip().ack(dialog != null ? dialog : fork.dialog, r); // a retransmission of the answer we took
+                return;
             }
-            fork.finished = true;
-            fork.dialog = dialog;
             if (state != State.RINGING || answered != null || fork.cancelWanted) {
-                b2bua.sip().bye(dialog);
+                if (dialog == null || !b2bua.sip().ack(dialog, r) || !b2bua.sip().bye(dialog)) {
+                    // an answer that crossed our CANCEL may come with no usable dialog: hang up from the response
+                    b2bua.sip().ackAndBye(r);
+                }
+                fork.finished = true;
                 b2bua.disown(fork);
                 return;
             }
+            b2bua.sip().ack(dialog, r);
+            fork.finished = true;
+            fork.dialog = dialog;
+            fork.answer = r;
             MediaParameters media;
             try {
                 media = b2bua.negotiator().accept(SessionDescription.parse(body(r)));
@@ -281,8 +289,8 @@ final class AgentRing {
         if (state == State.ENDED) {
             return;
         }
-        if (answered != null) {
-            b2bua.sip().bye(answered.dialog);
+        if (answered != null && !b2bua.sip().bye(answered.dialog)) {
+            b2bua.sip().ackAndBye(answered.answer);
         }
         state = State.ENDED;
         stopForks();

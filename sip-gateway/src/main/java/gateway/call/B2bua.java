@@ -54,6 +54,13 @@ public final class B2bua implements InviteHandler, CallControl {
     private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
     /** Agent-leg Call-ID -> its fork; the fork's caller decides the loop. */
     private final Map<String, AgentRing.Fork> forks = new ConcurrentHashMap<>();
+    /**
+     * Agent-leg Call-IDs we let go of, with when: a 2xx arriving for one of them is an answer that
+     * crossed our CANCEL and gets hung up. A 2xx for any other Call-ID is not ours and is ignored,
+     * so nobody can make us send requests to an address of their choosing.
+     */
+    private final Map<String, Long> released = new ConcurrentHashMap<>();
+    private static final long RELEASED_KEEP_MS = 64_000;
     private volatile SipOutbound sip;
 
     public B2bua(CallLoops loops, RtpEngine rtp, AcdLoop acd, CallDirectory directory, AgentLocator locator,
@@ -122,7 +129,13 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     void disown(AgentRing.Fork fork) {
-        forks.remove(fork.callId, fork);
+        if (forks.remove(fork.callId, fork)) {
+            long now = System.currentTimeMillis();
+            released.put(fork.callId, now);
+            if (released.size() > 4096) {
+                released.values().removeIf(at -> now - at > RELEASED_KEEP_MS);
+            }
+        }
     }
 
     void ended(CallSession session) {
@@ -223,12 +236,13 @@ public final class B2bua implements InviteHandler, CallControl {
             fork.ring.onResponse(fork, event);
             return;
         }
-        if (toInvite && response.getStatusCode() / 100 == 2 && fork == null) {
+        if (toInvite && response.getStatusCode() / 100 == 2 && fork == null && released.containsKey(callIdOf(response))) {
             // a 2xx for an INVITE we no longer want (a late fork): ACK it, then hang it up
             Dialog d = event.getDialog();
-            if (d != null && sip.ack(d, response)) {
-                sip.bye(d);
+            if (d == null || !sip.ack(d, response) || !sip.bye(d)) {
+                sip.ackAndBye(response);
             }
+            log.debug("unwanted answer {} hung up", callIdOf(response));
         }
     }
 

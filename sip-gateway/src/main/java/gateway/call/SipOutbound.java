@@ -149,6 +149,50 @@ public final class SipOutbound {
         return dialog != null && inDialog(dialog, Request.BYE, null);
     }
 
+    /**
+     * ACKs and hangs up a 2xx to one of our INVITEs without the stack's dialog: for an answer
+     * that crossed our CANCEL, which the stack may hand over with no usable dialog. Both requests
+     * are built from the response itself (Contact as target, its tags, Call-ID and CSeq).
+     */
+    public boolean ackAndBye(Response ok) {
+        try {
+            ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
+            if (contact == null) {
+                log.warn("a 2xx without Contact cannot be hung up: Call-ID {}", callIdOf(ok));
+                return false;
+            }
+            SipURI target = (SipURI) contact.getAddress().getURI().clone();
+            String tp = target.getTransportParam() == null ? "UDP" : target.getTransportParam().toUpperCase();
+            CSeqHeader cseq = (CSeqHeader) ok.getHeader(CSeqHeader.NAME);
+            javax.sip.header.FromHeader from = (javax.sip.header.FromHeader) ok.getHeader(javax.sip.header.FromHeader.NAME);
+            ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
+            javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) ok.getHeader(javax.sip.header.CallIdHeader.NAME);
+            Request ack = request(target, Request.ACK, tp, callId, cseq.getSeqNumber(), from, to);
+            provider.sendRequest(ack);
+            Request bye = request(target, Request.BYE, tp, callId, cseq.getSeqNumber() + 1, from, to);
+            provider.getNewClientTransaction(bye).sendRequest();
+            return true;
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            log.warn("could not hang up the unwanted answer {}: {}", callIdOf(ok), e.toString());
+            return false;
+        }
+    }
+
+    private Request request(SipURI target, String method, String transport, javax.sip.header.CallIdHeader callId,
+                            long seq, javax.sip.header.FromHeader from, ToHeader to)
+            throws ParseException, InvalidArgumentException {
+        ViaHeader via = headers.createViaHeader(host, port, transport, null);
+        via.setRPort();
+        return messages.createRequest(target, method, (javax.sip.header.CallIdHeader) callId.clone(),
+                headers.createCSeqHeader(seq, method), (javax.sip.header.FromHeader) from.clone(), (ToHeader) to.clone(),
+                List.of(via), headers.createMaxForwardsHeader(70));
+    }
+
+    private static String callIdOf(Response r) {
+        javax.sip.header.CallIdHeader h = (javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME);
+        return h == null ? "?" : h.getCallId();
+    }
+
     /** CANCELs a pending INVITE (only valid once a provisional response came). */
     public boolean cancel(ClientTransaction invite) {
         try {
