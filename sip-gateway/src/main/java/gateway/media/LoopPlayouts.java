@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import ivr.audio.Codec;
 import ivr.play.Playout;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,7 @@ public final class LoopPlayouts implements AutoCloseable {
         Codec codec = Codec.forPayloadType(leg.media().codec().payloadType());
         int pt = codec.payloadType();
         return of(leg.loop()).open(codec, (payload, offset, length, advance, marker) ->
-                leg.send(pt, offset == 0 && length == payload.length ? payload : Arrays.copyOfRange(payload, offset, offset + length),
-                        advance));
+                leg.send(pt, payload, offset, length, advance));
     }
 
     /** Monotonic milliseconds: the playout's tick clock. */

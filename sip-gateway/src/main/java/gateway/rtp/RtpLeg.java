@@ -139,13 +139,18 @@ public final class RtpLeg {
      * @return false when nothing was sent: the leg is closed, has no media yet, or the peer holds
      */
     public boolean send(int payloadType, byte[] payload, int timestampAdvance) {
+        return send(payloadType, payload, 0, payload.length, timestampAdvance);
+    }
+
+    /** {@link #send(int, byte[], int)} for {@code length} bytes of {@code payload} from {@code offset}, copied once into the packet. */
+    public boolean send(int payloadType, byte[] payload, int offset, int length, int timestampAdvance) {
         checkLoop();
         if (!canSend()) {
             return false;
         }
-        ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + payload.length);
+        ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + length);
         out.playback(packet, payloadType, timestampAdvance, System.nanoTime());
-        packet.writeBytes(payload);
+        packet.writeBytes(payload, offset, length);
         emit(packet);
         return true;
     }
