@@ -71,8 +71,7 @@ class CallFlowTest {
     @Test
     void callerIsQueuedRungThroughAndBridgedWithAudioBothWays() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig, 0, 8, 101);
             Incoming invite = alice.awaitRequest("INVITE", WAIT);
             assertTrue(invite.request().getHeader("From").toString().contains("+15550001"), "the agent sees who calls");
@@ -96,8 +95,7 @@ class CallFlowTest {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start();
              SipFuzz fuzz = new SipFuzz(rig.sipPort())) {
             // registered first: the flood's bad credentials get 127.0.0.1 blocked from auth for 5 minutes
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             List<byte[]> corpus = fuzz.corpus();
             assertTrue(corpus.size() >= 1000, "corpus of " + corpus.size());
             fuzz.flood(corpus);
@@ -132,8 +130,7 @@ class CallFlowTest {
     @Test
     void agentOverTcpHangsUpAndTheCallerGetsBye() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "TCP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "TCP");
             Caller caller = dial(rig, 0, 101);
             Incoming invite = alice.awaitRequest("INVITE", WAIT);
             RtpPeer agentRtp = answer(rig, invite, 0);
@@ -149,8 +146,7 @@ class CallFlowTest {
     @Test
     void pcmaCallerAndPcmuAgentAreTranscoded() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig, 8, 101);
             Incoming invite = alice.awaitRequest("INVITE", WAIT);
             RtpPeer agentRtp = answer(rig, invite, 0);
@@ -165,10 +161,8 @@ class CallFlowTest {
     void ringTimeoutCancelsTheFirstAgentAndRingsTheNext() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice:1", "bob:2"))
                 .agent("alice", "1001").agent("bob", "1002").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            TestPhone bob = rig.agentPhone("1002", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
-            rig.awaitAgent("bob", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
+            TestPhone bob = rig.onlineAgent("bob", "1002", "UDP");
             Caller caller = dial(rig, 0, 101);
             alice.awaitRequest("INVITE", WAIT).ringing();
             alice.awaitRequest("CANCEL", WAIT);
@@ -182,10 +176,8 @@ class CallFlowTest {
     void busyAgentIsSkippedAtOnce() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice:1", "bob:2"))
                 .agent("alice", "1001").agent("bob", "1002").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            TestPhone bob = rig.agentPhone("1002", "UDP");
-            rig.awaitAgent("bob", AgentState.AVAILABLE);
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
+            TestPhone bob = rig.onlineAgent("bob", "1002", "UDP");
             dial(rig, 0, 101);
             alice.awaitRequest("INVITE", WAIT).respond(Response.BUSY_HERE);
             bob.awaitRequest("INVITE", WAIT);
@@ -196,8 +188,7 @@ class CallFlowTest {
     @Test
     void callerHangingUpWhileTheAgentRingsCancelsTheRing() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig, 0, 101);
             alice.awaitRequest("INVITE", WAIT).ringing();
             caller.call().bye().awaitFinal(WAIT);
@@ -211,10 +202,8 @@ class CallFlowTest {
     void ringAllWithTwoAnswersBridgesExactlyOne() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.RING_ALL, "alice", "bob"))
                 .agent("alice", "1001").agent("bob", "1002").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            TestPhone bob = rig.agentPhone("1002", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
-            rig.awaitAgent("bob", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
+            TestPhone bob = rig.onlineAgent("bob", "1002", "UDP");
             dial(rig, 0, 101);
             Incoming toAlice = alice.awaitRequest("INVITE", WAIT);
             Incoming toBob = bob.awaitRequest("INVITE", WAIT);
@@ -234,8 +223,7 @@ class CallFlowTest {
     @Test
     void holdAndUnholdByReInviteKeepTheBridge() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig, 0, 101);
             Incoming invite = alice.awaitRequest("INVITE", WAIT);
             RtpPeer agentRtp = answer(rig, invite, 0);
@@ -263,8 +251,7 @@ class CallFlowTest {
     void silentMediaEndsTheCallOnBothSides() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001")
                 .rtpInactivity(Duration.ofMillis(800)).start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig, 0, 101);
             RtpPeer agentRtp = answer(rig, alice.awaitRequest("INVITE", WAIT), 0);
             agentRtp.awaitAudio(CALLER_AUDIO, WAIT);
@@ -288,8 +275,7 @@ class CallFlowTest {
     @Test
     void featureCodesToggleLoginAndPause() throws Exception {
         try (CallRig rig = salesAt5000(sales(StrategyKind.PRIORITY, "alice")).agent("alice", "1001").start()) {
-            TestPhone alice = rig.agentPhone("1001", "UDP");
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             RtpPeer rtp = rig.rtp("127.0.0.1");
 
             dialFeature(alice, rtp, FeatureCodes.LOGIN_TOGGLE);
@@ -349,8 +335,7 @@ class CallFlowTest {
     void forwardOnNoAnswerRingsTheDeviceAfterThePhones() throws Exception {
         TestPhone device = devicePhone("+15550100004");
         try (device; CallRig rig = forwarding("dave", "1004", Forward.ON_NO_ANSWER, device)) {
-            TestPhone phone = rig.agentPhone("1004", "UDP");
-            rig.awaitAgent("dave", AgentState.AVAILABLE);
+            TestPhone phone = rig.onlineAgent("dave", "1004", "UDP");
             dial(rig, 0, 101);
             phone.awaitRequest("INVITE", WAIT).ringing();
             phone.awaitRequest("CANCEL", WAIT);
@@ -364,8 +349,7 @@ class CallFlowTest {
     void forwardAlwaysRingsOnlyTheDevice() throws Exception {
         TestPhone device = devicePhone("+15550100005");
         try (device; CallRig rig = forwarding("erin", "1005", Forward.ALWAYS, device)) {
-            TestPhone phone = rig.agentPhone("1005", "UDP");
-            rig.awaitAgent("erin", AgentState.AVAILABLE);
+            TestPhone phone = rig.onlineAgent("erin", "1005", "UDP");
             dial(rig, 0, 101);
             answer(rig, device.awaitRequest("INVITE", WAIT), 0).awaitAudio(CALLER_AUDIO, WAIT);
             assertTrue(phone.pendingRequests("INVITE").isEmpty(), "the desk phone is not rung");

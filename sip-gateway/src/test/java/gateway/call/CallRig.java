@@ -170,6 +170,13 @@ final class CallRig implements AutoCloseable {
         return phone;
     }
 
+    /** A registered agent phone, once the core has the agent available. */
+    TestPhone onlineAgent(String agentId, String extension, String transport) throws Exception {
+        TestPhone phone = agentPhone(extension, transport);
+        awaitAgent(agentId, AgentState.AVAILABLE);
+        return phone;
+    }
+
     /** A phone on the trunk's address: its INVITEs are let in without auth. */
     TestPhone trunkPhone(String user) throws Exception {
         TestPhone phone = TestPhone.builder(user).domain(DOMAIN).localAddress(TRUNK_ADDRESS).server(sipPort()).start();
