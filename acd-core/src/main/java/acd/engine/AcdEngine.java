@@ -16,6 +16,7 @@ import acd.queue.Member;
 import acd.queue.MemberSpec;
 import acd.queue.NoAgentsPolicy;
 import acd.queue.Queue;
+import acd.queue.QueuePlace;
 import acd.queue.QueueSpec;
 import acd.strategy.RoutingStrategy;
 import acd.strategy.StrategyKind;
@@ -463,6 +464,7 @@ public final class AcdEngine implements Call.Timeouts {
         q.leaveLine(call);
         call.state(CallState.BRIDGED);
         call.answeredBy(a, nowMs);
+        q.waits().answered(nowMs - call.enqueuedMs());
         a.answered();
         transition(a, AgentState.ON_CALL, callId);
         control.bridge(callId, agentId);
@@ -835,6 +837,16 @@ public final class AcdEngine implements Call.Timeouts {
                 inLine ? c.queue().positionOf(c) : 0,
                 c.agent() != null ? c.agent().id() : c.ringing().isEmpty() ? null : c.ringing().get(0).id(),
                 waitEnd - c.enqueuedMs()));
+    }
+
+    /** The caller's place in line and expected remaining wait; {@link QueuePlace#NOT_QUEUED} when not in line. */
+    public QueuePlace place(String callId) {
+        Call c = calls.get(callId);
+        if (c == null || c.state() == CallState.BRIDGED) {
+            return QueuePlace.NOT_QUEUED;
+        }
+        Queue q = c.queue();
+        return new QueuePlace(q.positionOf(c), q.waits().remainingMs(nowMs - c.enqueuedMs()));
     }
 
     /** Calls the core holds (waiting, ringing or bridged). */

@@ -1,10 +1,10 @@
 package acd.engine;
 
+import acd.command.CommandSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +14,11 @@ import org.slf4j.LoggerFactory;
  * loop drains a bounded batch, fires due timers, and parks until the next deadline or the next
  * command. The engine is never touched by any other thread.
  */
-public final class AcdLoop implements AutoCloseable {
+public final class AcdLoop implements CommandSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AcdLoop.class);
     private static final int BATCH = 1024;
     private static final long MAX_PARK_MS = 1000;
 
-    /** Work for the engine, given the loop's current time. */
-    @FunctionalInterface
-    public interface Command {
-        void run(AcdEngine engine, long nowMs);
-    }
 
     private final AcdEngine engine;
     private final LongSupplier clockMs;
@@ -53,17 +48,19 @@ public final class AcdLoop implements AutoCloseable {
         return this;
     }
 
+    @Override
     public void post(Command command) {
         commands.add(command);
         LockSupport.unpark(thread);
     }
 
-    /** Runs {@code query} on the loop and completes with its answer. */
-    public <T> CompletableFuture<T> ask(Function<AcdEngine, T> query) {
+    /** Runs {@code query} on the loop and completes (on the loop) with its answer. */
+    @Override
+    public <T> CompletableFuture<T> ask(Query<T> query) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         post((e, now) -> {
             try {
-                answer.complete(query.apply(e));
+                answer.complete(query.run(e, now));
             } catch (RuntimeException ex) {
                 answer.completeExceptionally(ex);
             }

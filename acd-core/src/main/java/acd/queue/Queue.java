@@ -23,6 +23,7 @@ public final class Queue {
     private boolean dirty;
     private boolean emptyCheck;
     private boolean removed;
+    private final WaitEstimate waits = new WaitEstimate();
 
     public Queue(QueueSpec spec, RoutingStrategy strategy) {
         this.id = spec.id();
@@ -164,5 +165,10 @@ public final class Queue {
     @Override
     public String toString() {
         return id;
+    }
+
+    /** Answered waits of this queue, for the expected-wait announcement. */
+    public WaitEstimate waits() {
+        return waits;
     }
 }

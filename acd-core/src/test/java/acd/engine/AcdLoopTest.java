@@ -62,8 +62,8 @@ class AcdLoopTest {
             assertEquals("cancel a TIMEOUT", seen.poll(10, TimeUnit.SECONDS), "the ring timer fires on its own");
             assertEquals("ring a", seen.poll(10, TimeUnit.SECONDS), "the only agent is rung again");
             loop.post((e, now) -> e.logout("a", now));
-            assertEquals(AgentState.LOGGED_OUT, loop.ask(e -> e.agent("a").orElseThrow().state()).get(10, TimeUnit.SECONDS));
-            assertEquals(1, loop.ask(e -> e.queue("q").orElseThrow().waiting()).get(10, TimeUnit.SECONDS));
+            assertEquals(AgentState.LOGGED_OUT, loop.ask((e, now) -> e.agent("a").orElseThrow().state()).get(10, TimeUnit.SECONDS));
+            assertEquals(1, loop.ask((e, now) -> e.queue("q").orElseThrow().waiting()).get(10, TimeUnit.SECONDS));
             assertTrue(loopThread[0] != Thread.currentThread());
         }
     }

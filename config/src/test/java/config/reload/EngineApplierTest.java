@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.engine.AcdEngine;
+import acd.command.AcdProxy;
 import acd.engine.AcdLoop;
 import acd.event.AcdEventListener;
 import acd.strategy.StrategyKind;
@@ -38,21 +39,20 @@ class EngineApplierTest {
         AcdEngine engine = new AcdEngine(new RecordingCallControl(), AcdEventListener.NONE, new SplittableRandom(1),
                 ZoneOffset.UTC, clock.getAsLong());
         try (AcdLoop loop = new AcdLoop(engine, clock, "acd-test").start()) {
-            loop.post((e, now) -> e.configure(AcdSpecs.agents(initial), AcdSpecs.queues(initial), now));
+            AcdProxy core = new AcdProxy(loop);
+            core.configure(AcdSpecs.agents(initial), AcdSpecs.queues(initial));
             ConfigReloader reloader = new ConfigReloader(file, loader, initial, Clock.systemUTC());
-            reloader.addListener(EngineApplier.on(loop));
-            loop.post((e, now) -> {
-                e.setReachable("alice", true, now);
-                e.login("alice", now);
-                e.pause("alice", "coffee", now);
-            });
+            reloader.addListener(new EngineApplier(core));
+            core.reachable("alice", true);
+            core.login("alice");
+            core.pause("alice", "coffee");
 
             Files.writeString(file, ReloadTest.CONFIG.replace("strategy: priority", "strategy: ring-all"));
             assertTrue(reloader.reload("SIGHUP").ok());
 
             assertEquals(StrategyKind.RING_ALL,
-                    loop.ask(e -> e.queue("sales").orElseThrow().strategy()).get(30, TimeUnit.SECONDS));
-            assertEquals("coffee", loop.ask(e -> e.agent("alice").orElseThrow().pauseReason()).get(30, TimeUnit.SECONDS));
+                    core.queue("sales").get(30, TimeUnit.SECONDS).orElseThrow().strategy());
+            assertEquals("coffee", core.agent("alice").get(30, TimeUnit.SECONDS).orElseThrow().pauseReason());
             assertEquals("SIGHUP", reloader.lastStatus().trigger());
         }
     }

@@ -9,6 +9,8 @@ import acd.agent.AgentState;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.Target;
+import acd.command.AcdProxy;
+import acd.command.CommandSink;
 import acd.engine.AcdEngine;
 import acd.event.AcdEventListener;
 import acd.strategy.StrategyKind;
@@ -77,7 +79,7 @@ class ReloadTest {
         engine = new AcdEngine(control, AcdEventListener.NONE, new SplittableRandom(7), ZoneOffset.UTC, now);
         engine.configure(AcdSpecs.agents(initial), AcdSpecs.queues(initial), now);
         reloader = new ConfigReloader(file, loader, initial, Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        reloader.addListener(new EngineApplier(command -> command.run(engine, now)));
+        reloader.addListener(new EngineApplier(new AcdProxy(CommandSink.direct(engine, () -> now))));
     }
 
     private ReloadStatus save(String yaml) throws IOException {

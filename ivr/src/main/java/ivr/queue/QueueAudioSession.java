@@ -7,7 +7,6 @@ import ivr.time.Cancellable;
 import ivr.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * What a caller hears while queued: the greeting, then hold music in a loop, interrupted every
@@ -30,9 +29,10 @@ public final class QueueAudioSession {
     private final Scheduler scheduler;
     private final QueueStatus status;
     private State state = State.NEW;
-    private long enteredMs;
     private int musicFrame;
     private boolean announcementDue;
+    private boolean asking;
+    private boolean musicPlaying;
     private Cancellable announceTimer = Cancellable.NONE;
     private int announcements;
 
@@ -47,7 +47,6 @@ public final class QueueAudioSession {
         if (state != State.NEW) {
             throw new IllegalStateException("queue audio already " + state);
         }
-        enteredMs = scheduler.nowMs();
         scheduleAnnouncement();
         if (audio.greeting() != null) {
             state(State.GREETING);
@@ -78,8 +77,10 @@ public final class QueueAudioSession {
     private void hold() {
         state(State.HOLD);
         if (announcementDue) {
-            announce();
-            return;
+            askPlace();
+            if (state != State.HOLD) {
+                return; // answered at once: announcing
+            }
         }
         playMusic();
     }
@@ -88,6 +89,7 @@ public final class QueueAudioSession {
         if (audio.holdMusic() != null) {
             int from = musicFrame;
             musicFrame = 0;
+            musicPlaying = true;
             media.play(audio.holdMusic(), from, this::playMusic);
         }
     }
@@ -102,24 +104,37 @@ public final class QueueAudioSession {
         scheduleAnnouncement();
         switch (state) {
             case GREETING -> announcementDue = true;
-            case HOLD -> {
-                musicFrame = media.stop();
-                announce();
-            }
-            default -> { } // still announcing the last one: skip this one
+            case HOLD -> askPlace();
+            default -> { } // still announcing the last one (or asking for it): skip this one
         }
     }
 
-    private void announce() {
+    /** The music plays on until the core says where the caller stands. */
+    private void askPlace() {
         announcementDue = false;
+        if (asking) {
+            return;
+        }
+        asking = true;
+        status.ask(this::announce);
+    }
+
+    private void announce(int position, long expectedWaitMs) {
+        asking = false;
+        if (state != State.HOLD) {
+            return; // stopped (or moved on) while the core answered
+        }
+        if (musicPlaying) {
+            musicFrame = media.stop();
+            musicPlaying = false;
+        }
         state(State.ANNOUNCING);
         announcements++;
         Phrases p = audio.phrases();
-        List<Prompt> words = new ArrayList<>(p.position(status.position()));
+        List<Prompt> words = new ArrayList<>(p.position(position));
         words.add(0, p.stayOnLine());
-        OptionalLong wait = WaitEstimate.remainingMs(status.recentAnsweredWaitsMs(), scheduler.nowMs() - enteredMs);
-        if (wait.isPresent()) {
-            words.addAll(p.expectedWait(wait.getAsLong()));
+        if (expectedWaitMs != QueueStatus.UNKNOWN_WAIT) {
+            words.addAll(p.expectedWait(expectedWaitMs));
         }
         PromptSequence.play(media, words, this::hold);
     }

@@ -1,14 +1,22 @@
 package ivr.queue;
 
 /**
- * What the gateway tells a waiting caller's audio session about the queue, asked at each
- * announcement on the call's loop (the gateway keeps a copy of the core's figures there).
+ * Where a waiting caller stands, asked at each announcement. The routing core owns the line, so
+ * the answer comes back later, on the call's loop (or at once, in tests).
  */
 public interface QueueStatus {
+    /** The expected remaining wait when no call of the queue was answered yet. */
+    long UNKNOWN_WAIT = -1;
 
-    /** The caller's place in line, 1 = next; 0 when unknown. */
-    int position();
+    /** Asks for the caller's place now; {@code answer} runs on the session's loop. */
+    void ask(Answer answer);
 
-    /** How long recently answered calls of this queue waited, in ms; empty when none yet. */
-    long[] recentAnsweredWaitsMs();
+    @FunctionalInterface
+    interface Answer {
+        /**
+         * @param position       1 = next; 0 when unknown
+         * @param expectedWaitMs expected remaining wait, or {@link #UNKNOWN_WAIT}
+         */
+        void place(int position, long expectedWaitMs);
+    }
 }

@@ -95,17 +95,7 @@ class CallFlowTest {
         assertEquals(50, sent.size(), "the prompt stopped at the key");
 
         int[] position = {2};
-        QueueStatus status = new QueueStatus() {
-            @Override
-            public int position() {
-                return position[0];
-            }
-
-            @Override
-            public long[] recentAnsweredWaitsMs() {
-                return new long[] {150_000};
-            }
-        };
+        QueueStatus status = answer -> answer.place(position[0], 120_000);
         Prompt greeting = sound("sales-greeting");
         Prompt music = sound("hold-music");
         QueueAudioSession queue = new QueueAudioSession(new QueueAudio(greeting, music, Duration.ofSeconds(30),

@@ -1,8 +1,6 @@
 package gateway.call;
 
-import acd.agent.AgentState;
-import acd.engine.AcdEngine;
-import acd.engine.AcdLoop;
+import acd.command.AcdCommands;
 import gateway.sip.registrar.RegistrationListener;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself out with the feature code: that choice survives re-registrations.
  */
 public final class AgentPresence implements RegistrationListener {
-    private final AcdLoop acd;
+    private final AcdCommands acd;
     private final CallDirectory directory;
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
     private final Set<String> loggedOutByAgent = ConcurrentHashMap.newKeySet();
 
-    public AgentPresence(AcdLoop acd, CallDirectory directory) {
+    public AgentPresence(AcdCommands acd, CallDirectory directory) {
         this.acd = acd;
         this.directory = directory;
     }
@@ -44,50 +42,31 @@ public final class AgentPresence implements RegistrationListener {
         boolean reachable = registered.getOrDefault(agentId, false)
                 || route != null && route.reachableWithoutPhones();
         boolean login = reachable && !loggedOutByAgent.contains(agentId);
-        acd.post((e, now) -> {
-            e.setReachable(agentId, reachable, now);
-            if (login) {
-                e.login(agentId, now);
-            }
-        });
+        acd.reachable(agentId, reachable);
+        if (login) {
+            acd.login(agentId);
+        }
     }
 
     /** *45: logs the agent out if logged in, in if logged out; completes with "logged in now". */
     public CompletableFuture<Boolean> toggleLogin(String agentId) {
-        return acd.ask(e -> {
-            AgentState state = stateOf(e, agentId);
-            if (state == null) {
-                return false;
-            }
-            if (state == AgentState.LOGGED_OUT) {
+        return acd.toggleLogin(agentId).thenApply(loggedIn -> {
+            if (loggedIn) {
                 loggedOutByAgent.remove(agentId);
-                e.login(agentId, e.nowMs());
-                return true;
+            } else {
+                loggedOutByAgent.add(agentId);
             }
-            loggedOutByAgent.add(agentId);
-            e.logout(agentId, e.nowMs());
-            return false;
+            return loggedIn;
         });
     }
 
     /** *46: pauses the agent if taking calls, unpauses if paused; completes with "paused now". */
     public CompletableFuture<Boolean> togglePause(String agentId) {
-        return acd.ask(e -> {
-            AgentState state = stateOf(e, agentId);
-            if (state == null) {
-                return false;
+        return acd.togglePause(agentId, "phone").thenApply(paused -> {
+            if (paused) {
+                loggedOutByAgent.remove(agentId);
             }
-            if (state == AgentState.PAUSED) {
-                e.unpause(agentId, e.nowMs());
-                return false;
-            }
-            loggedOutByAgent.remove(agentId);
-            e.pause(agentId, "phone", e.nowMs());
-            return true;
+            return paused;
         });
-    }
-
-    private static AgentState stateOf(AcdEngine e, String agentId) {
-        return e.agent(agentId).map(v -> v.state()).orElse(null);
     }
 }

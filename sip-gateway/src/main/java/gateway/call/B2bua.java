@@ -4,7 +4,7 @@ import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
 import acd.call.Target;
-import acd.engine.AcdLoop;
+import acd.command.AcdCommands;
 import acd.port.CallControl;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpEngine;
@@ -45,7 +45,7 @@ public final class B2bua implements InviteHandler, CallControl {
 
     private final CallLoops loops;
     private final RtpEngine rtp;
-    private final AcdLoop acd;
+    private final AcdCommands acd;
     private final CallDirectory directory;
     private final AgentLocator locator;
     private final FeatureCodes features;
@@ -63,7 +63,7 @@ public final class B2bua implements InviteHandler, CallControl {
     private static final long RELEASED_KEEP_MS = 64_000;
     private volatile SipOutbound sip;
 
-    public B2bua(CallLoops loops, RtpEngine rtp, AcdLoop acd, CallDirectory directory, AgentLocator locator,
+    public B2bua(CallLoops loops, RtpEngine rtp, AcdCommands acd, CallDirectory directory, AgentLocator locator,
                  FeatureCodes features, CallMedia media) {
         this.loops = loops;
         this.rtp = rtp;
@@ -142,20 +142,24 @@ public final class B2bua implements InviteHandler, CallControl {
         sessions.remove(session.callId(), session);
     }
 
+    AcdCommands acd() {
+        return acd;
+    }
+
     void enqueue(String callId, String queueId) {
-        acd.post((e, now) -> e.enqueue(callId, queueId, 0, now));
+        acd.enqueue(callId, queueId, 0);
     }
 
     void answered(String callId, String agentId) {
-        acd.post((e, now) -> e.answered(callId, agentId, now));
+        acd.answered(callId, agentId);
     }
 
     void ringFailed(String callId, String agentId, RingEnd why) {
-        acd.post((e, now) -> e.ringFailed(callId, agentId, why, now));
+        acd.ringFailed(callId, agentId, why);
     }
 
     void hangupInCore(String callId) {
-        acd.post((e, now) -> e.hangup(callId, now));
+        acd.hangup(callId);
     }
 
     // ---------------------------------------------------------------- SIP in (on the call's loop)

@@ -19,6 +19,7 @@ import ivr.menu.IvrSession;
 import ivr.play.Playout;
 import ivr.queue.QueueAudio;
 import ivr.queue.QueueAudioSession;
+import ivr.queue.QueueStatus;
 import ivr.record.AlignedRecording;
 import ivr.record.CallRecorder;
 import ivr.record.VoicemailBox;
@@ -226,7 +227,9 @@ final class CallSession {
         if (!greeting) {
             audio = new QueueAudio(null, audio.holdMusic(), audio.announceEvery(), audio.phrases());
         }
-        queueAudio = new QueueAudioSession(audio, playout, scheduler, b2bua.media().figures().statusOf(callId, queueId));
+        QueueStatus status = answer -> b2bua.acd().place(callId)
+                .thenAcceptAsync(p -> answer.place(p.position(), p.expectedWaitMs()), loop);
+        queueAudio = new QueueAudioSession(audio, playout, scheduler, status);
         queueAudio.start();
     }
 

@@ -2,13 +2,14 @@ package gateway.server;
 
 import acd.agent.AgentSpec;
 import acd.engine.AcdEngine;
+import acd.command.AcdCommands;
+import acd.command.AcdProxy;
 import acd.engine.AcdLoop;
 import acd.event.AcdEventListener;
 import acd.queue.QueueSpec;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
 import gateway.call.CallMedia;
-import gateway.call.QueueFigures;
 import ivr.record.RecordingRepair;
 import ivr.record.RecordingWriter;
 import java.io.IOException;
@@ -86,17 +87,19 @@ public final class Gateway implements AutoCloseable {
     private final RtpEngine rtp;
     private final LoopPlayouts playouts;
     private final RecordingWriter writer;
-    private final AcdLoop acd;
+    private final AcdLoop loop;
+    private final AcdCommands acd;
     private final B2bua b2bua;
     private final AgentPresence presence;
     private final SipServer sip;
 
-    private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop acd,
-                    B2bua b2bua, AgentPresence presence, SipServer sip) {
+    private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop loop,
+                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip) {
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
         this.writer = writer;
+        this.loop = loop;
         this.acd = acd;
         this.b2bua = b2bua;
         this.presence = presence;
@@ -113,26 +116,22 @@ public final class Gateway implements AutoCloseable {
         LoopPlayouts playouts = new LoopPlayouts();
         repairRecordings(directory);
         RecordingWriter writer = new RecordingWriter(RECORDING_BACKLOG_CHUNKS);
-        QueueFigures figures = new QueueFigures();
 
         // The core calls the B2BUA, which posts back to the core: tie the knot through a holder.
         B2bua[] b2buaRef = new B2bua[1];
         SipServer[] sipRef = new SipServer[1];
         var clock = AcdLoop.monotonicWallClock();
-        AcdEventListener fanOut = e -> {
-            figures.onEvent(e);
-            events.onEvent(e);
-        };
-        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), fanOut, new SplittableRandom(),
+        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), events, new SplittableRandom(),
                 ZoneId.systemDefault(), clock.getAsLong());
-        AcdLoop acd = new AcdLoop(engine, clock, "acd-core").start();
-        acd.post((e, now) -> e.configure(agents, queues, now));
+        AcdLoop loop = new AcdLoop(engine, clock, "acd-core").start();
+        AcdCommands acd = new AcdProxy(loop);
+        acd.configure(agents, queues);
 
         AgentPresence presence = new AgentPresence(acd, directory);
         FeatureCodes features = new FeatureCodes(loops, rtp, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
         B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
-                new CallMedia(playouts, figures, writer, ZoneId.systemDefault()));
+                new CallMedia(playouts, writer, ZoneId.systemDefault()));
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();
@@ -152,7 +151,7 @@ public final class Gateway implements AutoCloseable {
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, writer, acd, b2bua, presence, sip);
+        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip);
     }
 
     /** Recordings and voicemails a crash left open get their WAV headers completed before new ones start. */
@@ -189,7 +188,8 @@ public final class Gateway implements AutoCloseable {
         return sip;
     }
 
-    public AcdLoop acd() {
+    /** Commands and queries for the routing core. */
+    public AcdCommands acd() {
         return acd;
     }
 
@@ -208,7 +208,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         sip.close();
-        acd.close();
+        loop.close();
         playouts.close();
         loops.close();
         // after the loops: calls ended by the shutdown have handed their last audio over

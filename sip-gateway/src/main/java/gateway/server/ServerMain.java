@@ -47,7 +47,7 @@ public final class ServerMain implements AutoCloseable {
                 ServerMain::logEvent);
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
-        reloader.addListener(EngineApplier.on(gateway.acd()));
+        reloader.addListener(new EngineApplier(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
         return new ServerMain(gateway, reloader, watcher);

@@ -209,7 +209,7 @@ final class CallRig implements AutoCloseable {
 
     AgentState agentState(String agentId) {
         try {
-            return gateway.acd().ask(e -> e.agent(agentId).map(v -> v.state()).orElse(null)).get(10, TimeUnit.SECONDS);
+            return gateway.acd().agent(agentId).get(10, TimeUnit.SECONDS).map(v -> v.state()).orElse(null);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -82,7 +82,7 @@ class ServerReloadTest {
             assertTrue(server.reloader().reload("test").ok());
             assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
                     "now a trunk: admitted without auth (and refused for lack of SDP)");
-            assertTrue(server.gateway().acd().ask(e -> e.agent("bob").isPresent()).get(10, TimeUnit.SECONDS));
+            assertTrue(server.gateway().acd().agent("bob").get(10, TimeUnit.SECONDS).isPresent());
             try (TestPhone bob = TestPhone.builder("1002").password("pw-1002").domain("acd.test")
                     .server(server.gateway().sipPort()).start()) {
                 assertEquals(Response.OK, bob.register(300).getStatusCode(), "the new agent can register");
@@ -92,7 +92,7 @@ class ServerReloadTest {
             assertFalse(server.reloader().reload("test").ok());
             assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
                     "a bad file leaves the running config in force");
-            AgentState alice = server.gateway().acd().ask(e -> e.agent("alice").orElseThrow().state()).get(10, TimeUnit.SECONDS);
+            AgentState alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow().state();
             assertEquals(AgentState.LOGGED_OUT, alice);
         }
     }

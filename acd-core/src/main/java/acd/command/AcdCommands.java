@@ -1,0 +1,65 @@
+package acd.command;
+
+import acd.agent.AgentSpec;
+import acd.call.RingEnd;
+import acd.engine.AgentView;
+import acd.engine.CallView;
+import acd.engine.QueueView;
+import acd.queue.QueuePlace;
+import acd.queue.QueueSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything the outside world (SIP gateway, config reloader, admin API) may ask of the routing
+ * core, one method per command. Each call is queued and runs on the core's own thread with the
+ * loop's time, so no caller ever touches core state or reads the core's clock. Queries complete
+ * on the core's thread: hop back to your own executor before touching your own state.
+ */
+public interface AcdCommands {
+    /** Applies a config as a diff (see {@code AcdEngine.configure}). */
+    void configure(List<AgentSpec> agents, List<QueueSpec> queues);
+
+    /** Whether the gateway can reach the agent: a registered phone, or a device that rings without one. */
+    void reachable(String agentId, boolean reachable);
+
+    void login(String agentId);
+
+    void logout(String agentId);
+
+    void pause(String agentId, String reason);
+
+    void unpause(String agentId);
+
+    /** Logs the agent out if logged in, in if logged out; completes with "logged in now". */
+    CompletableFuture<Boolean> toggleLogin(String agentId);
+
+    /** Pauses the agent if taking calls, unpauses if paused; completes with "paused now". */
+    CompletableFuture<Boolean> togglePause(String agentId, String reason);
+
+    /** A caller joins a queue; caller priority 0 is normal, higher goes first. */
+    void enqueue(String callId, String queueId, int priority);
+
+    /** An agent's leg answered the ring for {@code callId}. */
+    void answered(String callId, String agentId);
+
+    /** A ring ended without an answer before the core cancelled it. */
+    void ringFailed(String callId, String agentId, RingEnd why);
+
+    /** The caller hung up, or either side of a bridged call did. */
+    void hangup(String callId);
+
+    /** The caller's place in line and expected remaining wait; {@link QueuePlace#NOT_QUEUED} when not in line. */
+    CompletableFuture<QueuePlace> place(String callId);
+
+    CompletableFuture<Optional<AgentView>> agent(String agentId);
+
+    CompletableFuture<List<AgentView>> agents();
+
+    CompletableFuture<Optional<QueueView>> queue(String queueId);
+
+    CompletableFuture<List<QueueView>> queues();
+
+    CompletableFuture<Optional<CallView>> call(String callId);
+}

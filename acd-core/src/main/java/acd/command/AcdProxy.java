@@ -1,0 +1,156 @@
+package acd.command;
+
+import acd.agent.AgentSpec;
+import acd.agent.AgentState;
+import acd.call.RingEnd;
+import acd.engine.AcdEngine;
+import acd.engine.AgentView;
+import acd.engine.CallView;
+import acd.engine.QueueView;
+import acd.queue.QueuePlace;
+import acd.queue.QueueSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link AcdCommands} as commands for the core's thread: posted to the {@link acd.engine.AcdLoop}
+ * in production, or run straight in when single-threaded ({@link CommandSink#direct}).
+ */
+public final class AcdProxy implements AcdCommands {
+    private final CommandSink loop;
+
+    public AcdProxy(CommandSink loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public void configure(List<AgentSpec> agents, List<QueueSpec> queues) {
+        List<AgentSpec> a = List.copyOf(agents);
+        List<QueueSpec> q = List.copyOf(queues);
+        loop.post((e, now) -> e.configure(a, q, now));
+    }
+
+    @Override
+    public void reachable(String agentId, boolean reachable) {
+        loop.post((e, now) -> e.setReachable(agentId, reachable, now));
+    }
+
+    @Override
+    public void login(String agentId) {
+        loop.post((e, now) -> e.login(agentId, now));
+    }
+
+    @Override
+    public void logout(String agentId) {
+        loop.post((e, now) -> e.logout(agentId, now));
+    }
+
+    @Override
+    public void pause(String agentId, String reason) {
+        loop.post((e, now) -> e.pause(agentId, reason, now));
+    }
+
+    @Override
+    public void unpause(String agentId) {
+        loop.post((e, now) -> e.unpause(agentId, now));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> toggleLogin(String agentId) {
+        return loop.ask((e, now) -> {
+            AgentState state = stateOf(e, agentId);
+            if (state == null) {
+                return false;
+            }
+            if (state == AgentState.LOGGED_OUT) {
+                e.login(agentId, now);
+                return true;
+            }
+            e.logout(agentId, now);
+            return false;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> togglePause(String agentId, String reason) {
+        return loop.ask((e, now) -> {
+            AgentState state = stateOf(e, agentId);
+            if (state == null) {
+                return false;
+            }
+            if (state == AgentState.PAUSED) {
+                e.unpause(agentId, now);
+                return false;
+            }
+            e.pause(agentId, reason, now);
+            return true;
+        });
+    }
+
+    private static AgentState stateOf(AcdEngine e, String agentId) {
+        return e.agent(agentId).map(AgentView::state).orElse(null);
+    }
+
+    @Override
+    public void enqueue(String callId, String queueId, int priority) {
+        loop.post((e, now) -> e.enqueue(callId, queueId, priority, now));
+    }
+
+    @Override
+    public void answered(String callId, String agentId) {
+        loop.post((e, now) -> e.answered(callId, agentId, now));
+    }
+
+    @Override
+    public void ringFailed(String callId, String agentId, RingEnd why) {
+        loop.post((e, now) -> e.ringFailed(callId, agentId, why, now));
+    }
+
+    @Override
+    public void hangup(String callId) {
+        loop.post((e, now) -> e.hangup(callId, now));
+    }
+
+    @Override
+    public CompletableFuture<QueuePlace> place(String callId) {
+        return loop.ask((e, now) -> {
+            e.advanceTo(now);
+            return e.place(callId);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<AgentView>> agent(String agentId) {
+        return loop.ask((e, now) -> e.agent(agentId));
+    }
+
+    @Override
+    public CompletableFuture<List<AgentView>> agents() {
+        return loop.ask((e, now) -> e.agents());
+    }
+
+    @Override
+    public CompletableFuture<Optional<QueueView>> queue(String queueId) {
+        return loop.ask((e, now) -> {
+            e.advanceTo(now);
+            return e.queue(queueId);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<QueueView>> queues() {
+        return loop.ask((e, now) -> {
+            e.advanceTo(now);
+            return e.queues();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<CallView>> call(String callId) {
+        return loop.ask((e, now) -> {
+            e.advanceTo(now);
+            return e.call(callId);
+        });
+    }
+}
