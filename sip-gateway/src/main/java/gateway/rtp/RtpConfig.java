@@ -1,5 +1,6 @@
 package gateway.rtp;
 
+import config.model.PortRange;
 import java.net.InetAddress;
 import java.time.Duration;
 

@@ -18,7 +18,6 @@ import gateway.sip.auth.AgentDirectory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -125,9 +124,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
 
     /** Which source addresses are trunks, from each trunk's {@code allow} list. */
     static TrunkSources trunkSources(AcdConfig config) {
-        Map<String, List<String>> allow = config.trunks().stream()
-                .collect(Collectors.toMap(Trunk::id, t -> t.allow().stream().map(Object::toString).toList()));
-        return TrunkSources.of(allow);
+        return TrunkSources.allowing(config.trunks().stream().collect(Collectors.toMap(Trunk::id, Trunk::allow)));
     }
 
     private static AgentRoute route(AcdConfig c, Agent a) {

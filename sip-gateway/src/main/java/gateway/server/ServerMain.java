@@ -7,7 +7,7 @@ import config.reload.ConfigReloader;
 import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
-import gateway.rtp.PortRange;
+import config.model.PortRange;
 import gateway.sip.auth.DigestAlgorithm;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -69,7 +69,7 @@ public final class ServerMain implements AutoCloseable {
     static Gateway.Settings settings(AcdConfig config) {
         String listen = config.sip().listen().host();
         String advertise = config.sip().advertise() != null ? config.sip().advertise() : autoAdvertise(listen);
-        PortRange rtp = new PortRange(config.rtp().ports().first(), config.rtp().ports().last());
+        PortRange rtp = config.rtp().ports();
         List<DigestAlgorithm> digest = config.sip().digest().stream()
                 .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,

@@ -2,7 +2,7 @@ package gateway.media;
 
 import gateway.net.CallLoops;
 import gateway.net.Transport;
-import gateway.rtp.PortRange;
+import config.model.PortRange;
 import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpEngine;
 import gateway.rtp.RtpLeg;

@@ -1,5 +1,6 @@
 package gateway.rtp;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
 import gateway.sdp.AudioCodec;
