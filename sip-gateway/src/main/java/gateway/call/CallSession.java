@@ -6,7 +6,6 @@ import config.build.IvrSpecs;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
 import gateway.rtp.TelephoneEvent;
-import gateway.sdp.AudioCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import ivr.audio.Codec;
@@ -303,7 +302,7 @@ final class CallSession {
         }
     }
 
-    private void callerAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+    private void callerAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
         if (voicemail == null && recording == null) {
             return;
         }
@@ -315,7 +314,7 @@ final class CallSession {
         record(AlignedRecording.CALLER, c, bytes, rtpTimestamp);
     }
 
-    private void agentAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+    private void agentAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
         if (recording != null) {
             byte[] bytes = ByteBufUtil.getBytes(payload);
             record(AlignedRecording.AGENT, Codec.forPayloadType(codec.payloadType()), bytes, rtpTimestamp);

@@ -30,7 +30,7 @@ public final class LoopPlayouts implements AutoCloseable {
 
     /** A playout channel sending into {@code leg} in the leg's negotiated codec. Call on the leg's loop. */
     public Playout.Channel channel(RtpLeg leg) {
-        Codec codec = Codec.forPayloadType(leg.media().codec().payloadType());
+        Codec codec = leg.media().codec();
         int pt = codec.payloadType();
         return of(leg.loop()).open(codec, (payload, offset, length, advance, marker) ->
                 leg.send(pt, payload, offset, length, advance));

@@ -1,6 +1,5 @@
 package gateway.rtp;
 
-import gateway.sdp.AudioCodec;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -10,6 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -272,17 +272,17 @@ public final class RtpLeg {
         int pt = RtpHeader.payloadType(p);
         int payloadOffset = p.readerIndex() + RtpHeader.headerLength(p);
         int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
-        AudioCodec codec;
+        Codec codec;
         if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
             onTelephoneEvent(datagram, payloadOffset, now);
-        } else if ((codec = AudioCodec.ofStatic(pt)) != null) {
+        } else if ((codec = Codec.forPayloadType(pt)) != null) {
             onAudio(datagram, codec, payloadOffset, payloadLength, now);
         } else {
             drop(datagram);
         }
     }
 
-    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength, long now) {
+    private void onAudio(DatagramPacket datagram, Codec codec, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
         if (tap != null) {
             try {
@@ -296,7 +296,7 @@ public final class RtpLeg {
             datagram.release();
             return;
         }
-        AudioCodec target = to.media.codec();
+        Codec target = to.media.codec();
         if (codec != target) {
             Transcoding.convert(p, payloadOffset, payloadLength, codec);
             RtpHeader.setPayloadType(p, target.payloadType());

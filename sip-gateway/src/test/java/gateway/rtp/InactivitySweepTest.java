@@ -1,17 +1,17 @@
 package gateway.rtp;
 
-import config.model.PortRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import config.model.PortRange;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class InactivitySweepTest {
 
     private RtpLeg leg(int port, Direction peer) {
         RtpLeg leg = new RtpLeg(engine, loop, port, listener, sweep);
-        leg.media(new MediaParameters(PEER, AudioCodec.PCMU, 101, 101, 20, peer));
+        leg.media(new MediaParameters(PEER, Codec.PCMU, 101, 101, 20, peer));
         sweep.watch(leg);
         return leg;
     }

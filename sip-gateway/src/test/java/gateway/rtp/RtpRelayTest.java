@@ -1,19 +1,19 @@
 package gateway.rtp;
 
-import config.model.PortRange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.channel.EventLoop;
+import ivr.audio.Codec;
 import ivr.audio.G711;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,7 +77,7 @@ class RtpRelayTest {
         return p;
     }
 
-    private RtpLeg leg(TestPhone peer, AudioCodec codec, int sendEventPt) throws Exception {
+    private RtpLeg leg(TestPhone peer, Codec codec, int sendEventPt) throws Exception {
         RtpLeg leg = engine.open(loop, new RtpLegListener() {
             @Override
             public void onTelephoneEvent(RtpLeg l, TelephoneEvent event) {
@@ -93,7 +93,7 @@ class RtpRelayTest {
     private record Call(TestPhone caller, TestPhone agent, RtpLeg a, RtpLeg b) {
     }
 
-    private Call bridged(AudioCodec callerCodec, AudioCodec agentCodec, int agentEventPt) throws Exception {
+    private Call bridged(Codec callerCodec, Codec agentCodec, int agentEventPt) throws Exception {
         TestPhone caller = phone(1111);
         TestPhone agent = phone(2222);
         RtpLeg a = leg(caller, callerCodec, TE);
@@ -102,7 +102,7 @@ class RtpRelayTest {
         return new Call(caller, agent, a, b);
     }
 
-    private static MediaParameters media(InetSocketAddress remote, AudioCodec codec, int sendEventPt) {
+    private static MediaParameters media(InetSocketAddress remote, Codec codec, int sendEventPt) {
         return new MediaParameters(remote, codec, sendEventPt, TE, 20, Direction.SENDRECV);
     }
 
@@ -116,7 +116,7 @@ class RtpRelayTest {
 
     @Test
     void relaysBothWays() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMU, TE);
         for (int i = 0; i < 5; i++) {
             call.caller().sendAudio(call.a(), 0, audio(i));
             Rtp got = call.agent().receive();
@@ -138,7 +138,7 @@ class RtpRelayTest {
 
     @Test
     void transcodesBetweenTheLawsByTable() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, TE);
         byte[] every = new byte[256];
         for (int i = 0; i < 256; i++) {
             every[i] = (byte) i;
@@ -163,7 +163,7 @@ class RtpRelayTest {
 
     @Test
     void passesTelephoneEventsThroughWithTheOtherLegsPayloadType() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, 96);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, 96);
         byte[] digit5End = {5, (byte) 0x8A, 0x03, 0x20};
         call.caller().sendRaw(call.a(), Rtp.build(TE, true, 7, 8000, 1, digit5End));
 
@@ -179,9 +179,9 @@ class RtpRelayTest {
         TestPhone caller = phone(10);
         TestPhone agent1 = phone(20);
         TestPhone agent2 = phone(30);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b1 = leg(agent1, AudioCodec.PCMU, TE);
-        RtpLeg b2 = leg(agent2, AudioCodec.PCMA, TE);
+        RtpLeg a = leg(caller, Codec.PCMU, TE);
+        RtpLeg b1 = leg(agent1, Codec.PCMU, TE);
+        RtpLeg b2 = leg(agent2, Codec.PCMA, TE);
         List<Rtp> heard = new ArrayList<>();
 
         run(() -> engine.bridge(a, b1));
@@ -224,8 +224,8 @@ class RtpRelayTest {
         TestPhone sdpAddress = phone(1);
         TestPhone behindNat = phone(1);
         TestPhone agent = phone(2);
-        RtpLeg a = leg(sdpAddress, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMU, TE);
+        RtpLeg a = leg(sdpAddress, Codec.PCMU, TE);
+        RtpLeg b = leg(agent, Codec.PCMU, TE);
         run(() -> engine.bridge(a, b));
 
         agent.sendAudio(b, 0, audio(1));
@@ -252,7 +252,7 @@ class RtpRelayTest {
 
     @Test
     void dropsWhatIsNotOurRtpAndKeepsRelaying() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMU, TE);
         TestPhone caller = call.caller();
         RtpLeg a = call.a();
         caller.sendRaw(a, new byte[] {1, 2, 3});
@@ -270,17 +270,17 @@ class RtpRelayTest {
     @Test
     void sendsNothingToAPeerOnHold() throws Exception {
         TestPhone caller = phone(1);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        run(() -> a.media(new MediaParameters(null, AudioCodec.PCMU, TE, TE, 20, Direction.SENDONLY)));
+        RtpLeg a = leg(caller, Codec.PCMU, TE);
+        run(() -> a.media(new MediaParameters(null, Codec.PCMU, TE, TE, 20, Direction.SENDONLY)));
         assertFalse(onLoop(() -> a.send(0, audio(1), 160)));
-        run(() -> a.media(media(caller.address(), AudioCodec.PCMU, TE)));
+        run(() -> a.media(media(caller.address(), Codec.PCMU, TE)));
         assertTrue(onLoop(() -> a.send(0, audio(1), 160)));
         assertArrayEquals(audio(1), caller.receive().payload());
     }
 
     @Test
     void tapsSeeEachPartysAudioAsReceived() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, TE);
         BlockingQueue<String> tapped = new ArrayBlockingQueue<>(10);
         RtpTap tap = (leg, codec, payload, ts) -> tapped.add(
                 (leg == call.a() ? "caller " : "agent ") + codec + " " + payload.readableBytes() + " " + payload.getByte(0));
