@@ -9,6 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import ivr.dtmf.TelephoneEventDecoder;
 import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -273,8 +274,8 @@ public final class RtpLeg {
         int payloadOffset = p.readerIndex() + RtpHeader.headerLength(p);
         int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
         Codec codec;
-        if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
-            onTelephoneEvent(datagram, payloadOffset, now);
+        if (pt == media.receiveEventPt() && payloadLength >= TelephoneEventDecoder.PAYLOAD_BYTES) {
+            onTelephoneEvent(datagram, pt, payloadOffset, payloadLength, now);
         } else if ((codec = Codec.forPayloadType(pt)) != null) {
             onAudio(datagram, codec, payloadOffset, payloadLength, now);
         } else {
@@ -305,11 +306,10 @@ public final class RtpLeg {
         to.emit(p);
     }
 
-    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset, long now) {
+    private void onTelephoneEvent(DatagramPacket datagram, int pt, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
-        TelephoneEvent event = TelephoneEvent.read(p, payloadOffset);
         try {
-            listener.onTelephoneEvent(this, event);
+            listener.onTelephoneEvent(this, pt, RtpHeader.timestamp(p), p.slice(payloadOffset, payloadLength));
         } catch (RuntimeException e) {
             log.warn("telephone-event listener failed on port {}", port, e);
         }
@@ -319,7 +319,8 @@ public final class RtpLeg {
             return;
         }
         RtpHeader.setPayloadType(p, to.media.sendEventPt());
-        to.out.relay(p, this, event.duration(), false, now);
+        // the event's duration field (RFC 4733 2.3) is the span of timestamps the packet covers
+        to.out.relay(p, this, p.getUnsignedShort(payloadOffset + 2), false, now);
         to.emit(p);
     }
 

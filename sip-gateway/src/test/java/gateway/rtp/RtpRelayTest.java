@@ -3,6 +3,7 @@ package gateway.rtp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,12 @@ import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import ivr.audio.Codec;
 import ivr.audio.G711;
+import ivr.dtmf.TelephoneEventDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -36,7 +40,7 @@ class RtpRelayTest {
 
     private final EventLoop loop = loops.loopFor("call-" + System.nanoTime());
     private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private final BlockingQueue<TelephoneEvent> events = new ArrayBlockingQueue<>(100);
+    private final BlockingQueue<RawEvent> events = new ArrayBlockingQueue<>(100);
 
     @BeforeAll
     static void start() {
@@ -80,13 +84,17 @@ class RtpRelayTest {
     private RtpLeg leg(TestPhone peer, Codec codec, int sendEventPt) throws Exception {
         RtpLeg leg = engine.open(loop, new RtpLegListener() {
             @Override
-            public void onTelephoneEvent(RtpLeg l, TelephoneEvent event) {
-                events.add(event);
+            public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
+                events.add(new RawEvent(payloadType, rtpTimestamp, ByteBufUtil.getBytes(payload)));
             }
         }).get(5, TimeUnit.SECONDS);
         cleanup.add(0, () -> leg.close().get(5, TimeUnit.SECONDS));
         run(() -> leg.media(media(peer.address(), codec, sendEventPt)));
         return leg;
+    }
+
+    /** A telephone-event payload as the leg hands it over, copied. */
+    private record RawEvent(int payloadType, long rtpTimestamp, byte[] payload) {
     }
 
     /** A caller and an agent phone, each with its leg, the legs bridged. */
@@ -170,8 +178,16 @@ class RtpRelayTest {
         Rtp got = call.agent().receive();
         assertEquals(96, got.payloadType());
         assertArrayEquals(digit5End, got.payload());
-        TelephoneEvent event = events.poll(5, TimeUnit.SECONDS);
-        assertEquals(new TelephoneEvent(5, true, 10, 800, 8000, true), event);
+        RawEvent event = events.poll(5, TimeUnit.SECONDS);
+        assertNotNull(event, "the listener saw the event");
+        assertEquals(TE, event.payloadType());
+        assertEquals(8000, event.rtpTimestamp());
+        assertArrayEquals(digit5End, event.payload());
+        StringBuilder keys = new StringBuilder();
+        TelephoneEventDecoder decoder = new TelephoneEventDecoder(event.payloadType(), keys::append);
+        decoder.onPacket((int) event.rtpTimestamp(), event.payload(), 0, event.payload().length);
+        assertEquals("5", keys.toString());
+        assertTrue(decoder.idle(), "the end bit was seen");
     }
 
     @Test
