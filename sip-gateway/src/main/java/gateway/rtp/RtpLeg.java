@@ -14,6 +14,7 @@ import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpLeg {
     private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
-    /**
-     * A new source takes over only after the latched one has been quiet this long: a NAT that
-     * rebinds stops the old source, while a stranger cannot steal a stream that is still live.
-     */
-    static final long RELATCH_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     /** OPEN from bind to close; a closed leg sends and relays nothing, and its ports are released. */
     public enum State { OPEN, CLOSED }
 
@@ -41,6 +36,9 @@ public final class RtpLeg {
     private final int port;
     private final RtpLegListener listener;
     private final InactivitySweep sweep;
+    private final LongSupplier clockMs;
+    /** See {@link RtpConfig#relatchQuiet()}. */
+    private final long relatchQuietMs;
     private final Promise<Void> closed;
     private final OutboundStream out = new OutboundStream();
     private Channel rtp;
@@ -49,12 +47,12 @@ public final class RtpLeg {
 
     private MediaParameters media;
     private InetSocketAddress latched;
-    private long latchedHeardNanos;
+    private long latchedHeardMs;
     private RtpLeg partner;
     private RtpTap tap;
 
     private boolean receivedSinceSweep;
-    private long idleSinceNanos;
+    private long idleSinceMs;
 
     private long packetsIn;
     private long bytesIn;
@@ -69,6 +67,8 @@ public final class RtpLeg {
         this.port = port;
         this.listener = listener;
         this.sweep = sweep;
+        this.clockMs = engine.config().clockMs();
+        this.relatchQuietMs = engine.config().relatchQuiet().toMillis();
         this.closed = loop.newPromise();
     }
 
@@ -150,7 +150,7 @@ public final class RtpLeg {
             return false;
         }
         ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + length);
-        out.playback(packet, payloadType, timestampAdvance, System.nanoTime());
+        out.playback(packet, payloadType, timestampAdvance, clockMs.getAsLong());
         packet.writeBytes(payload, offset, length);
         emit(packet);
         return true;
@@ -205,18 +205,18 @@ public final class RtpLeg {
         sweep.unwatch(this);
     }
 
-    void resetIdle(long nowNanos) {
+    void resetIdle(long nowMs) {
         receivedSinceSweep = false;
-        idleSinceNanos = nowNanos;
+        idleSinceMs = nowMs;
     }
 
     /** How long the peer has been silent; zero while media does not flow both ways (hold). */
-    long idleFor(long nowNanos) {
+    long idleFor(long nowMs) {
         if (receivedSinceSweep || media == null || !media.flowing()) {
-            resetIdle(nowNanos);
+            resetIdle(nowMs);
             return 0;
         }
-        return nowNanos - idleSinceNanos;
+        return nowMs - idleSinceMs;
     }
 
     void reportInactive() {
@@ -252,10 +252,10 @@ public final class RtpLeg {
         }
         packetsIn++;
         bytesIn += p.readableBytes();
-        long now = System.nanoTime();
+        long now = clockMs.getAsLong();
         InetSocketAddress from = datagram.sender();
         if (!from.equals(latched)) {
-            if (latched != null && now - latchedHeardNanos < RELATCH_QUIET_NANOS) {
+            if (latched != null && now - latchedHeardMs < relatchQuietMs) {
                 drop(datagram);
                 return;
             }
@@ -264,7 +264,7 @@ public final class RtpLeg {
             }
             latched = from;
         }
-        latchedHeardNanos = now;
+        latchedHeardMs = now;
         receivedSinceSweep = true;
         if (media == null) {
             drop(datagram);

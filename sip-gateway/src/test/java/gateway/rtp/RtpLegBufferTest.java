@@ -33,7 +33,7 @@ class RtpLegBufferTest {
     private final EmbeddedChannel callerSocket = new EmbeddedChannel();
     private final EmbeddedChannel agentSocket = new EmbeddedChannel();
     private final EventLoop loop = callerSocket.eventLoop();
-    private final InactivitySweep sweep = new InactivitySweep(loop, config, System::nanoTime);
+    private final InactivitySweep sweep = new InactivitySweep(loop, config);
     private final List<String> tapped = new ArrayList<>();
 
     private RtpLeg leg(int port, EmbeddedChannel socket, InetSocketAddress peer, Codec codec) {
