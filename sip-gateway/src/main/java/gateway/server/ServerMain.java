@@ -31,12 +31,14 @@ public final class ServerMain implements AutoCloseable {
     private final Gateway gateway;
     private final ConfigReloader reloader;
     private final ConfigWatcher watcher;
+    private final TrunkAddresses.Refresh trunkDns;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher) {
+    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher, TrunkAddresses.Refresh trunkDns) {
         this.gateway = gateway;
         this.reloader = reloader;
         this.watcher = watcher;
+        this.trunkDns = trunkDns;
     }
 
     /** Starts everything the config describes; the config must already be valid. */
@@ -50,7 +52,9 @@ public final class ServerMain implements AutoCloseable {
         reloader.addListener(EngineApplier.on(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
-        return new ServerMain(gateway, reloader, watcher);
+        // trunk names are looked up here and at each reload, then refreshed off the call loops
+        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH);
+        return new ServerMain(gateway, reloader, watcher, trunkDns);
     }
 
     public Gateway gateway() {
@@ -119,6 +123,7 @@ public final class ServerMain implements AutoCloseable {
     public void close() {
         try {
             watcher.close();
+            trunkDns.close();
         } finally {
             gateway.close();
             stopped.countDown();
