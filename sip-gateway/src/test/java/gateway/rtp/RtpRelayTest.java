@@ -11,6 +11,7 @@ import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
+import gateway.testkit.Await;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.ByteBuf;
@@ -21,6 +22,7 @@ import ivr.audio.G711;
 import ivr.dtmf.TelephoneEventDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -255,12 +257,14 @@ class RtpRelayTest {
 
         // a stranger is ignored while the latched source is live, and taken once it has gone quiet
         sdpAddress.sendAudio(a, 0, audio(4));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!sdpAddress.address().equals(onLoop(a::sendTarget))) {
-            assertTrue(System.nanoTime() < deadline, "never re-latched to the new source");
+        Await.until(() -> {
+            if (sdpAddress.address().equals(onLoop(a::sendTarget))) {
+                return true;
+            }
             assertTrue(sdpAddress.poll(50).isEmpty(), "sent to the stranger");
             sdpAddress.sendAudio(a, 0, audio(4));
-        }
+            return false;
+        }, Duration.ofSeconds(10), () -> "never re-latched to the new source; sending to " + a.sendTarget());
         assertArrayEquals(audio(4), agent.receive().payload());
         assertTrue(onLoop(a::stats).dropped() >= 1, "the stranger's first packet was dropped");
         assertEquals(1, onLoop(a::stats).relatches());
