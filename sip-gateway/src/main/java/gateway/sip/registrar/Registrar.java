@@ -86,7 +86,7 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.warn("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
