@@ -1,7 +1,7 @@
 package config.validate;
 
 /** A scalar that does not parse as the field's type; the message says what was expected. */
-final class BadValue extends Exception {
+public final class BadValue extends Exception {
     BadValue(String message) {
         super(message, null, false, false);
     }

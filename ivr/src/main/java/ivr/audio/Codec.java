@@ -1,6 +1,10 @@
 package ivr.audio;
 
-/** The G.711 codecs a call leg can speak, with their static RTP payload types (RFC 3551). */
+/**
+ * The G.711 codecs a call leg can speak, with the facts RFC 3551 fixes for them: static RTP
+ * payload type, rtpmap encoding name and clock rate. The one codec type of the server: the SDP
+ * and RTP code of the gateway use it too.
+ */
 public enum Codec {
     PCMU(0, (byte) 0xFF),
     PCMA(8, (byte) 0xD5);
@@ -21,6 +25,16 @@ public enum Codec {
 
     public int payloadType() {
         return payloadType;
+    }
+
+    /** The encoding name in an SDP {@code a=rtpmap} line: {@code PCMU} or {@code PCMA}. */
+    public String encodingName() {
+        return name();
+    }
+
+    /** The RTP clock rate, which for G.711 is its sample rate. */
+    public int clockRate() {
+        return SAMPLE_RATE;
     }
 
     /** The code word for digital silence. */

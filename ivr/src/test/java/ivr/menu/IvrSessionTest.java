@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ivr.play.FakeMediaPort;
+import ivr.testkit.ExpectedLog;
 import ivr.time.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +51,16 @@ class IvrSessionTest {
 
     @Test
     void aLoopWithoutInputIsCutOff() {
-        MenuSet loop = new MenuSet(List.of(
-                Menu.announcement("a", MenuSessionTest.CLOSED, Destination.menu("b")),
-                Menu.announcement("b", MenuSessionTest.CLOSED, Destination.menu("a"))));
-        session(loop).start(Destination.menu("a"));
-        clock.advance(3_600_000);
-        assertEquals(List.of(Destination.HANGUP), results);
-        assertEquals(IvrSession.MAX_NODES_WITHOUT_INPUT, media.started.size());
+        try (ExpectedLog log = ExpectedLog.of(IvrSession.class)) {
+            MenuSet loop = new MenuSet(List.of(
+                    Menu.announcement("a", MenuSessionTest.CLOSED, Destination.menu("b")),
+                    Menu.announcement("b", MenuSessionTest.CLOSED, Destination.menu("a"))));
+            session(loop).start(Destination.menu("a"));
+            clock.advance(3_600_000);
+            assertEquals(List.of(Destination.HANGUP), results);
+            assertEquals(IvrSession.MAX_NODES_WITHOUT_INPUT, media.started.size());
+            assertTrue(log.warned("the tree loops"), log.warnings().toString());
+        }
     }
 
     @Test

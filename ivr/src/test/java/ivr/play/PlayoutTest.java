@@ -11,6 +11,7 @@ import ivr.audio.Codec;
 import ivr.audio.Pcm;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
+import ivr.testkit.ExpectedLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,13 +155,16 @@ class PlayoutTest {
 
     @Test
     void aFailingSinkStopsOnlyItsChannel() {
-        Sink good = new Sink(this);
-        playout.open(Codec.PCMU, (payload, off, len, adv, m) -> {
-            throw new IllegalStateException("socket closed");
-        }).play(prompt(200, 440), () -> { });
-        playout.open(Codec.PCMU, good).play(prompt(200, 440), () -> { });
-        tickFor(200);
-        assertEquals(10, good.frames.size());
+        try (ExpectedLog log = ExpectedLog.of(Playout.class)) {
+            Sink good = new Sink(this);
+            playout.open(Codec.PCMU, (payload, off, len, adv, m) -> {
+                throw new IllegalStateException("socket closed");
+            }).play(prompt(200, 440), () -> { });
+            playout.open(Codec.PCMU, good).play(prompt(200, 440), () -> { });
+            tickFor(200);
+            assertEquals(10, good.frames.size());
+            assertTrue(log.warned("frame sink failed"), log.warnings().toString());
+        }
     }
 
     @Test

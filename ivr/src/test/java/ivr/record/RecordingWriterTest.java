@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ivr.audio.WavData;
 import ivr.audio.WavReader;
+import ivr.testkit.ExpectedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -52,12 +53,15 @@ class RecordingWriterTest {
 
     @Test
     void aFileThatCannotBeCreatedFailsItsFuture() throws Exception {
-        RecordingWriter writer = new RecordingWriter(10);
-        Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
-        RecordingWriter.WavStream s = writer.open(dir.resolve("blocked/call.wav"), 2);
-        s.write(new byte[640]);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> s.finish().get(30, TimeUnit.SECONDS));
-        assertTrue(e.getCause() instanceof java.io.IOException, e.toString());
-        writer.close();
+        try (ExpectedLog log = ExpectedLog.of(RecordingWriter.class)) {
+            RecordingWriter writer = new RecordingWriter(10);
+            Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
+            RecordingWriter.WavStream s = writer.open(dir.resolve("blocked/call.wav"), 2);
+            s.write(new byte[640]);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> s.finish().get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof java.io.IOException, e.toString());
+            writer.close();
+            assertTrue(log.warned("failed; the rest of it is discarded"), log.warnings().toString());
+        }
     }
 }

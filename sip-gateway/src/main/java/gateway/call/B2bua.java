@@ -12,6 +12,7 @@ import gateway.sdp.SdpNegotiator;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.Caller;
 import gateway.sip.InviteHandler;
+import gateway.sip.SipIds;
 import gateway.sip.registrar.AgentLocator;
 import ivr.menu.Destination;
 import io.netty.channel.EventLoop;
@@ -27,7 +28,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -299,7 +299,6 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     static String callIdOf(Message m) {
-        CallIdHeader h = (CallIdHeader) m.getHeader(CallIdHeader.NAME);
-        return h == null ? "" : h.getCallId();
+        return SipIds.callId(m);
     }
 }

@@ -5,15 +5,12 @@ import acd.call.Target;
 import config.build.IvrSpecs;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
-import gateway.rtp.TelephoneEvent;
-import gateway.sdp.AudioCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import ivr.audio.Codec;
 import ivr.audio.Prompt;
 import ivr.dtmf.SipInfoDtmf;
 import ivr.dtmf.TelephoneEventDecoder;
-import ivr.dtmf.TelephoneEventEncoder;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
@@ -150,8 +147,8 @@ final class CallSession {
             }
 
             @Override
-            public void onTelephoneEvent(RtpLeg l, TelephoneEvent event) {
-                callerTelephoneEvent(l, event);
+            public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
+                callerTelephoneEvent(payloadType, rtpTimestamp, payload);
             }
         }).addListener(f -> {
             if (!f.isSuccess()) {
@@ -284,16 +281,15 @@ final class CallSession {
 
     // ---------------------------------------------------------------- keys and audio from the caller
 
-    private void callerTelephoneEvent(RtpLeg l, TelephoneEvent e) {
-        int pt = l.media() == null ? -1 : l.media().receiveEventPt();
+    private void callerTelephoneEvent(int pt, long rtpTimestamp, ByteBuf payload) {
         if (pt < 96 || pt > 127) {
             return;
         }
         if (keys == null || keys.payloadType() != pt) {
             keys = new TelephoneEventDecoder(pt, this::onKey);
         }
-        byte[] payload = TelephoneEventEncoder.payload(e.event(), e.end(), e.volume(), e.duration());
-        keys.onPacket((int) e.timestamp(), payload, 0, payload.length);
+        byte[] bytes = ByteBufUtil.getBytes(payload);
+        keys.onPacket((int) rtpTimestamp, bytes, 0, bytes.length);
     }
 
     /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
@@ -306,7 +302,7 @@ final class CallSession {
         }
     }
 
-    private void callerAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+    private void callerAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
         if (voicemail == null && recording == null) {
             return;
         }
@@ -318,7 +314,7 @@ final class CallSession {
         record(AlignedRecording.CALLER, c, bytes, rtpTimestamp);
     }
 
-    private void agentAudio(RtpLeg l, AudioCodec codec, ByteBuf payload, long rtpTimestamp) {
+    private void agentAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
         if (recording != null) {
             byte[] bytes = ByteBufUtil.getBytes(payload);
             record(AlignedRecording.AGENT, Codec.forPayloadType(codec.payloadType()), bytes, rtpTimestamp);

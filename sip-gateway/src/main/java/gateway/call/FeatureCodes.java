@@ -12,6 +12,7 @@ import gateway.sdp.SdpException;
 import gateway.sdp.SdpNegotiator;
 import gateway.sdp.SessionDescription;
 import gateway.sip.AdmittedInvite;
+import gateway.sip.SipIds;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
@@ -61,7 +62,7 @@ public final class FeatureCodes {
 
     /** Runs on the call's loop. */
     void run(AdmittedInvite invite, String agentId, SipOutbound sip) {
-        String callId = B2bua.callIdOf(invite.request());
+        String callId = SipIds.callId(invite.request());
         FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, sip);
         calls.put(callId, call);
         call.start();
@@ -69,7 +70,7 @@ public final class FeatureCodes {
 
     boolean onInDialogRequest(RequestEvent event, ServerTransaction st, SipOutbound sip) {
         Request request = event.getRequest();
-        FeatureCall call = calls.get(B2bua.callIdOf(request));
+        FeatureCall call = calls.get(SipIds.callId(request));
         if (call == null) {
             return false;
         }

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
 import gateway.sip.stack.SipStackHost;
 import java.text.ParseException;
@@ -158,7 +159,7 @@ public final class SipOutbound {
         try {
             ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
             if (contact == null) {
-                log.warn("a 2xx without Contact cannot be hung up: Call-ID {}", callIdOf(ok));
+                log.warn("a 2xx without Contact cannot be hung up: Call-ID {}", SipIds.callId(ok));
                 return false;
             }
             SipURI target = (SipURI) contact.getAddress().getURI().clone();
@@ -173,7 +174,7 @@ public final class SipOutbound {
             provider.getNewClientTransaction(bye).sendRequest();
             return true;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-            log.warn("could not hang up the unwanted answer {}: {}", callIdOf(ok), e.toString());
+            log.warn("could not hang up the unwanted answer {}: {}", SipIds.callId(ok), e.toString());
             return false;
         }
     }
@@ -188,10 +189,6 @@ public final class SipOutbound {
                 List.of(via), headers.createMaxForwardsHeader(70));
     }
 
-    private static String callIdOf(Response r) {
-        javax.sip.header.CallIdHeader h = (javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME);
-        return h == null ? "?" : h.getCallId();
-    }
 
     /** CANCELs a pending INVITE (only valid once a provisional response came). */
     public boolean cancel(ClientTransaction invite) {

@@ -1,5 +1,6 @@
 package gateway.media;
 
+import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpLeg;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -8,6 +9,7 @@ import ivr.play.Playout;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One {@link Playout} per call event loop, ticked every 20 ms by that loop: every prompt, tone
@@ -18,27 +20,37 @@ public final class LoopPlayouts implements AutoCloseable {
 
     private final Map<EventLoop, Playout> playouts = new ConcurrentHashMap<>();
     private final Map<EventLoop, ScheduledFuture<?>> ticks = new ConcurrentHashMap<>();
+    private final LongSupplier clockMs;
+
+    /** @param clockMs the tick clock, monotonic milliseconds (the RTP legs' clock) */
+    public LoopPlayouts(LongSupplier clockMs) {
+        this.clockMs = clockMs;
+    }
+
+    public LoopPlayouts() {
+        this(RtpConfig.MONOTONIC_MS);
+    }
 
     /** The playout of {@code loop}, started on first use. */
     public Playout of(EventLoop loop) {
         return playouts.computeIfAbsent(loop, l -> {
             Playout p = new Playout();
-            ticks.put(l, l.scheduleAtFixedRate(() -> p.tick(nowMs()), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
+            ticks.put(l, l.scheduleAtFixedRate(() -> p.tick(clockMs.getAsLong()), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
             return p;
         });
     }
 
     /** A playout channel sending into {@code leg} in the leg's negotiated codec. Call on the leg's loop. */
     public Playout.Channel channel(RtpLeg leg) {
-        Codec codec = Codec.forPayloadType(leg.media().codec().payloadType());
+        Codec codec = leg.media().codec();
         int pt = codec.payloadType();
         return of(leg.loop()).open(codec, (payload, offset, length, advance, marker) ->
                 leg.send(pt, payload, offset, length, advance));
     }
 
-    /** Monotonic milliseconds: the playout's tick clock. */
-    public static long nowMs() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    /** The playout's tick clock, monotonic milliseconds. */
+    public LongSupplier clockMs() {
+        return clockMs;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package gateway.media;
 
+import gateway.rtp.RtpConfig;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import ivr.time.Cancellable;
 import ivr.time.Scheduler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The IVR's clock and timers on a call's Netty event loop: sessions' timeouts run on the same
@@ -12,15 +14,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopScheduler implements Scheduler {
     private final EventLoop loop;
+    private final LongSupplier clockMs;
 
-    public LoopScheduler(EventLoop loop) {
+    /** @param clockMs monotonic milliseconds, the clock {@link LoopPlayouts} ticks with */
+    public LoopScheduler(EventLoop loop, LongSupplier clockMs) {
         this.loop = loop;
+        this.clockMs = clockMs;
     }
 
-    /** Monotonic milliseconds, the same clock {@link LoopPlayouts} ticks with. */
+    /** On the RTP legs' monotonic clock, {@link RtpConfig#MONOTONIC_MS}. */
+    public LoopScheduler(EventLoop loop) {
+        this(loop, RtpConfig.MONOTONIC_MS);
+    }
+
     @Override
     public long nowMs() {
-        return LoopPlayouts.nowMs();
+        return clockMs.getAsLong();
     }
 
     @Override

@@ -16,24 +16,24 @@ import java.util.function.LongSupplier;
  */
 final class InactivitySweep implements Runnable {
     private final EventLoop loop;
-    private final LongSupplier nanoClock;
-    private final long timeoutNanos;
-    private final long intervalNanos;
+    private final LongSupplier clockMs;
+    private final long timeoutMs;
+    private final long intervalMs;
     private final Set<RtpLeg> watched = new LinkedHashSet<>();
     private ScheduledFuture<?> task;
 
-    InactivitySweep(EventLoop loop, RtpConfig config, LongSupplier nanoClock) {
+    InactivitySweep(EventLoop loop, RtpConfig config) {
         this.loop = loop;
-        this.nanoClock = nanoClock;
-        this.timeoutNanos = config.inactivityTimeout().toNanos();
-        this.intervalNanos = config.sweepInterval().toNanos();
+        this.clockMs = config.clockMs();
+        this.timeoutMs = config.inactivityTimeout().toMillis();
+        this.intervalMs = config.sweepInterval().toMillis();
     }
 
     void watch(RtpLeg leg) {
-        leg.resetIdle(nanoClock.getAsLong());
+        leg.resetIdle(clockMs.getAsLong());
         watched.add(leg);
         if (task == null) {
-            task = loop.scheduleAtFixedRate(this, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+            task = loop.scheduleAtFixedRate(this, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -46,10 +46,10 @@ final class InactivitySweep implements Runnable {
 
     @Override
     public void run() {
-        long now = nanoClock.getAsLong();
+        long now = clockMs.getAsLong();
         List<RtpLeg> dead = null;
         for (RtpLeg leg : watched) {
-            if (leg.idleFor(now) >= timeoutNanos) {
+            if (leg.idleFor(now) >= timeoutMs) {
                 if (dead == null) {
                     dead = new ArrayList<>();
                 }

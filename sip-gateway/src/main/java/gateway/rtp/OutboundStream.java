@@ -13,13 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class OutboundStream {
     private static final Object PLAYBACK = new Object();
-    private static final long NANOS_PER_SAMPLE = 1_000_000_000L / 8000;
+    private static final long SAMPLES_PER_MS = 8;
 
     private final int ssrc;
     private int lastSequence;
     private long lastTimestamp;
     private long nextTimestamp;
-    private long lastSentNanos;
+    private long lastSentMs;
     private boolean sentAny;
     private Object source;
     private int sourceSsrc;
@@ -43,7 +43,7 @@ final class OutboundStream {
      *
      * @param span how many timestamp units the packet covers from its timestamp
      */
-    void relay(ByteBuf packet, Object from, int span, boolean audio, long nowNanos) {
+    void relay(ByteBuf packet, Object from, int span, boolean audio, long nowMs) {
         int theirSsrc = RtpHeader.ssrc(packet);
         int theirSequence = RtpHeader.sequence(packet);
         long theirTimestamp = RtpHeader.timestamp(packet);
@@ -52,7 +52,7 @@ final class OutboundStream {
             source = from;
             sourceSsrc = theirSsrc;
             sequenceOffset = lastSequence + 1 - theirSequence;
-            timestampOffset = resumeTimestamp(nowNanos) - theirTimestamp;
+            timestampOffset = resumeTimestamp(nowMs) - theirTimestamp;
         }
         int sequence = (theirSequence + sequenceOffset) & 0xFFFF;
         long timestamp = (theirTimestamp + timestampOffset) & RtpHeader.TIMESTAMP_MASK;
@@ -60,31 +60,31 @@ final class OutboundStream {
         if (switched && audio) {
             RtpHeader.setMarker(packet);
         }
-        sent(sequence, timestamp, span, nowNanos);
+        sent(sequence, timestamp, span, nowMs);
     }
 
     /** Writes the header of a packet we originate (prompt, music), continuing the stream. */
-    void playback(ByteBuf out, int payloadType, int span, long nowNanos) {
+    void playback(ByteBuf out, int payloadType, int span, long nowMs) {
         boolean switched = source != PLAYBACK;
         if (switched) {
             source = PLAYBACK;
-            nextTimestamp = resumeTimestamp(nowNanos);
+            nextTimestamp = resumeTimestamp(nowMs);
         }
         int sequence = (lastSequence + 1) & 0xFFFF;
         long timestamp = nextTimestamp;
         RtpHeader.write(out, payloadType, switched, sequence, timestamp, ssrc);
-        sent(sequence, timestamp, span, nowNanos);
+        sent(sequence, timestamp, span, nowMs);
     }
 
-    private long resumeTimestamp(long nowNanos) {
+    private long resumeTimestamp(long nowMs) {
         if (!sentAny) {
             return nextTimestamp;
         }
-        long byClock = (lastTimestamp + (nowNanos - lastSentNanos) / NANOS_PER_SAMPLE) & RtpHeader.TIMESTAMP_MASK;
+        long byClock = (lastTimestamp + (nowMs - lastSentMs) * SAMPLES_PER_MS) & RtpHeader.TIMESTAMP_MASK;
         return isAfter(byClock, nextTimestamp) ? byClock : nextTimestamp;
     }
 
-    private void sent(int sequence, long timestamp, int span, long nowNanos) {
+    private void sent(int sequence, long timestamp, int span, long nowMs) {
         // a late (reordered) packet must not pull the stream's position back
         if (!sentAny || (short) (sequence - lastSequence) > 0) {
             lastSequence = sequence;
@@ -94,7 +94,7 @@ final class OutboundStream {
             nextTimestamp = end;
             lastTimestamp = timestamp;
         }
-        lastSentNanos = nowNanos;
+        lastSentMs = nowMs;
         sentAny = true;
     }
 

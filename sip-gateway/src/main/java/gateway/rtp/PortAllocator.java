@@ -1,5 +1,6 @@
 package gateway.rtp;
 
+import config.model.PortRange;
 import java.util.BitSet;
 
 /**

@@ -85,6 +85,11 @@ public final class RtpEngine {
         return ports;
     }
 
+    /** The settings every leg of this engine reads, its clock among them. */
+    RtpConfig config() {
+        return config;
+    }
+
     private void bind(EventLoop loop, RtpLegListener listener, Promise<RtpLeg> promise, int attempt) {
         int port;
         try {
@@ -93,7 +98,7 @@ public final class RtpEngine {
             promise.setFailure(e);
             return;
         }
-        InactivitySweep sweep = sweeps.computeIfAbsent(loop, l -> new InactivitySweep(l, config, System::nanoTime));
+        InactivitySweep sweep = sweeps.computeIfAbsent(loop, l -> new InactivitySweep(l, config));
         RtpLeg leg = new RtpLeg(this, loop, port, listener, sweep);
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.datagramChannel());
         ChannelFuture rtp = bootstrap.clone().handler(leg.receiver()).bind(config.bindAddress(), port);

@@ -1,6 +1,5 @@
 package gateway.rtp;
 
-import gateway.sdp.AudioCodec;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -10,9 +9,12 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import ivr.dtmf.TelephoneEventDecoder;
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpLeg {
     private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
-    /**
-     * A new source takes over only after the latched one has been quiet this long: a NAT that
-     * rebinds stops the old source, while a stranger cannot steal a stream that is still live.
-     */
-    static final long RELATCH_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     /** OPEN from bind to close; a closed leg sends and relays nothing, and its ports are released. */
     public enum State { OPEN, CLOSED }
 
@@ -40,6 +36,9 @@ public final class RtpLeg {
     private final int port;
     private final RtpLegListener listener;
     private final InactivitySweep sweep;
+    private final LongSupplier clockMs;
+    /** See {@link RtpConfig#relatchQuiet()}. */
+    private final long relatchQuietMs;
     private final Promise<Void> closed;
     private final OutboundStream out = new OutboundStream();
     private Channel rtp;
@@ -48,12 +47,12 @@ public final class RtpLeg {
 
     private MediaParameters media;
     private InetSocketAddress latched;
-    private long latchedHeardNanos;
+    private long latchedHeardMs;
     private RtpLeg partner;
     private RtpTap tap;
 
     private boolean receivedSinceSweep;
-    private long idleSinceNanos;
+    private long idleSinceMs;
 
     private long packetsIn;
     private long bytesIn;
@@ -68,6 +67,8 @@ public final class RtpLeg {
         this.port = port;
         this.listener = listener;
         this.sweep = sweep;
+        this.clockMs = engine.config().clockMs();
+        this.relatchQuietMs = engine.config().relatchQuiet().toMillis();
         this.closed = loop.newPromise();
     }
 
@@ -149,7 +150,7 @@ public final class RtpLeg {
             return false;
         }
         ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + length);
-        out.playback(packet, payloadType, timestampAdvance, System.nanoTime());
+        out.playback(packet, payloadType, timestampAdvance, clockMs.getAsLong());
         packet.writeBytes(payload, offset, length);
         emit(packet);
         return true;
@@ -204,18 +205,18 @@ public final class RtpLeg {
         sweep.unwatch(this);
     }
 
-    void resetIdle(long nowNanos) {
+    void resetIdle(long nowMs) {
         receivedSinceSweep = false;
-        idleSinceNanos = nowNanos;
+        idleSinceMs = nowMs;
     }
 
     /** How long the peer has been silent; zero while media does not flow both ways (hold). */
-    long idleFor(long nowNanos) {
+    long idleFor(long nowMs) {
         if (receivedSinceSweep || media == null || !media.flowing()) {
-            resetIdle(nowNanos);
+            resetIdle(nowMs);
             return 0;
         }
-        return nowNanos - idleSinceNanos;
+        return nowMs - idleSinceMs;
     }
 
     void reportInactive() {
@@ -251,10 +252,10 @@ public final class RtpLeg {
         }
         packetsIn++;
         bytesIn += p.readableBytes();
-        long now = System.nanoTime();
+        long now = clockMs.getAsLong();
         InetSocketAddress from = datagram.sender();
         if (!from.equals(latched)) {
-            if (latched != null && now - latchedHeardNanos < RELATCH_QUIET_NANOS) {
+            if (latched != null && now - latchedHeardMs < relatchQuietMs) {
                 drop(datagram);
                 return;
             }
@@ -263,7 +264,7 @@ public final class RtpLeg {
             }
             latched = from;
         }
-        latchedHeardNanos = now;
+        latchedHeardMs = now;
         receivedSinceSweep = true;
         if (media == null) {
             drop(datagram);
@@ -272,17 +273,17 @@ public final class RtpLeg {
         int pt = RtpHeader.payloadType(p);
         int payloadOffset = p.readerIndex() + RtpHeader.headerLength(p);
         int payloadLength = p.writerIndex() - RtpHeader.paddingLength(p) - payloadOffset;
-        AudioCodec codec;
-        if (pt == media.receiveEventPt() && payloadLength >= TelephoneEvent.LENGTH) {
-            onTelephoneEvent(datagram, payloadOffset, now);
-        } else if ((codec = AudioCodec.ofStatic(pt)) != null) {
+        Codec codec;
+        if (pt == media.receiveEventPt() && payloadLength >= TelephoneEventDecoder.PAYLOAD_BYTES) {
+            onTelephoneEvent(datagram, pt, payloadOffset, payloadLength, now);
+        } else if ((codec = Codec.forPayloadType(pt)) != null) {
             onAudio(datagram, codec, payloadOffset, payloadLength, now);
         } else {
             drop(datagram);
         }
     }
 
-    private void onAudio(DatagramPacket datagram, AudioCodec codec, int payloadOffset, int payloadLength, long now) {
+    private void onAudio(DatagramPacket datagram, Codec codec, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
         if (tap != null) {
             try {
@@ -296,7 +297,7 @@ public final class RtpLeg {
             datagram.release();
             return;
         }
-        AudioCodec target = to.media.codec();
+        Codec target = to.media.codec();
         if (codec != target) {
             Transcoding.convert(p, payloadOffset, payloadLength, codec);
             RtpHeader.setPayloadType(p, target.payloadType());
@@ -305,11 +306,10 @@ public final class RtpLeg {
         to.emit(p);
     }
 
-    private void onTelephoneEvent(DatagramPacket datagram, int payloadOffset, long now) {
+    private void onTelephoneEvent(DatagramPacket datagram, int pt, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
-        TelephoneEvent event = TelephoneEvent.read(p, payloadOffset);
         try {
-            listener.onTelephoneEvent(this, event);
+            listener.onTelephoneEvent(this, pt, RtpHeader.timestamp(p), p.slice(payloadOffset, payloadLength));
         } catch (RuntimeException e) {
             log.warn("telephone-event listener failed on port {}", port, e);
         }
@@ -319,7 +319,8 @@ public final class RtpLeg {
             return;
         }
         RtpHeader.setPayloadType(p, to.media.sendEventPt());
-        to.out.relay(p, this, event.duration(), false, now);
+        // the event's duration field (RFC 4733 2.3) is the span of timestamps the packet covers
+        to.out.relay(p, this, p.getUnsignedShort(payloadOffset + 2), false, now);
         to.emit(p);
     }
 

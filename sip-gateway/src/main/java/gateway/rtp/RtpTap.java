@@ -1,7 +1,7 @@
 package gateway.rtp;
 
-import gateway.sdp.AudioCodec;
 import io.netty.buffer.ByteBuf;
+import ivr.audio.Codec;
 
 /**
  * Sees the audio one party sends, for the recorder: set a tap on each leg of a bridge to get
@@ -12,5 +12,5 @@ import io.netty.buffer.ByteBuf;
  */
 @FunctionalInterface
 public interface RtpTap {
-    void onAudio(RtpLeg leg, AudioCodec codec, ByteBuf payload, long rtpTimestamp);
+    void onAudio(RtpLeg leg, Codec codec, ByteBuf payload, long rtpTimestamp);
 }

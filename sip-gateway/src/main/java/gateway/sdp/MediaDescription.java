@@ -1,6 +1,8 @@
 package gateway.sdp;
 
+import ivr.audio.Codec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@code m=} section. Formats stay strings because non-RTP media (a rejected T.38 or
@@ -41,6 +43,20 @@ public record MediaDescription(String media, int port, int portCount, String pro
             }
         }
         return null;
+    }
+
+    /**
+     * The codec this media description means by {@code payloadType}: its rtpmap if it has one,
+     * else the static assignment of RFC 3551.
+     */
+    public Optional<Codec> codec(int payloadType) {
+        RtpMap map = rtpMap(payloadType);
+        for (Codec codec : Codec.values()) {
+            if (map == null ? codec.payloadType() == payloadType : map.is(codec)) {
+                return Optional.of(codec);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The parameters of {@code a=fmtp:<payloadType>}, or null. */

@@ -1,5 +1,6 @@
 package gateway.sdp;
 
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 
 /**
@@ -12,7 +13,7 @@ import java.net.InetSocketAddress;
  * @param ptimeMs the packetization time the peer asked for (20 when it did not say)
  * @param remoteDirection the direction the peer declared, from its side
  */
-public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int sendEventPt, int receiveEventPt,
+public record MediaParameters(InetSocketAddress remote, Codec codec, int sendEventPt, int receiveEventPt,
                               int ptimeMs, Direction remoteDirection) {
 
     /** Whether we may send audio to the peer now: it has an address and is willing to receive. */

@@ -1,5 +1,6 @@
 package gateway.sdp;
 
+import ivr.audio.Codec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -16,11 +17,11 @@ public final class SdpNegotiator {
     public static final String EVENTS = "0-16";
     private static final int DEFAULT_PTIME_MS = 20;
 
-    private final List<AudioCodec> preference;
+    private final List<Codec> preference;
     private final int telephoneEventPt;
     private final int ptimeMs;
 
-    public SdpNegotiator(List<AudioCodec> preference, int telephoneEventPt, int ptimeMs) {
+    public SdpNegotiator(List<Codec> preference, int telephoneEventPt, int ptimeMs) {
         if (preference.isEmpty()) {
             throw new IllegalArgumentException("at least one codec is needed");
         }
@@ -34,16 +35,16 @@ public final class SdpNegotiator {
 
     /** PCMU before PCMA, telephone-event as 101, 20 ms packets. */
     public static SdpNegotiator defaults() {
-        return new SdpNegotiator(List.of(AudioCodec.PCMU, AudioCodec.PCMA), 101, DEFAULT_PTIME_MS);
+        return new SdpNegotiator(List.of(Codec.PCMU, Codec.PCMA), 101, DEFAULT_PTIME_MS);
     }
 
     /** Our offer: every codec we take, telephone-event, and {@code direction} (sendonly to hold the peer). */
     public SessionDescription offer(LocalSession session, int port, Direction direction) {
         List<String> formats = new ArrayList<>();
         List<Attribute> attributes = new ArrayList<>();
-        for (AudioCodec codec : preference) {
+        for (Codec codec : preference) {
             formats.add(Integer.toString(codec.payloadType()));
-            attributes.add(new Attribute("rtpmap", codec.rtpMap().value()));
+            attributes.add(new Attribute("rtpmap", RtpMap.of(codec).value()));
         }
         addTelephoneEvent(formats, attributes, telephoneEventPt);
         return session.describe(List.of(audio(port, "RTP/AVP", formats, attributes, direction)));
@@ -60,7 +61,7 @@ public final class SdpNegotiator {
         List<MediaDescription> answer = new ArrayList<>();
         MediaParameters agreed = null;
         for (MediaDescription m : offer.media()) {
-            AudioCodec codec = agreed == null && acceptable(m) ? preferredCodec(m) : null;
+            Codec codec = agreed == null && acceptable(m) ? preferredCodec(m) : null;
             if (codec == null) {
                 answer.add(m.rejected());
                 continue;
@@ -75,7 +76,7 @@ public final class SdpNegotiator {
             List<String> formats = new ArrayList<>();
             List<Attribute> attributes = new ArrayList<>();
             formats.add(Integer.toString(codec.payloadType()));
-            attributes.add(new Attribute("rtpmap", codec.rtpMap().value()));
+            attributes.add(new Attribute("rtpmap", RtpMap.of(codec).value()));
             addTelephoneEvent(formats, attributes, eventPt);
             answer.add(audio(port, m.proto(), formats, attributes, ours));
             agreed = new MediaParameters(remote(c, m.port()), codec, eventPt, eventPt, ptime(m), offered);
@@ -95,7 +96,7 @@ public final class SdpNegotiator {
             }
             for (String format : m.formats()) {
                 int pt = Integer.parseInt(format);
-                AudioCodec codec = AudioCodec.of(m, pt).orElse(null);
+                Codec codec = m.codec(pt).orElse(null);
                 if (codec != null && preference.contains(codec)) {
                     Connection c = answer.connectionOf(m);
                     Direction theirs = answer.directionOf(m);
@@ -114,10 +115,10 @@ public final class SdpNegotiator {
         return m.media().equals("audio") && m.port() != 0 && (m.proto().equals("RTP/AVP") || m.proto().equals("RTP/AVPF"));
     }
 
-    private AudioCodec preferredCodec(MediaDescription m) {
-        for (AudioCodec wanted : preference) {
+    private Codec preferredCodec(MediaDescription m) {
+        for (Codec wanted : preference) {
             for (String format : m.formats()) {
-                if (AudioCodec.of(m, Integer.parseInt(format)).orElse(null) == wanted) {
+                if (m.codec(Integer.parseInt(format)).orElse(null) == wanted) {
                     return wanted;
                 }
             }
@@ -129,7 +130,7 @@ public final class SdpNegotiator {
         for (String format : m.formats()) {
             int pt = Integer.parseInt(format);
             RtpMap map = m.rtpMap(pt);
-            if (map != null && map.is(TELEPHONE_EVENT, AudioCodec.CLOCK_RATE)) {
+            if (map != null && map.is(TELEPHONE_EVENT, Codec.SAMPLE_RATE)) {
                 return pt;
             }
         }
@@ -141,7 +142,7 @@ public final class SdpNegotiator {
             return;
         }
         formats.add(Integer.toString(pt));
-        attributes.add(new Attribute("rtpmap", pt + " " + TELEPHONE_EVENT + "/" + AudioCodec.CLOCK_RATE));
+        attributes.add(new Attribute("rtpmap", pt + " " + TELEPHONE_EVENT + "/" + Codec.SAMPLE_RATE));
         attributes.add(new Attribute("fmtp", pt + " " + EVENTS));
     }
 

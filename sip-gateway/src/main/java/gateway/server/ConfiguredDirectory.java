@@ -18,7 +18,6 @@ import gateway.sip.auth.AgentDirectory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -37,10 +36,18 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     private final PromptCache prompts = new PromptCache();
     private volatile InForce current;
     private volatile TrunkSources trunks;
+    private final TrunkAddresses trunkAddresses;
 
     /** @throws IOException when a sound of the config cannot be loaded */
     public ConfiguredDirectory(AcdConfig config, Clock clock) throws IOException {
+        this(config, clock, new TrunkAddresses());
+    }
+
+    /** With the trunks' addresses resolved by {@code trunkAddresses}, now and at each reload. */
+    public ConfiguredDirectory(AcdConfig config, Clock clock, TrunkAddresses trunkAddresses) throws IOException {
         this.clock = clock;
+        this.trunkAddresses = trunkAddresses;
+        trunkAddresses.update(config.trunks());
         this.current = new InForce(config, IvrSpecs.build(config, prompts));
         this.trunks = trunkSources(config);
     }
@@ -59,12 +66,18 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
             ivr = current.ivr();
         }
         this.trunks = trunkSources(next);
+        trunkAddresses.update(next.trunks());
         current = new InForce(next, ivr);
     }
 
     /** The trunks of the config in force: which source addresses may call in without auth. */
     public TrunkSources trunks() {
         return trunks;
+    }
+
+    /** The trunks' resolved addresses; calls read them and never look a name up. */
+    public TrunkAddresses trunkAddresses() {
+        return trunkAddresses;
     }
 
     public AcdConfig config() {
@@ -83,8 +96,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
 
     @Override
     public Optional<InetSocketAddress> transferTrunk() {
-        return current.config().trunks().stream().findFirst()
-                .map(t -> new InetSocketAddress(t.address().host(), t.address().port()));
+        return current.config().trunks().stream().findFirst().map(t -> trunkAddresses.get(t.id()));
     }
 
     @Override
@@ -125,14 +137,11 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
 
     /** Which source addresses are trunks, from each trunk's {@code allow} list. */
     static TrunkSources trunkSources(AcdConfig config) {
-        Map<String, List<String>> allow = config.trunks().stream()
-                .collect(Collectors.toMap(Trunk::id, t -> t.allow().stream().map(Object::toString).toList()));
-        return TrunkSources.of(allow);
+        return TrunkSources.allowing(config.trunks().stream().collect(Collectors.toMap(Trunk::id, Trunk::allow)));
     }
 
-    private static AgentRoute route(AcdConfig c, Agent a) {
-        InetSocketAddress trunk = a.trunk() == null ? null
-                : c.trunk(a.trunk()).map(t -> new InetSocketAddress(t.address().host(), t.address().port())).orElse(null);
+    private AgentRoute route(AcdConfig c, Agent a) {
+        InetSocketAddress trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(t -> trunkAddresses.get(t.id())).orElse(null);
         return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk);
     }
 }

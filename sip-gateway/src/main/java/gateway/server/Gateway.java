@@ -20,7 +20,7 @@ import gateway.call.SipOutbound;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
-import gateway.rtp.PortRange;
+import config.model.PortRange;
 import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpEngine;
 import gateway.sip.SipServer;

@@ -7,7 +7,7 @@ import config.reload.ConfigReloader;
 import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
-import gateway.rtp.PortRange;
+import config.model.PortRange;
 import gateway.sip.auth.DigestAlgorithm;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -31,12 +31,14 @@ public final class ServerMain implements AutoCloseable {
     private final Gateway gateway;
     private final ConfigReloader reloader;
     private final ConfigWatcher watcher;
+    private final TrunkAddresses.Refresh trunkDns;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher) {
+    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher, TrunkAddresses.Refresh trunkDns) {
         this.gateway = gateway;
         this.reloader = reloader;
         this.watcher = watcher;
+        this.trunkDns = trunkDns;
     }
 
     /** Starts everything the config describes; the config must already be valid. */
@@ -50,7 +52,9 @@ public final class ServerMain implements AutoCloseable {
         reloader.addListener(new EngineApplier(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
-        return new ServerMain(gateway, reloader, watcher);
+        // trunk names are looked up here and at each reload, then refreshed off the call loops
+        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH);
+        return new ServerMain(gateway, reloader, watcher, trunkDns);
     }
 
     public Gateway gateway() {
@@ -69,7 +73,7 @@ public final class ServerMain implements AutoCloseable {
     static Gateway.Settings settings(AcdConfig config) {
         String listen = config.sip().listen().host();
         String advertise = config.sip().advertise() != null ? config.sip().advertise() : autoAdvertise(listen);
-        PortRange rtp = new PortRange(config.rtp().ports().first(), config.rtp().ports().last());
+        PortRange rtp = config.rtp().ports();
         List<DigestAlgorithm> digest = config.sip().digest().stream()
                 .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
@@ -119,6 +123,7 @@ public final class ServerMain implements AutoCloseable {
     public void close() {
         try {
             watcher.close();
+            trunkDns.close();
         } finally {
             gateway.close();
             stopped.countDown();

@@ -12,8 +12,6 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.Transaction;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.header.CallIdHeader;
-import javax.sip.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +34,18 @@ public final class PerCallDispatcher implements SipListener {
 
     @Override
     public void processRequest(RequestEvent event) {
-        hand(callId(event.getRequest()), () -> target.processRequest(event));
+        hand(SipIds.callId(event.getRequest()), () -> target.processRequest(event));
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
-        hand(callId(event.getResponse()), () -> target.processResponse(event));
+        hand(SipIds.callId(event.getResponse()), () -> target.processResponse(event));
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
         Transaction tx = event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
-        hand(callId(tx), () -> target.processTimeout(event));
+        hand(SipIds.callId(tx), () -> target.processTimeout(event));
     }
 
     @Override
@@ -58,7 +56,7 @@ public final class PerCallDispatcher implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         Transaction tx = event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
-        hand(callId(tx), () -> target.processTransactionTerminated(event));
+        hand(SipIds.callId(tx), () -> target.processTransactionTerminated(event));
     }
 
     @Override
@@ -80,12 +78,4 @@ public final class PerCallDispatcher implements SipListener {
         }
     }
 
-    static String callId(Transaction tx) {
-        return tx == null || tx.getRequest() == null ? "" : callId(tx.getRequest());
-    }
-
-    static String callId(Message message) {
-        CallIdHeader h = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
-        return h == null ? "" : h.getCallId();
-    }
 }

@@ -6,7 +6,7 @@ import acd.agent.AgentState;
 import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
-import gateway.rtp.PortRange;
+import config.model.PortRange;
 import gateway.server.Gateway;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;

@@ -1,16 +1,16 @@
 package gateway.media;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
-import gateway.rtp.PortRange;
 import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpEngine;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.channel.EventLoop;
+import ivr.audio.Codec;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class PlayoutPacingBench {
                     return;
                 }
                 RtpLeg leg = (RtpLeg) f.getNow();
-                leg.media(new MediaParameters(to, AudioCodec.PCMU, -1, -1, 20, Direction.SENDRECV));
+                leg.media(new MediaParameters(to, Codec.PCMU, -1, -1, 20, Direction.SENDRECV));
                 playouts.channel(leg).play(prompt, () -> {
                     leg.close();
                     done.countDown();

@@ -2,30 +2,31 @@ package gateway.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import config.model.PortRange;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The sweep in hand-held time: packets are fed to the legs' handlers, no socket and no sleep. */
 class InactivitySweepTest {
     private static final InetSocketAddress PEER = new InetSocketAddress(TestPhone.LOOPBACK, 4000);
     private final EventLoop loop = new EmbeddedChannel().eventLoop();
-    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("30000-30009"), Duration.ofSeconds(1));
+    private long nowMs;
+    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("30000-30009"), Duration.ofSeconds(1))
+            .withClock(() -> nowMs);
     private final RtpEngine engine = new RtpEngine(Transport.NIO, config);
-    private long nowNanos;
-    private final InactivitySweep sweep = new InactivitySweep(loop, config, () -> nowNanos);
+    private final InactivitySweep sweep = new InactivitySweep(loop, config);
     private final List<RtpLeg> reported = new ArrayList<>();
     private final RtpLegListener listener = new RtpLegListener() {
         @Override
@@ -36,19 +37,23 @@ class InactivitySweepTest {
 
     private RtpLeg leg(int port, Direction peer) {
         RtpLeg leg = new RtpLeg(engine, loop, port, listener, sweep);
-        leg.media(new MediaParameters(PEER, AudioCodec.PCMU, 101, 101, 20, peer));
+        leg.media(new MediaParameters(PEER, Codec.PCMU, 101, 101, 20, peer));
         sweep.watch(leg);
         return leg;
     }
 
     private static void receive(RtpLeg leg) throws Exception {
+        receive(leg, PEER);
+    }
+
+    private static void receive(RtpLeg leg, InetSocketAddress from) throws Exception {
         byte[] packet = Rtp.build(0, false, 1, 1, 1, new byte[160]);
         leg.receiver().channelRead(null, new DatagramPacket(Unpooled.wrappedBuffer(packet),
-                new InetSocketAddress(TestPhone.LOOPBACK, leg.port()), PEER));
+                new InetSocketAddress(TestPhone.LOOPBACK, leg.port()), from));
     }
 
     private void at(long millis) {
-        nowNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        nowMs = millis;
         sweep.run();
     }
 
@@ -78,5 +83,22 @@ class InactivitySweepTest {
         assertEquals(List.of(silent, talking), reported, "reported once, and never the legs on hold");
         assertEquals(3, talking.stats().packetsIn());
         assertEquals(0, held.stats().packetsIn() + holding.stats().packetsIn() + holdingUs.stats().packetsIn());
+    }
+
+    @Test
+    void aNewSourceTakesOverOnlyAfterTheRelatchQuietOfTheConfig() throws Exception {
+        LeakCheck.install();
+        InetSocketAddress rebound = new InetSocketAddress(TestPhone.LOOPBACK, 4002);
+        RtpLeg leg = leg(30000, Direction.SENDRECV);
+        nowMs = 10_000;
+        receive(leg);
+        nowMs += config.relatchQuiet().toMillis() - 1;
+        receive(leg, rebound);
+        assertEquals(PEER, leg.sendTarget(), "the latched source was heard too recently");
+        assertEquals(1, leg.stats().dropped());
+        nowMs += 1;
+        receive(leg, rebound);
+        assertEquals(rebound, leg.sendTarget(), "quiet for the relatch setting: the new source takes over");
+        assertEquals(1, leg.stats().relatches());
     }
 }

@@ -1,5 +1,6 @@
 package gateway.rtp;
 
+import config.model.PortRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

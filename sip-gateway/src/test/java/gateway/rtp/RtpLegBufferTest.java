@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import config.model.PortRange;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.buffer.ByteBuf;
@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
+import ivr.audio.Codec;
 import ivr.audio.G711;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ class RtpLegBufferTest {
     private final EmbeddedChannel callerSocket = new EmbeddedChannel();
     private final EmbeddedChannel agentSocket = new EmbeddedChannel();
     private final EventLoop loop = callerSocket.eventLoop();
-    private final InactivitySweep sweep = new InactivitySweep(loop, config, System::nanoTime);
+    private final InactivitySweep sweep = new InactivitySweep(loop, config);
     private final List<String> tapped = new ArrayList<>();
 
-    private RtpLeg leg(int port, EmbeddedChannel socket, InetSocketAddress peer, AudioCodec codec) {
+    private RtpLeg leg(int port, EmbeddedChannel socket, InetSocketAddress peer, Codec codec) {
         RtpLeg leg = new RtpLeg(engine, loop, port, new RtpLegListener() { }, sweep);
         leg.attach(socket, new EmbeddedChannel());
         leg.media(new MediaParameters(peer, codec, 101, 101, 20, Direction.SENDRECV));
@@ -52,8 +53,8 @@ class RtpLegBufferTest {
     @Test
     void relaysInTheReceivedBufferAndReleasesEverythingElse() throws Exception {
         LeakCheck.install();
-        RtpLeg a = leg(30000, callerSocket, CALLER, AudioCodec.PCMU);
-        RtpLeg b = leg(30002, agentSocket, AGENT, AudioCodec.PCMA);
+        RtpLeg a = leg(30000, callerSocket, CALLER, Codec.PCMU);
+        RtpLeg b = leg(30002, agentSocket, AGENT, Codec.PCMA);
 
         ByteBuf unbridged = receive(a, CALLER, Rtp.build(0, false, 1, 160, 7, new byte[160]));
         assertEquals(0, unbridged.refCnt());
@@ -82,7 +83,7 @@ class RtpLegBufferTest {
         assertNull(agentSocket.readOutbound());
         assertEquals(3, a.stats().dropped());
 
-        b.media(new MediaParameters(null, AudioCodec.PCMA, 101, 101, 20, Direction.SENDONLY));
+        b.media(new MediaParameters(null, Codec.PCMA, 101, 101, 20, Direction.SENDONLY));
         ByteBuf toHeldPeer = receive(a, CALLER, Rtp.build(0, false, 5, 640, 7, new byte[160]));
         assertEquals(0, toHeldPeer.refCnt());
         assertNull(agentSocket.readOutbound());

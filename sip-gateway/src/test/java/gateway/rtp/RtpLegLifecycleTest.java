@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
+import ivr.audio.Codec;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -167,6 +168,6 @@ class RtpLegLifecycleTest {
     }
 
     private static MediaParameters media(InetSocketAddress remote, Direction peer) {
-        return new MediaParameters(remote, AudioCodec.PCMU, 101, 101, 20, peer);
+        return new MediaParameters(remote, Codec.PCMU, 101, 101, 20, peer);
     }
 }

@@ -1,11 +1,12 @@
 package gateway.rtp;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
-import gateway.sdp.AudioCodec;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.channel.EventLoop;
+import ivr.audio.Codec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -47,8 +48,8 @@ public final class RtpRelayBench {
                 RtpLeg b = engine.open(loop, new RtpLegListener() { }).get(5, TimeUnit.SECONDS);
                 DatagramChannel caller = phone(selector);
                 DatagramChannel agent = phone(selector);
-                AudioCodec agentCodec = i % 2 == 0 ? AudioCodec.PCMU : AudioCodec.PCMA;
-                MediaParameters callerMedia = media(caller, AudioCodec.PCMU);
+                Codec agentCodec = i % 2 == 0 ? Codec.PCMU : Codec.PCMA;
+                MediaParameters callerMedia = media(caller, Codec.PCMU);
                 MediaParameters agentMedia = media(agent, agentCodec);
                 loop.submit(() -> {
                     a.media(callerMedia);
@@ -120,7 +121,7 @@ public final class RtpRelayBench {
         return c;
     }
 
-    private static MediaParameters media(DatagramChannel phone, AudioCodec codec) throws IOException {
+    private static MediaParameters media(DatagramChannel phone, Codec codec) throws IOException {
         return new MediaParameters((InetSocketAddress) phone.getLocalAddress(), codec, 101, 101, 20, Direction.SENDRECV);
     }
 

@@ -3,19 +3,26 @@ package gateway.rtp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import config.model.PortRange;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
 import gateway.rtp.TestPhone.Rtp;
-import gateway.sdp.AudioCodec;
+import gateway.testkit.Await;
 import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
+import ivr.audio.Codec;
 import ivr.audio.G711;
+import ivr.dtmf.TelephoneEventDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,7 +42,7 @@ class RtpRelayTest {
 
     private final EventLoop loop = loops.loopFor("call-" + System.nanoTime());
     private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private final BlockingQueue<TelephoneEvent> events = new ArrayBlockingQueue<>(100);
+    private final BlockingQueue<RawEvent> events = new ArrayBlockingQueue<>(100);
 
     @BeforeAll
     static void start() {
@@ -76,11 +83,11 @@ class RtpRelayTest {
         return p;
     }
 
-    private RtpLeg leg(TestPhone peer, AudioCodec codec, int sendEventPt) throws Exception {
+    private RtpLeg leg(TestPhone peer, Codec codec, int sendEventPt) throws Exception {
         RtpLeg leg = engine.open(loop, new RtpLegListener() {
             @Override
-            public void onTelephoneEvent(RtpLeg l, TelephoneEvent event) {
-                events.add(event);
+            public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
+                events.add(new RawEvent(payloadType, rtpTimestamp, ByteBufUtil.getBytes(payload)));
             }
         }).get(5, TimeUnit.SECONDS);
         cleanup.add(0, () -> leg.close().get(5, TimeUnit.SECONDS));
@@ -88,11 +95,15 @@ class RtpRelayTest {
         return leg;
     }
 
+    /** A telephone-event payload as the leg hands it over, copied. */
+    private record RawEvent(int payloadType, long rtpTimestamp, byte[] payload) {
+    }
+
     /** A caller and an agent phone, each with its leg, the legs bridged. */
     private record Call(TestPhone caller, TestPhone agent, RtpLeg a, RtpLeg b) {
     }
 
-    private Call bridged(AudioCodec callerCodec, AudioCodec agentCodec, int agentEventPt) throws Exception {
+    private Call bridged(Codec callerCodec, Codec agentCodec, int agentEventPt) throws Exception {
         TestPhone caller = phone(1111);
         TestPhone agent = phone(2222);
         RtpLeg a = leg(caller, callerCodec, TE);
@@ -101,7 +112,7 @@ class RtpRelayTest {
         return new Call(caller, agent, a, b);
     }
 
-    private static MediaParameters media(InetSocketAddress remote, AudioCodec codec, int sendEventPt) {
+    private static MediaParameters media(InetSocketAddress remote, Codec codec, int sendEventPt) {
         return new MediaParameters(remote, codec, sendEventPt, TE, 20, Direction.SENDRECV);
     }
 
@@ -115,7 +126,7 @@ class RtpRelayTest {
 
     @Test
     void relaysBothWays() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMU, TE);
         for (int i = 0; i < 5; i++) {
             call.caller().sendAudio(call.a(), 0, audio(i));
             Rtp got = call.agent().receive();
@@ -137,7 +148,7 @@ class RtpRelayTest {
 
     @Test
     void transcodesBetweenTheLawsByTable() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, TE);
         byte[] every = new byte[256];
         for (int i = 0; i < 256; i++) {
             every[i] = (byte) i;
@@ -162,15 +173,23 @@ class RtpRelayTest {
 
     @Test
     void passesTelephoneEventsThroughWithTheOtherLegsPayloadType() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, 96);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, 96);
         byte[] digit5End = {5, (byte) 0x8A, 0x03, 0x20};
         call.caller().sendRaw(call.a(), Rtp.build(TE, true, 7, 8000, 1, digit5End));
 
         Rtp got = call.agent().receive();
         assertEquals(96, got.payloadType());
         assertArrayEquals(digit5End, got.payload());
-        TelephoneEvent event = events.poll(5, TimeUnit.SECONDS);
-        assertEquals(new TelephoneEvent(5, true, 10, 800, 8000, true), event);
+        RawEvent event = events.poll(5, TimeUnit.SECONDS);
+        assertNotNull(event, "the listener saw the event");
+        assertEquals(TE, event.payloadType());
+        assertEquals(8000, event.rtpTimestamp());
+        assertArrayEquals(digit5End, event.payload());
+        StringBuilder keys = new StringBuilder();
+        TelephoneEventDecoder decoder = new TelephoneEventDecoder(event.payloadType(), keys::append);
+        decoder.onPacket((int) event.rtpTimestamp(), event.payload(), 0, event.payload().length);
+        assertEquals("5", keys.toString());
+        assertTrue(decoder.idle(), "the end bit was seen");
     }
 
     @Test
@@ -178,9 +197,9 @@ class RtpRelayTest {
         TestPhone caller = phone(10);
         TestPhone agent1 = phone(20);
         TestPhone agent2 = phone(30);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        RtpLeg b1 = leg(agent1, AudioCodec.PCMU, TE);
-        RtpLeg b2 = leg(agent2, AudioCodec.PCMA, TE);
+        RtpLeg a = leg(caller, Codec.PCMU, TE);
+        RtpLeg b1 = leg(agent1, Codec.PCMU, TE);
+        RtpLeg b2 = leg(agent2, Codec.PCMA, TE);
         List<Rtp> heard = new ArrayList<>();
 
         run(() -> engine.bridge(a, b1));
@@ -223,8 +242,8 @@ class RtpRelayTest {
         TestPhone sdpAddress = phone(1);
         TestPhone behindNat = phone(1);
         TestPhone agent = phone(2);
-        RtpLeg a = leg(sdpAddress, AudioCodec.PCMU, TE);
-        RtpLeg b = leg(agent, AudioCodec.PCMU, TE);
+        RtpLeg a = leg(sdpAddress, Codec.PCMU, TE);
+        RtpLeg b = leg(agent, Codec.PCMU, TE);
         run(() -> engine.bridge(a, b));
 
         agent.sendAudio(b, 0, audio(1));
@@ -238,12 +257,14 @@ class RtpRelayTest {
 
         // a stranger is ignored while the latched source is live, and taken once it has gone quiet
         sdpAddress.sendAudio(a, 0, audio(4));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!sdpAddress.address().equals(onLoop(a::sendTarget))) {
-            assertTrue(System.nanoTime() < deadline, "never re-latched to the new source");
+        Await.until(() -> {
+            if (sdpAddress.address().equals(onLoop(a::sendTarget))) {
+                return true;
+            }
             assertTrue(sdpAddress.poll(50).isEmpty(), "sent to the stranger");
             sdpAddress.sendAudio(a, 0, audio(4));
-        }
+            return false;
+        }, Duration.ofSeconds(10), () -> "never re-latched to the new source; sending to " + a.sendTarget());
         assertArrayEquals(audio(4), agent.receive().payload());
         assertTrue(onLoop(a::stats).dropped() >= 1, "the stranger's first packet was dropped");
         assertEquals(1, onLoop(a::stats).relatches());
@@ -251,7 +272,7 @@ class RtpRelayTest {
 
     @Test
     void dropsWhatIsNotOurRtpAndKeepsRelaying() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMU, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMU, TE);
         TestPhone caller = call.caller();
         RtpLeg a = call.a();
         caller.sendRaw(a, new byte[] {1, 2, 3});
@@ -269,17 +290,17 @@ class RtpRelayTest {
     @Test
     void sendsNothingToAPeerOnHold() throws Exception {
         TestPhone caller = phone(1);
-        RtpLeg a = leg(caller, AudioCodec.PCMU, TE);
-        run(() -> a.media(new MediaParameters(null, AudioCodec.PCMU, TE, TE, 20, Direction.SENDONLY)));
+        RtpLeg a = leg(caller, Codec.PCMU, TE);
+        run(() -> a.media(new MediaParameters(null, Codec.PCMU, TE, TE, 20, Direction.SENDONLY)));
         assertFalse(onLoop(() -> a.send(0, audio(1), 160)));
-        run(() -> a.media(media(caller.address(), AudioCodec.PCMU, TE)));
+        run(() -> a.media(media(caller.address(), Codec.PCMU, TE)));
         assertTrue(onLoop(() -> a.send(0, audio(1), 160)));
         assertArrayEquals(audio(1), caller.receive().payload());
     }
 
     @Test
     void tapsSeeEachPartysAudioAsReceived() throws Exception {
-        Call call = bridged(AudioCodec.PCMU, AudioCodec.PCMA, TE);
+        Call call = bridged(Codec.PCMU, Codec.PCMA, TE);
         BlockingQueue<String> tapped = new ArrayBlockingQueue<>(10);
         RtpTap tap = (leg, codec, payload, ts) -> tapped.add(
                 (leg == call.a() ? "caller " : "agent ") + codec + " " + payload.readableBytes() + " " + payload.getByte(0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SdpNegotiatorTest {
         Negotiation n = answer(offer("m=audio 5004 RTP/AVP 8 0 96",
                 "a=rtpmap:96 telephone-event/8000", "a=fmtp:96 0-15"));
         MediaParameters m = n.media();
-        assertEquals(AudioCodec.PCMU, m.codec());
+        assertEquals(Codec.PCMU, m.codec());
         assertEquals(96, m.sendEventPt());
         assertEquals(96, m.receiveEventPt());
         assertEquals(new InetSocketAddress("192.0.2.7", 5004), m.remote());
@@ -55,7 +56,7 @@ class SdpNegotiatorTest {
                 "a=rtpmap:111 opus/48000/2", "a=rtpmap:9 G722/8000", "a=rtpmap:110 telephone-event/48000",
                 "a=rtpmap:101 telephone-event/8000", "a=rtcp-mux", "a=ptime:20 "));
         Negotiation n = answer(offer);
-        assertEquals(AudioCodec.PCMU, n.media().codec());
+        assertEquals(Codec.PCMU, n.media().codec());
         assertEquals(101, n.media().sendEventPt());
         assertEquals("RTP/AVPF", n.answer().media().get(0).proto());
         assertEquals(List.of("0", "101"), n.answer().media().get(0).formats());
@@ -64,7 +65,7 @@ class SdpNegotiatorTest {
     @Test
     void takesPcmaWhenThatIsAllThatIsOfferedAndWorksWithoutTelephoneEvent() throws SdpException {
         MediaParameters m = answer(offer("m=audio 5004 RTP/AVP 18 8", "a=ptime:30")).media();
-        assertEquals(AudioCodec.PCMA, m.codec());
+        assertEquals(Codec.PCMA, m.codec());
         assertEquals(-1, m.sendEventPt());
         assertEquals(30, m.ptimeMs());
     }
@@ -151,7 +152,7 @@ class SdpNegotiatorTest {
         negotiator.offer(session, 20000, Direction.SENDRECV);
         SessionDescription answer = offer("m=audio 6000 RTP/AVP 8 100", "a=rtpmap:100 telephone-event/8000");
         MediaParameters m = negotiator.accept(answer);
-        assertEquals(AudioCodec.PCMA, m.codec());
+        assertEquals(Codec.PCMA, m.codec());
         assertEquals(100, m.sendEventPt());
         assertEquals(101, m.receiveEventPt());
         assertEquals(6000, m.remote().getPort());

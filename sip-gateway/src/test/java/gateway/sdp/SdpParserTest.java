@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ivr.audio.Codec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +64,7 @@ class SdpParserTest {
         assertEquals("2001:db8::5", sdp.connectionOf(audio).address());
         assertEquals(2, audio.portCount());
         assertEquals(Direction.SENDONLY, sdp.directionOf(audio));
-        assertEquals(AudioCodec.PCMU, AudioCodec.of(audio, 0).orElseThrow());
+        assertEquals(Codec.PCMU, audio.codec(0).orElseThrow());
         assertTrue(audio.rtpMap(96).is("telephone-event", 8000));
         assertEquals("", audio.attribute("X-vendor-thing"));
     }

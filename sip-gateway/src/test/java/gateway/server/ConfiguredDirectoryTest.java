@@ -9,6 +9,7 @@ import config.model.AcdConfig;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import ivr.menu.Destination;
+import ivr.testkit.ExpectedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,19 +61,22 @@ class ConfiguredDirectoryTest {
 
     @Test
     void anIvrThatCannotBeBuiltKeepsTheOneInForce() throws Exception {
-        ConfiguredDirectory d = new ConfiguredDirectory(config("main"), Clock.systemUTC());
-        var before = d.ivr();
-        Path gone = dir.resolve("gone.wav");
-        Files.copy(SOUNDS.resolve("welcome.wav"), gone);
-        AcdConfig next = load("""
-                sip: { domain: d }
-                http: { token: t }
-                menus: [ { id: main, prompt: gone.wav, then: { hangup: true } } ]
-                numbers: [ { number: "*", menu: main } ]
-                """);
-        Files.delete(gone);
-        d.update(next);
-        assertSame(before, d.ivr());
-        assertSame(next, d.config());
+        try (ExpectedLog log = ExpectedLog.of(ConfiguredDirectory.class)) {
+            ConfiguredDirectory d = new ConfiguredDirectory(config("main"), Clock.systemUTC());
+            var before = d.ivr();
+            Path gone = dir.resolve("gone.wav");
+            Files.copy(SOUNDS.resolve("welcome.wav"), gone);
+            AcdConfig next = load("""
+                    sip: { domain: d }
+                    http: { token: t }
+                    menus: [ { id: main, prompt: gone.wav, then: { hangup: true } } ]
+                    numbers: [ { number: "*", menu: main } ]
+                    """);
+            Files.delete(gone);
+            d.update(next);
+            assertSame(before, d.ivr());
+            assertSame(next, d.config());
+            assertTrue(log.warned("the IVR could not be rebuilt"), log.warnings().toString());
+        }
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
+import config.reload.ConfigReloader;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import gateway.testphone.TestPhone;
+import ivr.testkit.ExpectedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,29 +73,32 @@ class ServerReloadTest {
 
     @Test
     void reloadChangesTrunksAndAgentsAndABadFileChangesNothing() throws Exception {
-        try (ServerMain server = start(config("127.0.0.2/32", ""));
-             TestPhone trunk = TestPhone.builder("+15550001").localAddress("127.0.0.4").domain("acd.test")
-                     .server(server.gateway().sipPort()).start()) {
-            assertEquals(Response.UNAUTHORIZED, trunk.invite("5000", null).awaitFinal().getStatusCode(),
-                    "127.0.0.4 is not a trunk yet: it must authenticate");
+        try (ExpectedLog log = ExpectedLog.of(ConfigReloader.class)) {
+            try (ServerMain server = start(config("127.0.0.2/32", ""));
+                 TestPhone trunk = TestPhone.builder("+15550001").localAddress("127.0.0.4").domain("acd.test")
+                         .server(server.gateway().sipPort()).start()) {
+                assertEquals(Response.UNAUTHORIZED, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                        "127.0.0.4 is not a trunk yet: it must authenticate");
 
-            Files.writeString(dir.resolve("acd.yaml"), config("127.0.0.4/32",
-                    "  - { id: bob, extension: \"1002\", password: pw-1002 }"));
-            assertTrue(server.reloader().reload("test").ok());
-            assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
-                    "now a trunk: admitted without auth (and refused for lack of SDP)");
-            assertTrue(server.gateway().acd().agent("bob").get(10, TimeUnit.SECONDS).isPresent());
-            try (TestPhone bob = TestPhone.builder("1002").password("pw-1002").domain("acd.test")
-                    .server(server.gateway().sipPort()).start()) {
-                assertEquals(Response.OK, bob.register(300).getStatusCode(), "the new agent can register");
+                Files.writeString(dir.resolve("acd.yaml"), config("127.0.0.4/32",
+                        "  - { id: bob, extension: \"1002\", password: pw-1002 }"));
+                assertTrue(server.reloader().reload("test").ok());
+                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                        "now a trunk: admitted without auth (and refused for lack of SDP)");
+                assertTrue(server.gateway().acd().agent("bob").get(10, TimeUnit.SECONDS).isPresent());
+                try (TestPhone bob = TestPhone.builder("1002").password("pw-1002").domain("acd.test")
+                        .server(server.gateway().sipPort()).start()) {
+                    assertEquals(Response.OK, bob.register(300).getStatusCode(), "the new agent can register");
+                }
+
+                Files.writeString(dir.resolve("acd.yaml"), "sip: { domain: [oops\n");
+                assertFalse(server.reloader().reload("test").ok());
+                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                        "a bad file leaves the running config in force");
+                AgentState alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow().state();
+                assertEquals(AgentState.LOGGED_OUT, alice);
             }
-
-            Files.writeString(dir.resolve("acd.yaml"), "sip: { domain: [oops\n");
-            assertFalse(server.reloader().reload("test").ok());
-            assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
-                    "a bad file leaves the running config in force");
-            AgentState alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow().state();
-            assertEquals(AgentState.LOGGED_OUT, alice);
+            assertTrue(log.warned("rejected, the running config stays in force"), log.warnings().toString());
         }
     }
 }

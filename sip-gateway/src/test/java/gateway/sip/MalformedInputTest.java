@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.registrar.RegistrarSettings;
+import gateway.testkit.Await;
 import gateway.testphone.TestPhone;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,9 +156,9 @@ class MalformedInputTest {
             }
         }
         // Completed transactions linger for timer J/H (32 s over UDP), so allow a little longer.
-        awaitTrue(() -> gw.server.host().dialogs().isEmpty(), Duration.ofSeconds(90),
+        Await.until(() -> gw.server.host().dialogs().isEmpty(), Duration.ofSeconds(90),
                 () -> "dialogs left: " + gw.server.host().dialogs().size());
-        awaitTrue(() -> gw.server.host().serverTransactions() == 0 && gw.server.host().clientTransactions() == 0,
+        Await.until(() -> gw.server.host().serverTransactions() == 0 && gw.server.host().clientTransactions() == 0,
                 Duration.ofSeconds(90), () -> "transactions left: server " + gw.server.host().serverTransactions()
                         + ", client " + gw.server.host().clientTransactions());
     }
@@ -168,17 +168,5 @@ class MalformedInputTest {
             return -1;
         }
         return Integer.parseInt(response.substring(8, 11));
-    }
-
-    /** Polls {@code condition} until it holds or {@code timeout} passes; fails with {@code state}. */
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(state.get() + " after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -8,6 +8,7 @@ import gateway.sip.auth.FailureLimiter;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
+import ivr.testkit.ExpectedLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,20 @@ class ProtectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
     void tenFailuresBlockTheSourceEvenForTheRightPassword(String transport) throws Exception {
-        try (SipServerFixture gw = new SipServerFixture(new ScriptedInviteHandler(), TrunkSources.none(),
-                RegistrarSettings.standard(), FailureLimiter.standard(), 1_000_000);
-             TestPhone guesser = gw.phone("1300", "guess", transport).start();
-             TestPhone owner = gw.agentPhone("1300", transport).start();
-             TestPhone elsewhere = gw.agentPhone("1301", transport).localAddress("127.0.0.3").start()) {
-            for (int i = 0; i < 10; i++) {
-                assertEquals(403, guesser.register(600).getStatusCode(), "attempt " + i);
+        try (ExpectedLog log = ExpectedLog.of(FailureLimiter.class)) {
+            try (SipServerFixture gw = new SipServerFixture(new ScriptedInviteHandler(), TrunkSources.none(),
+                    RegistrarSettings.standard(), FailureLimiter.standard(), 1_000_000);
+                 TestPhone guesser = gw.phone("1300", "guess", transport).start();
+                 TestPhone owner = gw.agentPhone("1300", transport).start();
+                 TestPhone elsewhere = gw.agentPhone("1301", transport).localAddress("127.0.0.3").start()) {
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(403, guesser.register(600).getStatusCode(), "attempt " + i);
+                }
+                assertEquals(403, owner.register(600).getStatusCode(), "127.0.0.1 is blocked now");
+                assertTrue(gw.server.locator().contactsOf("agent1300").isEmpty());
+                assertEquals(200, elsewhere.register(600).getStatusCode(), "another source is not");
             }
-            assertEquals(403, owner.register(600).getStatusCode(), "127.0.0.1 is blocked now");
-            assertTrue(gw.server.locator().contactsOf("agent1300").isEmpty());
-            assertEquals(200, elsewhere.register(600).getStatusCode(), "another source is not");
+            assertTrue(log.warned("SIP source 127.0.0.1 blocked"), log.warnings().toString());
         }
     }
 

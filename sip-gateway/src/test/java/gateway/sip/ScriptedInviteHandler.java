@@ -34,7 +34,7 @@ final class ScriptedInviteHandler implements InviteHandler {
         switch (alwaysBusy ? "busy" : invite.dialed()) {
             case "busy" -> respond(invite.transaction(), Response.BUSY_HERE, false);
             case "answer" -> {
-                answered.add(PerCallDispatcher.callId(invite.request()));
+                answered.add(SipIds.callId(invite.request()));
                 respond(invite.transaction(), Response.OK, true);
             }
             default -> respond(invite.transaction(), Response.RINGING, false);
@@ -49,7 +49,7 @@ final class ScriptedInviteHandler implements InviteHandler {
     @Override
     public boolean onInDialogRequest(RequestEvent event, ServerTransaction transaction) {
         String method = event.getRequest().getMethod();
-        if (!answered.contains(PerCallDispatcher.callId(event.getRequest()))) {
+        if (!answered.contains(SipIds.callId(event.getRequest()))) {
             return false;
         }
         inDialog.add(method);

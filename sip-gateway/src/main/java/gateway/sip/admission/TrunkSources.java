@@ -1,5 +1,8 @@
 package gateway.sip.admission;
 
+import config.model.Cidr;
+import config.validate.BadValue;
+import config.validate.Values;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,13 @@ public final class TrunkSources {
 
     private TrunkSources(List<Entry> entries) {
         this.entries = entries;
+    }
+
+    /** {@code allowByTrunk}: trunk id to its networks, as the config holds them. */
+    public static TrunkSources allowing(Map<String, List<Cidr>> allowByTrunk) {
+        return new TrunkSources(allowByTrunk.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(c -> new Entry(e.getKey(), c)))
+                .toList());
     }
 
     /** {@code allowByTrunk}: trunk id to its CIDR strings; an invalid CIDR throws, naming the trunk. */
@@ -39,8 +49,8 @@ public final class TrunkSources {
 
     private static Cidr parse(String trunkId, String cidr) {
         try {
-            return Cidr.parse(cidr);
-        } catch (IllegalArgumentException e) {
+            return Values.cidr(cidr);
+        } catch (BadValue e) {
             throw new IllegalArgumentException("trunk " + trunkId + " allow: " + e.getMessage(), e);
         }
     }

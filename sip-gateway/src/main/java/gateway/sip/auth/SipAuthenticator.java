@@ -58,8 +58,9 @@ public final class SipAuthenticator {
             case UNUSABLE:
                 return new AuthResult.Challenge(false);
             default:
+                // one WARN when the source gets blocked (FailureLimiter); a single wrong password is routine
                 boolean blocked = limiter.recordFailure(source);
-                LOG.warn("{} from {}: authentication failed for user {}{}", request.getMethod(),
+                LOG.info("{} from {}: authentication failed for user {}{}", request.getMethod(),
                         source.getHostAddress(), printable(r.username()), blocked ? " (source now blocked)" : "");
                 return new AuthResult.Forbidden("bad credentials");
         }

@@ -1,6 +1,7 @@
 package gateway.sip.registrar;
 
 import gateway.sip.RequestSource;
+import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AuthResult;
@@ -21,7 +22,6 @@ import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.HeaderFactory;
@@ -86,7 +86,7 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.warn("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
@@ -102,7 +102,7 @@ public final class Registrar implements AgentLocator {
             responder.reply(st, request, Response.BAD_REQUEST);
             return;
         }
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        String callId = SipIds.callId(request);
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         List<Binding> updates = new ArrayList<>();
         if (!wildcard) {

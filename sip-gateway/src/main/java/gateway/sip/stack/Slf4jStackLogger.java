@@ -1,6 +1,7 @@
 package gateway.sip.stack;
 
 import gov.nist.core.StackLogger;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -23,6 +24,11 @@ public final class Slf4jStackLogger implements StackLogger {
         "No listener -- dropping", "Problem connecting", "Problem sending", "Could not connect", "IOException",
         "Error is", "{", "Error while processing incoming UDP packet", "Malformed mandatory headers",
         "A problem occured while trying to send a single CLRF"};
+    /**
+     * Logged by the stack just before it throws to us, and reported by our code with the context
+     * the stack lacks (a port that cannot be bound fails {@code SipStackHost.start}).
+     */
+    private static final String[] THROWN_TO_US = {"Invalid argument address"};
 
     private volatile boolean enabled = true;
 
@@ -104,7 +110,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        if (isPeerNoise(message)) {
+        if (isPeerNoise(message) || isThrownToUs(message)) {
             LOG.debug(message);
         } else {
             LOG.error(message);
@@ -176,6 +182,10 @@ public final class Slf4jStackLogger implements StackLogger {
             }
         }
         return false;
+    }
+
+    static boolean isThrownToUs(String message) {
+        return message != null && Arrays.stream(THROWN_TO_US).anyMatch(message::startsWith);
     }
 
     static boolean isTlsNoise(String message) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gateway.testkit.Await;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -76,11 +78,8 @@ class SipStackHostTest {
         SipStackHost host = SipStackHost.start(SipStackSettings.server("host-test-c", "127.0.0.1", 0), h -> IGNORE);
         assertTrue(scanners() > before, "the stack runs its own EventScannerThread");
         host.close();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (scanners() > before && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(scanners() <= before, "EventScannerThread left running after close");
+        Await.until(() -> scanners() <= before, Duration.ofSeconds(10),
+                () -> "EventScannerThread left running after close: " + scanners() + " scanners, " + before + " before");
     }
 
     private static long scanners() {

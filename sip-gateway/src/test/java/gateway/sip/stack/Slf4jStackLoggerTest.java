@@ -12,6 +12,9 @@ class Slf4jStackLoggerTest {
         assertTrue(Slf4jStackLogger.isPeerNoise("Could not connect to /127.0.0.1:5060"));
         assertFalse(Slf4jStackLogger.isPeerNoise("Unexpected exception in transaction timer"));
         assertFalse(Slf4jStackLogger.isPeerNoise(null));
+        assertTrue(Slf4jStackLogger.isThrownToUs("Invalid argument address = 127.0.0.1 port = 5060 transport = UDP"));
+        assertFalse(Slf4jStackLogger.isThrownToUs("Unexpected exception in transaction timer"));
+        assertFalse(Slf4jStackLogger.isThrownToUs(null));
         assertTrue(Slf4jStackLogger.isTlsNoise("using default tls security policy"));
         assertTrue(Slf4jStackLogger.isTlsNoise("TLS server settings will be inactive - TLS key store will use JVM defaults"));
         assertFalse(Slf4jStackLogger.isTlsNoise("Congestion control: dropping request"));
