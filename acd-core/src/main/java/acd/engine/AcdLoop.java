@@ -19,7 +19,6 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
     private static final int BATCH = 1024;
     private static final long MAX_PARK_MS = 1000;
 
-
     private final AcdEngine engine;
     private final LongSupplier clockMs;
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
@@ -72,6 +71,12 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * One cycle: read the clock once, run a bounded batch of commands at that time, then fire
+     * at most {@link AcdEngine#TIMER_CAP} due timers; a full batch or the cap hit goes straight
+     * into the next cycle instead of parking. A command first catches the core up to its own
+     * time (timers due before it fire first), so the order of events is the same as in virtual time.
+     */
     private void run() {
         while (running) {
             long now = clockMs.getAsLong();
@@ -85,15 +90,17 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
                 }
                 done++;
             }
+            boolean caughtUp;
             try {
-                engine.advanceTo(clockMs.getAsLong());
+                caughtUp = engine.advanceTo(now, AcdEngine.TIMER_CAP);
             } catch (RuntimeException ex) {
                 log.error("ACD timer failed; the core carries on", ex);
+                caughtUp = false;
             }
-            if (done == BATCH || !commands.isEmpty()) {
+            if (done == BATCH || !caughtUp || !commands.isEmpty()) {
                 continue;
             }
-            long wait = Math.min(MAX_PARK_MS, engine.nextDeadlineMs() - clockMs.getAsLong());
+            long wait = Math.min(MAX_PARK_MS, engine.nextDeadlineMs() - now);
             if (wait > 0) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(wait));
             }

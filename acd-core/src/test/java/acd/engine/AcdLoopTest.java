@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentSpec;
-import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.Target;
@@ -62,7 +62,7 @@ class AcdLoopTest {
             assertEquals("cancel a TIMEOUT", seen.poll(10, TimeUnit.SECONDS), "the ring timer fires on its own");
             assertEquals("ring a", seen.poll(10, TimeUnit.SECONDS), "the only agent is rung again");
             loop.post((e, now) -> e.logout("a", now));
-            assertEquals(AgentState.LOGGED_OUT, loop.ask((e, now) -> e.agent("a").orElseThrow().state()).get(10, TimeUnit.SECONDS));
+            assertEquals(AgentStatus.LOGGED_OUT, loop.ask((e, now) -> e.agent("a").orElseThrow().status()).get(10, TimeUnit.SECONDS));
             assertEquals(1, loop.ask((e, now) -> e.queue("q").orElseThrow().waiting()).get(10, TimeUnit.SECONDS));
             assertTrue(loopThread[0] != Thread.currentThread());
         }
