@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 /**
  * The routing core: all queue, agent and call state, owned by one thread. Every command takes
  * the current time, fires the timers due before it, does its work, then settles: routes
- * waiting callers to offerable agents until no caller waits while an eligible agent is idle.
+ * waiting callers to offerable agents until no caller waits while an agent could take it.
  *
  * <p>A facade over the core's parts, which share one {@link CoreState}: {@link Reconfigure}
  * (config diff), {@link AgentLifecycle} (agent status and state), {@link CallLifecycle} (a
@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  */
 public final class AcdEngine {
     /** Timers fired per {@link #advanceTo(long, int)} by the loop, so a burst cannot starve its commands. */
-    public static final int TIMER_CAP = 256;
+    static final int TIMER_CAP = 256;
 
     private final CoreState core;
     private final AgentLifecycle agents;
@@ -74,7 +74,7 @@ public final class AcdEngine {
      *
      * @return true when time reached {@code targetMs}; false when the cap left timers due
      */
-    public boolean advanceTo(long targetMs, int maxTimers) {
+    boolean advanceTo(long targetMs, int maxTimers) {
         TimerQueue timers = core.timers;
         int fired = 0;
         while (timers.nextDeadlineMs() <= targetMs) {

@@ -12,7 +12,7 @@ import java.util.Comparator;
  * the call has not tried is found by a best-first walk of the heap that only opens the
  * children of tried members, so a pick costs O(tried * log n) and usually O(1).
  */
-final class OrderedStrategy implements RoutingStrategy {
+class OrderedStrategy implements RoutingStrategy {
     private final StrategyKind kind;
     private final Comparator<Member> order;
     private final IndexedHeap<Member> heap;
