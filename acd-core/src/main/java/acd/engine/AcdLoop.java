@@ -72,30 +72,32 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
     }
 
     /**
-     * One cycle: read the clock once, run a bounded batch of commands at that time, then fire
-     * at most {@link AcdEngine#TIMER_CAP} due timers; a full batch or the cap hit goes straight
-     * into the next cycle instead of parking. A command first catches the core up to its own
-     * time (timers due before it fire first), so the order of events is the same as in virtual time.
+     * One cycle: read the clock once; fire at most {@link AcdEngine#TIMER_CAP} timers due by
+     * then; run a bounded batch of commands at that time or, when the cap left timers due, at
+     * the time the timers got to (a command first fires every timer due before its time, so
+     * this keeps a burst of timers from bypassing the cap, and keeps the order of events the
+     * same as in virtual time). A full batch or the cap hit goes straight into the next cycle.
      */
     private void run() {
         while (running) {
             long now = clockMs.getAsLong();
-            int done = 0;
-            Command c;
-            while (done < BATCH && (c = commands.poll()) != null) {
-                try {
-                    c.run(engine, now);
-                } catch (RuntimeException ex) {
-                    log.error("ACD command failed; the core carries on", ex);
-                }
-                done++;
-            }
             boolean caughtUp;
             try {
                 caughtUp = engine.advanceTo(now, AcdEngine.TIMER_CAP);
             } catch (RuntimeException ex) {
                 log.error("ACD timer failed; the core carries on", ex);
                 caughtUp = false;
+            }
+            long commandMs = caughtUp ? now : engine.nowMs();
+            int done = 0;
+            Command c;
+            while (done < BATCH && (c = commands.poll()) != null) {
+                try {
+                    c.run(engine, commandMs);
+                } catch (RuntimeException ex) {
+                    log.error("ACD command failed; the core carries on", ex);
+                }
+                done++;
             }
             if (done == BATCH || !caughtUp || !commands.isEmpty()) {
                 continue;

@@ -542,6 +542,7 @@ class InvariantTest {
             assertEquals(was, e.from(), "state change of " + id + " from a state it was not in");
             assertTrue(e.from().canGo(e.to()), "illegal agent transition reported: " + e);
             if (e.to() == AgentState.RINGING) {
+                assertEquals(AgentState.IDLE, e.from(), "rang " + id + " not idle: " + e);
                 assertEquals(AgentStatus.AVAILABLE, agentStatus.get(id), "rang " + id + " not available: " + e);
                 assertTrue(agentReachable.getOrDefault(id, false), "rang " + id + " unreachable: " + e);
                 assertTrue(configured.contains(id), "rang " + id + " not configured: " + e);
