@@ -32,11 +32,7 @@ final class CoreViews {
     }
 
     List<AgentView> agents() {
-        List<AgentView> out = new ArrayList<>();
-        for (String id : core.agents.keySet()) {
-            agent(id).ifPresent(out::add);
-        }
-        return out;
+        return core.agents.keySet().stream().flatMap(id -> agent(id).stream()).toList();
     }
 
     Optional<QueueView> queue(String id) {
@@ -58,11 +54,7 @@ final class CoreViews {
     }
 
     List<QueueView> queues() {
-        List<QueueView> out = new ArrayList<>();
-        for (String id : core.queues.keySet()) {
-            queue(id).ifPresent(out::add);
-        }
-        return out;
+        return core.queues.keySet().stream().flatMap(id -> queue(id).stream()).toList();
     }
 
     Optional<CallView> call(String callId) {
