@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An agent as the routing core sees it. Owned by the core's loop thread; state changes go
- * through the engine's one transition method, which keeps the routing indexes in step.
+ * An agent as the routing core sees it: an operator-set {@link AgentStatus}, a call-driven
+ * {@link AgentState} and reachability as an input. Owned by the core's loop thread; status and
+ * state change only through the engine's agent lifecycle, which keeps the routing indexes in step.
  */
 public final class Agent {
     public static final long NEVER = Long.MIN_VALUE;
@@ -18,16 +19,18 @@ public final class Agent {
     private String name;
     private boolean forwardOnNoAnswer;
 
-    private AgentState state = AgentState.LOGGED_OUT;
+    /** Until the config applies it: a configured agent is logged in from the start (see the engine). */
+    private AgentStatus status = AgentStatus.LOGGED_OUT;
     private String pauseReason;
+    private AgentState state = AgentState.IDLE;
     private boolean reachable;
-    private long loginMs;
+    /** Cached: logged in and reachable; {@link #presentSinceMs} is when that last became true. */
+    private boolean present;
+    private long presentSinceMs;
     private long lastCallEndMs = NEVER;
     private int answeredToday;
     private int consecutiveNoAnswer;
     private Call call;
-    private String pendingPause;
-    private boolean pendingLogout;
     private boolean retired;
     /** Cached: sits in its queues' available indexes. */
     private boolean indexed;
@@ -66,17 +69,31 @@ public final class Agent {
         return forwardOnNoAnswer;
     }
 
+    public AgentStatus status() {
+        return status;
+    }
+
+    /** Sets the status; {@code reason} is kept as the pause reason while PAUSED. */
+    public void status(AgentStatus next, String reason) {
+        this.status = next;
+        this.pauseReason = next == AgentStatus.PAUSED ? reason : null;
+    }
+
+    /** The reason given for the pause; null unless PAUSED. */
+    public String pauseReason() {
+        return pauseReason;
+    }
+
     public AgentState state() {
         return state;
     }
 
-    public void state(AgentState next, String reason) {
+    /** Sets the state; an illegal transition (see {@link AgentState}) throws. */
+    public void state(AgentState next) {
+        if (!state.canGo(next)) {
+            throw new IllegalStateException("agent " + id + ": " + state + " -> " + next + " is not a legal transition");
+        }
         this.state = next;
-        this.pauseReason = next == AgentState.PAUSED ? reason : null;
-    }
-
-    public String pauseReason() {
-        return pauseReason;
     }
 
     public boolean reachable() {
@@ -87,13 +104,29 @@ public final class Agent {
         this.reachable = value;
     }
 
-    /** When the agent went idle: the end of the last call, or login if it never had one. */
+    /**
+     * When the agent went idle: the end of the last call or, if it never had one, when it last
+     * became logged in and reachable.
+     */
     public long idleSinceMs() {
-        return lastCallEndMs != NEVER ? lastCallEndMs : loginMs;
+        return lastCallEndMs != NEVER ? lastCallEndMs : presentSinceMs;
     }
 
-    public void loggedInAt(long nowMs) {
-        this.loginMs = nowMs;
+    /** Logged in (available or paused) and reachable. */
+    public boolean present() {
+        return status.isLoggedIn() && reachable;
+    }
+
+    /**
+     * Brings the cached presence up to date, starting the idle time when the agent has just
+     * become present. Called before the agent joins any index, so its idle key stays fixed there.
+     */
+    public void updatePresence(long nowMs) {
+        boolean now = present();
+        if (now && !present) {
+            presentSinceMs = nowMs;
+        }
+        present = now;
     }
 
     public void callEndedAt(long nowMs) {
@@ -130,22 +163,6 @@ public final class Agent {
         this.call = c;
     }
 
-    public String pendingPause() {
-        return pendingPause;
-    }
-
-    public void pendingPause(String reason) {
-        this.pendingPause = reason;
-    }
-
-    public boolean pendingLogout() {
-        return pendingLogout;
-    }
-
-    public void pendingLogout(boolean value) {
-        this.pendingLogout = value;
-    }
-
     /** Removed from the config but still on a call: leaves when the call and wrap-up are done. */
     public boolean retired() {
         return retired;
@@ -155,14 +172,14 @@ public final class Agent {
         this.retired = value;
     }
 
-    /** May be offered a call: available, reachable and still configured. */
-    public boolean eligible() {
-        return state == AgentState.AVAILABLE && reachable && !retired;
+    /** May be offered a call: status AVAILABLE, state IDLE, reachable and still configured. */
+    public boolean offerable() {
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable && !retired;
     }
 
-    /** Counts as staffing its queues: logged in, reachable, not paused. */
+    /** Counts as staffing its queues (the no-agents policy): status AVAILABLE, reachable, configured. */
     public boolean staffing() {
-        return state.isLoggedIn() && state != AgentState.PAUSED && reachable && !retired;
+        return status == AgentStatus.AVAILABLE && reachable && !retired;
     }
 
     public boolean indexed() {
@@ -191,6 +208,6 @@ public final class Agent {
 
     @Override
     public String toString() {
-        return id + "(" + state + ")";
+        return id + "(" + status + "/" + state + (reachable ? "" : ", unreachable") + ")";
     }
 }

@@ -17,7 +17,7 @@ public final class Call implements IndexedHeap.Element {
     private final int priority;
     private final long seq;
     private final long enqueuedMs;
-    private CallState state = CallState.WAITING;
+    private CallState state = CallState.NEW;
     private int heapIndex = IndexedHeap.NOT_IN_HEAP;
 
     /** Intrusive links in the queue's line (waiting and ringing calls, arrival order). */
@@ -30,22 +30,27 @@ public final class Call implements IndexedHeap.Element {
     private Agent agent;
     private long answeredMs;
 
+    private final Owner owner;
     private final Timer ringTimer;
     private final Timer maxWaitTimer;
 
-    /** What the owner does when a call's timers fire. */
-    public interface Timeouts {
+    /**
+     * The one object that drives a call: it is told when the call's timers fire, and only it can
+     * change the call's state (the engine's call lifecycle, which runs each state's entry actions).
+     */
+    public interface Owner {
         void ringTimeout(Call call);
 
         void maxWait(Call call);
     }
 
-    public Call(String id, Queue queue, int priority, long seq, long enqueuedMs, Timeouts owner) {
+    public Call(String id, Queue queue, int priority, long seq, long enqueuedMs, Owner owner) {
         this.id = id;
         this.queue = queue;
         this.priority = priority;
         this.seq = seq;
         this.enqueuedMs = enqueuedMs;
+        this.owner = owner;
         this.ringTimer = new Timer(now -> owner.ringTimeout(this));
         this.maxWaitTimer = new Timer(now -> owner.maxWait(this));
     }
@@ -76,8 +81,14 @@ public final class Call implements IndexedHeap.Element {
         return state;
     }
 
-    /** The only place a call changes state. */
-    public void state(CallState next) {
+    /**
+     * The only place a call's state is set, and only by its {@link Owner}, whose one transition
+     * method runs the entry actions; anyone else, or an illegal transition, throws.
+     */
+    public void state(CallState next, Owner by) {
+        if (by != owner) {
+            throw new IllegalStateException("call " + id + ": only its owner changes its state");
+        }
         if (!state.canGo(next)) {
             throw new IllegalStateException("call " + id + ": " + state + " -> " + next + " is not a legal transition");
         }

@@ -4,10 +4,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A call's life inside a queue. NEW and IVR happen before the core sees the call (in the
- * gateway), so a core call starts WAITING. Transitions are listed here and nowhere else.
+ * A call's life inside a queue. The IVR happens before the core sees the call (in the gateway);
+ * a core call is NEW only until it joins the line. Transitions are listed here and nowhere else.
  */
 public enum CallState {
+    /** Created by the core, not in line yet. */
+    NEW,
     /** In the queue, no agent being rung. */
     WAITING,
     /** One agent (or, under ring-all, several) being rung. */
@@ -20,6 +22,7 @@ public enum CallState {
     private Set<CallState> next;
 
     static {
+        NEW.next = EnumSet.of(WAITING);
         WAITING.next = EnumSet.of(RINGING_AGENT, ENDED);
         RINGING_AGENT.next = EnumSet.of(WAITING, BRIDGED, ENDED);
         BRIDGED.next = EnumSet.of(ENDED);
@@ -28,5 +31,10 @@ public enum CallState {
 
     public boolean canGo(CallState to) {
         return next.contains(to);
+    }
+
+    /** In the queue's line: waiting, or ringing an agent. */
+    public boolean inLine() {
+        return this == WAITING || this == RINGING_AGENT;
     }
 }

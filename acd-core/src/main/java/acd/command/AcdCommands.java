@@ -24,10 +24,13 @@ public interface AcdCommands {
     /** Whether the gateway can reach the agent: a registered phone, or a device that rings without one. */
     void reachable(String agentId, boolean reachable);
 
+    /** Agent status AVAILABLE if logged out. Status changes at once, whatever the agent's call. */
     void login(String agentId);
 
+    /** Agent status LOGGED_OUT: a ring is withdrawn, a call and its wrap-up carry on. */
     void logout(String agentId);
 
+    /** Agent status PAUSED with a reason, at once (see {@link #logout}). */
     void pause(String agentId, String reason);
 
     void unpause(String agentId);

@@ -1,7 +1,7 @@
 package acd.command;
 
 import acd.agent.AgentSpec;
-import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.RingEnd;
 import acd.engine.AcdEngine;
 import acd.engine.AgentView;
@@ -59,11 +59,11 @@ public final class AcdProxy implements AcdCommands {
     @Override
     public CompletableFuture<Boolean> toggleLogin(String agentId) {
         return loop.ask((e, now) -> {
-            AgentState state = stateOf(e, agentId);
-            if (state == null) {
+            AgentStatus status = statusOf(e, agentId);
+            if (status == null) {
                 return false;
             }
-            if (state == AgentState.LOGGED_OUT) {
+            if (status == AgentStatus.LOGGED_OUT) {
                 e.login(agentId, now);
                 return true;
             }
@@ -75,11 +75,11 @@ public final class AcdProxy implements AcdCommands {
     @Override
     public CompletableFuture<Boolean> togglePause(String agentId, String reason) {
         return loop.ask((e, now) -> {
-            AgentState state = stateOf(e, agentId);
-            if (state == null) {
+            AgentStatus status = statusOf(e, agentId);
+            if (status == null) {
                 return false;
             }
-            if (state == AgentState.PAUSED) {
+            if (status == AgentStatus.PAUSED) {
                 e.unpause(agentId, now);
                 return false;
             }
@@ -88,8 +88,8 @@ public final class AcdProxy implements AcdCommands {
         });
     }
 
-    private static AgentState stateOf(AcdEngine e, String agentId) {
-        return e.agent(agentId).map(AgentView::state).orElse(null);
+    private static AgentStatus statusOf(AcdEngine e, String agentId) {
+        return e.agent(agentId).map(AgentView::status).orElse(null);
     }
 
     @Override

@@ -19,7 +19,6 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
     private static final int BATCH = 1024;
     private static final long MAX_PARK_MS = 1000;
 
-
     private final AcdEngine engine;
     private final LongSupplier clockMs;
     private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
@@ -72,28 +71,38 @@ public final class AcdLoop implements CommandSink, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * One cycle: read the clock once; fire at most {@link AcdEngine#TIMER_CAP} timers due by
+     * then; run a bounded batch of commands at that time or, when the cap left timers due, at
+     * the time the timers got to (a command first fires every timer due before its time, so
+     * this keeps a burst of timers from bypassing the cap, and keeps the order of events the
+     * same as in virtual time). A full batch or the cap hit goes straight into the next cycle.
+     */
     private void run() {
         while (running) {
             long now = clockMs.getAsLong();
+            boolean caughtUp;
+            try {
+                caughtUp = engine.advanceTo(now, AcdEngine.TIMER_CAP);
+            } catch (RuntimeException ex) {
+                log.error("ACD timer failed; the core carries on", ex);
+                caughtUp = false;
+            }
+            long commandMs = caughtUp ? now : engine.nowMs();
             int done = 0;
             Command c;
             while (done < BATCH && (c = commands.poll()) != null) {
                 try {
-                    c.run(engine, now);
+                    c.run(engine, commandMs);
                 } catch (RuntimeException ex) {
                     log.error("ACD command failed; the core carries on", ex);
                 }
                 done++;
             }
-            try {
-                engine.advanceTo(clockMs.getAsLong());
-            } catch (RuntimeException ex) {
-                log.error("ACD timer failed; the core carries on", ex);
-            }
-            if (done == BATCH || !commands.isEmpty()) {
+            if (done == BATCH || !caughtUp || !commands.isEmpty()) {
                 continue;
             }
-            long wait = Math.min(MAX_PARK_MS, engine.nextDeadlineMs() - clockMs.getAsLong());
+            long wait = Math.min(MAX_PARK_MS, engine.nextDeadlineMs() - now);
             if (wait > 0) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(wait));
             }

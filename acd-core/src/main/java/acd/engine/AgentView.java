@@ -1,9 +1,22 @@
 package acd.engine;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import java.util.List;
 
-/** A snapshot of one agent, for the admin API and tests. */
-public record AgentView(String id, String name, AgentState state, String pauseReason, boolean reachable,
-                        String callId, int answeredToday, List<String> queues) {
+/**
+ * A snapshot of one agent, for the admin API and tests.
+ *
+ * @param status      what the agent or a supervisor set
+ * @param pauseReason the reason given for the pause; null unless PAUSED
+ * @param state       what calls drive
+ * @param reachable   a registered phone, or a device that rings without one
+ */
+public record AgentView(String id, String name, AgentStatus status, String pauseReason, AgentState state,
+                        boolean reachable, String callId, int answeredToday, List<String> queues) {
+
+    /** Would be offered a call now: available, idle and reachable. */
+    public boolean offerable() {
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable;
+    }
 }

@@ -1,7 +1,9 @@
 package acd.event;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
+import acd.call.CallState;
 import acd.call.RingEnd;
 
 /** What happened in the routing core, for metrics, call records and the admin API. */
@@ -30,6 +32,21 @@ public sealed interface AcdEvent {
                      long waitMs, long talkMs) implements AcdEvent {
     }
 
+    /** A call moved in its state machine ({@link CallState}); {@code from} is NEW when it joined the line. */
+    record CallStateChanged(long atMs, String callId, String queueId, CallState from, CallState to, String reason)
+            implements AcdEvent {
+    }
+
+    /** The agent or a supervisor changed the agent's status (or auto-pause did). */
+    record AgentStatusChanged(long atMs, String agentId, AgentStatus from, AgentStatus to, String reason)
+            implements AcdEvent {
+    }
+
+    /** A call moved the agent's state. */
     record AgentStateChanged(long atMs, String agentId, AgentState from, AgentState to, String reason) implements AcdEvent {
+    }
+
+    /** The gateway found the agent reachable (a registered phone, a device) or not any more. */
+    record AgentReachabilityChanged(long atMs, String agentId, boolean reachable) implements AcdEvent {
     }
 }

@@ -8,11 +8,11 @@ import java.util.Comparator;
 
 /**
  * Strategies that ring the best member by a fixed ordering (priority, longest-idle,
- * fewest-calls; ring-all walks the same index). Available members sit in a heap; the best one
+ * fewest-calls; {@link RingAllStrategy} keeps its members in one too). Available members sit in a heap; the best one
  * the call has not tried is found by a best-first walk of the heap that only opens the
  * children of tried members, so a pick costs O(tried * log n) and usually O(1).
  */
-final class OrderedStrategy implements RoutingStrategy {
+class OrderedStrategy implements RoutingStrategy {
     private final StrategyKind kind;
     private final Comparator<Member> order;
     private final IndexedHeap<Member> heap;

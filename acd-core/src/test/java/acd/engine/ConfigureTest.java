@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
@@ -26,7 +27,7 @@ class ConfigureTest {
         rig.call("1", "q");
         rig.answer("1", rig.ringOnly("1"));
         rig.queue(QueueSpec.of("q", LONGEST_IDLE, Rig.members("a", "b")).withWrapUpMs(5_000)).apply();
-        assertEquals(AgentState.PAUSED, rig.state("b"));
+        rig.assertAgent("b", AgentStatus.PAUSED, AgentState.IDLE);
         assertEquals("training", rig.engine.agent("b").orElseThrow().pauseReason());
         assertEquals(AgentState.ON_CALL, rig.state("a"));
         assertEquals(CallState.BRIDGED, rig.engine.call("1").orElseThrow().state());
@@ -58,7 +59,7 @@ class ConfigureTest {
         assertEquals(List.of(new Leave("1", Target.menu("offline"), CallOutcome.QUEUE_REMOVED),
                 new Leave("2", Target.menu("offline"), CallOutcome.QUEUE_REMOVED)), leaves);
         assertTrue(rig.port.commands().contains(new Cancel("1", "a", CancelReason.LEFT_QUEUE)));
-        assertEquals(AgentState.AVAILABLE, rig.state("a"));
+        rig.assertAgent("a", AgentStatus.AVAILABLE, AgentState.IDLE);
         assertTrue(rig.engine.queue("q").isEmpty());
     }
 

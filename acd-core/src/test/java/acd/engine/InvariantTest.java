@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
@@ -59,7 +60,9 @@ class InvariantTest {
         assertTrue(d.outcomes.size() >= 6, "too few kinds of endings: " + d.outcomes);
         for (String situation : List.of("hangup while WAITING", "hangup while RINGING_AGENT", "hangup while BRIDGED",
                 "ring no answer TIMEOUT", "ring no answer REJECTED", "ring no answer FAILED",
-                "WRAP_UP -> AVAILABLE (ready)", "RINGING -> PAUSED (no answer)")) {
+                "WRAP_UP -> IDLE (ready)", "status AVAILABLE -> PAUSED (no answer)",
+                "status LOGGED_OUT while ON_CALL", "status PAUSED while WRAP_UP", "status LOGGED_OUT while RINGING",
+                "status PAUSED while RINGING")) {
             assertTrue(d.situations.containsKey(situation), "never happened: " + situation + " in " + d.situations);
         }
     }
@@ -156,7 +159,10 @@ class InvariantTest {
         private final Map<String, String> queueOfCall = new HashMap<>();
         private final Map<String, Integer> endedCount = new HashMap<>();
         private final Map<String, CallOutcome> leftQueue = new HashMap<>();
+        private final Map<String, AgentStatus> agentStatus = new HashMap<>();
         private final Map<String, AgentState> agentState = new HashMap<>();
+        private final Map<String, Boolean> agentReachable = new HashMap<>();
+        private final Map<String, CallState> callStates = new HashMap<>();
         private final List<String> endedIds = new ArrayList<>();
         /** Agents an event or a port command named since the last check. */
         private final Set<String> touched = new HashSet<>();
@@ -499,13 +505,25 @@ class InvariantTest {
             if (event instanceof AcdEvent.CallEnded e) {
                 callEnded(e);
             } else if (event instanceof AcdEvent.AgentStateChanged e) {
-                AgentState was = agentState.getOrDefault(e.agentId(), AgentState.LOGGED_OUT);
-                assertEquals(was, e.from(), "state change of " + e.agentId() + " from a state it was not in");
-                agentState.put(e.agentId(), e.to());
+                agentStateChanged(e);
+            } else if (event instanceof AcdEvent.AgentStatusChanged e) {
+                AgentStatus was = agentStatus.getOrDefault(e.agentId(), AgentStatus.LOGGED_OUT);
+                assertEquals(was, e.from(), "status change of " + e.agentId() + " from a status it was not in");
+                agentStatus.put(e.agentId(), e.to());
                 touched.add(e.agentId());
-                if (e.from() == AgentState.WRAP_UP || e.to() == AgentState.PAUSED) {
-                    seen(e.from() + " -> " + e.to() + " (" + e.reason() + ")");
+                AgentState state = agentState.getOrDefault(e.agentId(), AgentState.IDLE);
+                seen("status " + e.to() + " while " + state);
+                if (e.to() == AgentStatus.PAUSED) {
+                    seen("status " + e.from() + " -> " + e.to() + " (" + e.reason() + ")");
                 }
+            } else if (event instanceof AcdEvent.AgentReachabilityChanged e) {
+                assertTrue(agentReachable.getOrDefault(e.agentId(), false) != e.reachable(), "no change: " + e);
+                agentReachable.put(e.agentId(), e.reachable());
+                touched.add(e.agentId());
+            } else if (event instanceof AcdEvent.CallStateChanged e) {
+                assertEquals(callStates.getOrDefault(e.callId(), CallState.NEW), e.from(), "call state change " + e);
+                assertTrue(e.from().canGo(e.to()), "illegal call transition reported: " + e);
+                callStates.put(e.callId(), e.to());
             } else if (event instanceof AcdEvent.RingNoAnswer e) {
                 seen("ring no answer " + e.reason());
             } else if (event instanceof AcdEvent.AgentRinging e) {
@@ -517,8 +535,29 @@ class InvariantTest {
             }
         }
 
+        /** An agent is rung only when status AVAILABLE, state IDLE and reachable, at that moment. */
+        private void agentStateChanged(AcdEvent.AgentStateChanged e) {
+            String id = e.agentId();
+            AgentState was = agentState.getOrDefault(id, AgentState.IDLE);
+            assertEquals(was, e.from(), "state change of " + id + " from a state it was not in");
+            assertTrue(e.from().canGo(e.to()), "illegal agent transition reported: " + e);
+            if (e.to() == AgentState.RINGING) {
+                assertEquals(AgentState.IDLE, e.from(), "rang " + id + " not idle: " + e);
+                assertEquals(AgentStatus.AVAILABLE, agentStatus.get(id), "rang " + id + " not available: " + e);
+                assertTrue(agentReachable.getOrDefault(id, false), "rang " + id + " unreachable: " + e);
+                assertTrue(configured.contains(id), "rang " + id + " not configured: " + e);
+            }
+            agentState.put(id, e.to());
+            touched.add(id);
+            if (e.from() == AgentState.WRAP_UP) {
+                seen(e.from() + " -> " + e.to() + " (" + e.reason() + ")");
+            }
+        }
+
         private void callEnded(AcdEvent.CallEnded e) {
             String id = e.callId();
+            CallState last = callStates.remove(id);
+            assertTrue(last == null || last == CallState.ENDED, "CallEnded of " + id + " in state " + last);
             Integer before = endedCount.merge(id, 1, Integer::sum) - 1;
             assertEquals(0, before, "call " + id + " ended twice, now " + e);
             assertTrue(active.remove(id), "a call ended that was never offered: " + id);
@@ -535,13 +574,23 @@ class InvariantTest {
         private void checkAgent(String id, String where) {
             String ringingFor = ringingAgentCall.get(id);
             AgentView a = engine.agent(id).orElse(null);
-            AgentState state = a == null ? AgentState.LOGGED_OUT : a.state();
+            AgentState state = a == null ? AgentState.IDLE : a.state();
+            AgentStatus status = a == null ? AgentStatus.LOGGED_OUT : a.status();
             if (state == AgentState.RINGING) {
                 assertEquals(ringingFor, a.callId(), "agent " + id + " rings for" + where);
             } else if (ringingFor != null) {
                 fail("agent " + id + " is " + state + " with a live ring for " + ringingFor + where);
             }
-            assertEquals(agentState.getOrDefault(id, AgentState.LOGGED_OUT), state, "events vs view of " + id + where);
+            assertEquals(agentState.getOrDefault(id, AgentState.IDLE), state, "events vs view of " + id + where);
+            assertEquals(agentStatus.getOrDefault(id, AgentStatus.LOGGED_OUT), status, "events vs view of " + id + where);
+            assertEquals(status == AgentStatus.PAUSED, a != null && a.pauseReason() != null, "pause reason of " + id + where);
+            if (a == null) {
+                agentReachable.remove(id); // a removed agent's inputs go with it; re-added, it starts unreachable
+            } else {
+                assertEquals(agentReachable.getOrDefault(id, false), a.reachable(), "events vs view of " + id + where);
+                assertEquals(a.status() == AgentStatus.AVAILABLE && state == AgentState.IDLE && a.reachable(),
+                        a.offerable(), "offerable of " + id + where);
+            }
         }
 
         private void check() {

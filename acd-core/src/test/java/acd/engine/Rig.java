@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.event.AcdEvent;
 import acd.queue.MemberSpec;
@@ -74,7 +75,7 @@ final class Rig {
         return this;
     }
 
-    /** Reachable and logged in, in the order given (which sets their idle order). */
+    /** Reachable and logged in, in the order given (which sets their idle order: idle since reachable). */
     Rig online(String... ids) {
         for (String id : ids) {
             engine.setReachable(id, true, now);
@@ -127,6 +128,16 @@ final class Rig {
 
     AgentState state(String agentId) {
         return engine.agent(agentId).orElseThrow().state();
+    }
+
+    AgentStatus status(String agentId) {
+        return engine.agent(agentId).orElseThrow().status();
+    }
+
+    /** The agent's status (what it set) and state (what calls drive), checked together. */
+    void assertAgent(String agentId, AgentStatus status, AgentState state) {
+        AgentView a = engine.agent(agentId).orElseThrow();
+        assertEquals(status + "/" + state, a.status() + "/" + a.state(), "agent " + agentId);
     }
 
     QueueView queueView(String id) {

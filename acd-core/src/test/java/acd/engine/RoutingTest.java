@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentSpec;
+import static acd.agent.AgentState.IDLE;
+import static acd.agent.AgentState.ON_CALL;
+import static acd.agent.AgentStatus.AVAILABLE;
+import static acd.agent.AgentStatus.LOGGED_OUT;
+import static acd.agent.AgentStatus.PAUSED;
+
 import acd.agent.AgentState;
 import acd.call.CallOutcome;
 import acd.call.CallState;
@@ -42,7 +48,7 @@ class RoutingTest {
         rig.advance(1);
         assertEquals(List.of(new Cancel("1", "a", CancelReason.TIMEOUT)), rig.port.of(Cancel.class));
         assertEquals("b", rig.ringOnly("1"));
-        assertEquals(AgentState.AVAILABLE, rig.state("a"));
+        rig.assertAgent("a", AVAILABLE, IDLE);
         assertTrue(rig.events.stream().anyMatch(e -> e instanceof AcdEvent.RingNoAnswer r
                 && r.agentId().equals("a") && r.reason() == RingEnd.TIMEOUT));
     }
@@ -75,7 +81,7 @@ class RoutingTest {
         rig.advance(60_000);
         assertEquals(List.of(new Cancel("1", "a", CancelReason.LEFT_QUEUE),
                 new Leave("1", Target.menu("closed"), CallOutcome.TIMED_OUT)), rig.port.take());
-        assertEquals(AgentState.AVAILABLE, rig.state("a"));
+        rig.assertAgent("a", AVAILABLE, IDLE);
     }
 
     @Test
@@ -115,12 +121,15 @@ class RoutingTest {
         rig.answer("1", rig.ringOnly("1"));
         rig.call("2", "q");
         rig.port.clear();
-        rig.engine.logout("a", rig.now); // on a call: logs out after it
+        rig.engine.logout("a", rig.now); // on a call: logged out at once, the call carries on
         rig.assertNoRing();
-        assertEquals(1, rig.queueView("q").waiting());
-        rig.hangup("1");
-        assertEquals(AgentState.LOGGED_OUT, rig.state("a"));
         assertEquals(List.of(new Leave("2", Target.menu("offline"), CallOutcome.NO_AGENTS)), rig.port.of(Leave.class));
+        assertEquals(0, rig.queueView("q").waiting());
+        rig.assertAgent("a", LOGGED_OUT, ON_CALL);
+        assertEquals(CallState.BRIDGED, rig.engine.call("1").orElseThrow().state());
+        rig.hangup("1");
+        rig.assertAgent("a", LOGGED_OUT, IDLE);
+        rig.assertOutcome("1", CallOutcome.COMPLETED);
     }
 
     @Test
@@ -176,7 +185,7 @@ class RoutingTest {
         rig.engine.ringFailed("1", "a", RingEnd.REJECTED, rig.now);
         assertEquals(AgentState.RINGING, rig.state("a"), "one miss: still taking calls (rung again)");
         rig.advance(15_000);
-        assertEquals(AgentState.PAUSED, rig.state("a"));
+        rig.assertAgent("a", PAUSED, IDLE);
         assertEquals("no answer", rig.engine.agent("a").orElseThrow().pauseReason());
         assertEquals(1, rig.queueView("q").waiting());
     }
@@ -208,7 +217,8 @@ class RoutingTest {
         rig.advance(7_000);
         rig.hangup("1");
         assertEquals(List.of(new Cancel("1", "a", CancelReason.CALLER_GONE)), rig.port.take());
-        assertEquals(AgentState.AVAILABLE, rig.state("a"), "not the agent's fault: no auto-pause");
+        assertEquals(AVAILABLE, rig.status("a"), "not the agent's fault: no auto-pause");
+        assertEquals(IDLE, rig.state("a"));
         rig.engine.hangup("1", rig.now); // a second hangup is harmless
         AcdEvent.CallEnded e = rig.endedOnce("1");
         assertEquals(CallOutcome.ABANDONED, e.outcome());
@@ -299,16 +309,18 @@ class RoutingTest {
     }
 
     @Test
-    void pauseOnACallWaitsForTheCallToEnd() {
+    void pauseOnACallLetsTheCallRunOnAndOffersNoNextCall() {
         Rig rig = new Rig().agents("a").queue(q("a")).apply();
         rig.online("a");
         rig.call("1", "q");
         rig.answer("1", rig.ringOnly("1"));
         rig.engine.pause("a", "meeting", rig.now);
-        assertEquals(AgentState.ON_CALL, rig.state("a"));
+        rig.assertAgent("a", PAUSED, ON_CALL);
+        assertEquals("meeting", rig.engine.agent("a").orElseThrow().pauseReason());
+        assertEquals(CallState.BRIDGED, rig.engine.call("1").orElseThrow().state());
         rig.call("2", "q");
         rig.hangup("1");
-        assertEquals(AgentState.PAUSED, rig.state("a"));
+        rig.assertAgent("a", PAUSED, IDLE);
         assertEquals("meeting", rig.engine.agent("a").orElseThrow().pauseReason());
         rig.assertNoRing();
         rig.engine.unpause("a", rig.now);

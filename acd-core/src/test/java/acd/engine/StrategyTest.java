@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.CancelReason;
 import acd.strategy.StrategyKind;
 import acd.testkit.RecordingCallControl.Bridge;
@@ -158,8 +159,8 @@ class StrategyTest {
         assertTrue(cancels.stream().allMatch(c -> c.reason() == CancelReason.ANSWERED_ELSEWHERE));
         assertEquals(List.of(new Bridge("1", "b")), rig.port.of(Bridge.class), "exactly one bridge");
         assertEquals(AgentState.ON_CALL, rig.state("b"));
-        assertEquals(AgentState.AVAILABLE, rig.state("a"));
-        assertEquals(AgentState.AVAILABLE, rig.state("c"));
+        rig.assertAgent("a", AgentStatus.AVAILABLE, AgentState.IDLE);
+        rig.assertAgent("c", AgentStatus.AVAILABLE, AgentState.IDLE);
     }
 
     @Test
@@ -180,6 +181,7 @@ class StrategyTest {
         rig.online("paused", "away", "ok");
         rig.engine.pause("paused", "break", rig.now);
         rig.engine.setReachable("away", false, rig.now);
+        rig.engine.logout("out", rig.now);
         rig.engine.setReachable("out", true, rig.now);
         for (int i = 0; i < 5; i++) {
             rig.call("c" + i, "q");

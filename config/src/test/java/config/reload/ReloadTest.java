@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
+import acd.engine.AgentView;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.Target;
@@ -104,9 +106,9 @@ class ReloadTest {
                 + "  - { number: \"+15550100\", queue: sales }\n");
         assertTrue(s.ok(), s.errors().toString());
         assertEquals("queues: ~sales; numbers: +" + "+15550100", s.diff().toString());
-        assertEquals(AgentState.PAUSED, engine.agent("alice").orElseThrow().state());
+        assertEquals(AgentStatus.PAUSED, engine.agent("alice").orElseThrow().status());
         assertEquals("lunch", engine.agent("alice").orElseThrow().pauseReason());
-        assertEquals(AgentState.AVAILABLE, engine.agent("bob").orElseThrow().state());
+        assertTrue(engine.agent("bob").orElseThrow().offerable());
     }
 
     @Test
@@ -122,7 +124,8 @@ class ReloadTest {
         assertEquals("alice", engine.call("c1").orElseThrow().agentId());
         assertEquals(AgentState.ON_CALL, engine.agent("alice").orElseThrow().state());
         engine.hangup("c1", now + 60_000);
-        assertEquals(AgentState.AVAILABLE, engine.agent("alice").orElseThrow().state(), "no wrap-up configured");
+        assertEquals(AgentState.IDLE, engine.agent("alice").orElseThrow().state(), "no wrap-up configured");
+        assertTrue(engine.agent("alice").orElseThrow().offerable());
     }
 
     @Test
@@ -193,7 +196,10 @@ class ReloadTest {
                 "  - { id: carol, extension: \"1003\", password: c }\n").replace("agent: bob,", "agent: carol,"));
         assertEquals("agents: +carol -bob; queues: ~sales", s.diff().toString());
         assertTrue(engine.agent("bob").isEmpty(), "an idle removed agent leaves at once");
-        assertEquals(AgentState.LOGGED_OUT, engine.agent("carol").orElseThrow().state());
-        assertEquals(AgentState.AVAILABLE, engine.agent("alice").orElseThrow().state());
+        AgentView carol = engine.agent("carol").orElseThrow();
+        assertEquals(AgentStatus.AVAILABLE, carol.status(), "a new agent is logged in from the start");
+        assertFalse(carol.reachable(), "but is offered calls only once reachable");
+        assertFalse(carol.offerable());
+        assertTrue(engine.agent("alice").orElseThrow().offerable());
     }
 }

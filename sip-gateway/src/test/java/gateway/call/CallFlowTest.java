@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
+import gateway.call.CallRig.AgentIs;
 import acd.call.CallOutcome;
 import acd.call.Target;
 import acd.event.AcdEvent;
@@ -86,7 +88,7 @@ class CallFlowTest {
             alice.awaitRequest("BYE", WAIT);
             AcdEvent.CallEnded ended = rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
             assertEquals(CallOutcome.COMPLETED, ended.outcome());
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
         }
     }
 
@@ -194,7 +196,7 @@ class CallFlowTest {
             caller.call().bye().awaitFinal(WAIT);
             alice.awaitRequest("CANCEL", WAIT);
             assertEquals(CallOutcome.ABANDONED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
         }
     }
 
@@ -215,7 +217,7 @@ class CallFlowTest {
             loserPhone.awaitRequest("BYE", WAIT);
             winnerRtp.awaitAudio(CALLER_AUDIO, WAIT);
             String loser = winner.agentId().equals("alice") ? "bob" : "alice";
-            rig.awaitAgent(loser, AgentState.AVAILABLE);
+            rig.awaitAgent(loser, AgentIs.AVAILABLE);
             assertEquals(AgentState.ON_CALL, rig.agentState(winner.agentId()));
         }
     }
@@ -279,16 +281,16 @@ class CallFlowTest {
             RtpPeer rtp = rig.rtp("127.0.0.1");
 
             dialFeature(alice, rtp, FeatureCodes.LOGIN_TOGGLE);
-            rig.awaitAgent("alice", AgentState.LOGGED_OUT);
+            rig.awaitAgent("alice", AgentIs.LOGGED_OUT);
             assertEquals(200, alice.register(300).getStatusCode());
-            assertEquals(AgentState.LOGGED_OUT, rig.agentState("alice"), "re-registering does not undo a logout");
+            assertEquals(AgentStatus.LOGGED_OUT, rig.agentView("alice").status(), "re-registering does not undo a logout");
 
             dialFeature(alice, rtp, FeatureCodes.LOGIN_TOGGLE);
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
             dialFeature(alice, rtp, FeatureCodes.PAUSE_TOGGLE);
-            rig.awaitAgent("alice", AgentState.PAUSED);
+            rig.awaitAgent("alice", AgentIs.PAUSED);
             dialFeature(alice, rtp, FeatureCodes.PAUSE_TOGGLE);
-            rig.awaitAgent("alice", AgentState.AVAILABLE);
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
         }
     }
 
@@ -321,7 +323,7 @@ class CallFlowTest {
     void forwardWhenOfflineRingsTheDeviceThroughTheTrunk() throws Exception {
         TestPhone device = devicePhone("+15550100003");
         try (device; CallRig rig = forwarding("carol", "1003", Forward.WHEN_OFFLINE, device)) {
-            rig.awaitAgent("carol", AgentState.AVAILABLE);
+            rig.awaitAgent("carol", AgentIs.AVAILABLE);
             Caller caller = dial(rig, 0, 101);
             Incoming invite = device.awaitRequest("INVITE", WAIT);
             assertEquals("+15550100003", ((SipURI) invite.request().getRequestURI()).getUser());

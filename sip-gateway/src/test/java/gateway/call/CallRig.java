@@ -3,7 +3,9 @@ package gateway.call;
 import config.model.Forward;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
+import acd.agent.AgentStatus;
 import acd.call.Target;
+import acd.engine.AgentView;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import config.model.PortRange;
@@ -173,7 +175,7 @@ final class CallRig implements AutoCloseable {
     /** A registered agent phone, once the core has the agent available. */
     TestPhone onlineAgent(String agentId, String extension, String transport) throws Exception {
         TestPhone phone = agentPhone(extension, transport);
-        awaitAgent(agentId, AgentState.AVAILABLE);
+        awaitAgent(agentId, AgentIs.AVAILABLE);
         return phone;
     }
 
@@ -190,26 +192,47 @@ final class CallRig implements AutoCloseable {
         return peer;
     }
 
-    /** Waits until the core has {@code agentId} in {@code state}. */
-    void awaitAgent(String agentId, AgentState state) {
+    /** What a test waits for an agent to be, as the core has it. */
+    enum AgentIs {
+        /** Would be offered a call: status available, state idle, reachable. */
+        AVAILABLE(AgentView::offerable),
+        LOGGED_OUT(v -> v.status() == AgentStatus.LOGGED_OUT),
+        PAUSED(v -> v.status() == AgentStatus.PAUSED);
+
+        private final java.util.function.Predicate<AgentView> test;
+
+        AgentIs(java.util.function.Predicate<AgentView> test) {
+            this.test = test;
+        }
+    }
+
+    /** Waits until the core has {@code agentId} as {@code is}. */
+    void awaitAgent(String agentId, AgentIs is) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            AgentState now = agentState(agentId);
-            if (now == state) {
+            AgentView now = agentView(agentId);
+            if (now != null && is.test.test(now)) {
                 return;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("agent " + agentId + " is " + now + ", expected " + state);
+                throw new AssertionError("agent " + agentId + " is " + now + ", expected " + is);
             }
-            source.take(e -> e instanceof AcdEvent.AgentStateChanged c && c.agentId().equals(agentId),
-                    Duration.ofNanos(left), "a state change of " + agentId);
+            source.take(e -> e instanceof AcdEvent.AgentStateChanged c && c.agentId().equals(agentId)
+                            || e instanceof AcdEvent.AgentStatusChanged s && s.agentId().equals(agentId)
+                            || e instanceof AcdEvent.AgentReachabilityChanged r && r.agentId().equals(agentId),
+                    Duration.ofNanos(left), "a change of " + agentId);
         }
     }
 
     AgentState agentState(String agentId) {
+        AgentView v = agentView(agentId);
+        return v == null ? null : v.state();
+    }
+
+    AgentView agentView(String agentId) {
         try {
-            return gateway.acd().agent(agentId).get(10, TimeUnit.SECONDS).map(v -> v.state()).orElse(null);
+            return gateway.acd().agent(agentId).get(10, TimeUnit.SECONDS).orElse(null);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

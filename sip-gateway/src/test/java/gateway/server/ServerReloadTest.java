@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
 import config.reload.ConfigReloader;
+import acd.agent.AgentStatus;
+import acd.engine.AgentView;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import gateway.testphone.TestPhone;
@@ -95,8 +97,9 @@ class ServerReloadTest {
                 assertFalse(server.reloader().reload("test").ok());
                 assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
                         "a bad file leaves the running config in force");
-                AgentState alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow().state();
-                assertEquals(AgentState.LOGGED_OUT, alice);
+                AgentView alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow();
+                assertEquals(AgentStatus.AVAILABLE + "/" + AgentState.IDLE, alice.status() + "/" + alice.state());
+                assertFalse(alice.reachable(), "alice never registered: known, logged in, not offered calls");
             }
             assertTrue(log.warned("rejected, the running config stays in force"), log.warnings().toString());
         }

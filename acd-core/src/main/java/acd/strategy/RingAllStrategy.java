@@ -1,0 +1,36 @@
+package acd.strategy;
+
+import acd.call.Call;
+import acd.queue.Member;
+import java.util.List;
+
+/**
+ * Rings every available member the call has not tried at once; the first to answer wins. A
+ * timeout ends the whole round, so the next one rings everyone again. Members are kept in the
+ * longest-idle index, so {@link #pick} and the order of the rings favour the longest idle.
+ */
+final class RingAllStrategy extends OrderedStrategy {
+
+    RingAllStrategy() {
+        super(StrategyKind.RING_ALL, MemberOrder.LONGEST_IDLE);
+    }
+
+    @Override
+    public void fillRing(Call call, List<Member> out) {
+        int before = out.size();
+        addUntried(call, out);
+        if (out.size() == before) {
+            call.forgetTried();
+            addUntried(call, out);
+        }
+    }
+
+    private void addUntried(Call call, List<Member> out) {
+        for (int i = 0, n = availableCount(); i < n; i++) {
+            Member m = availableAt(i);
+            if (!call.hasTried(m.agent())) {
+                out.add(m);
+            }
+        }
+    }
+}
