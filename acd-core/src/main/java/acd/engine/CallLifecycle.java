@@ -49,7 +49,8 @@ final class CallLifecycle implements Call.Owner {
         }
         Queue q = core.queues.get(queueId);
         if (q == null) {
-            log.warn("call {}: unknown queue '{}' (known: {})", callId, queueId, core.queues.keySet());
+            // only a reload racing a caller gets here (the config check rejects unknown queue references)
+            log.info("call {}: unknown queue '{}' (known: {}); the caller is sent on", callId, queueId, core.queues.keySet());
             refuse(callId, queueId, Target.hangup(), CallOutcome.UNKNOWN_QUEUE);
             return;
         }

@@ -112,6 +112,8 @@ public final class ServerMain implements AutoCloseable {
         } else if (e instanceof AcdEvent.CallEnded c) {
             events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
                     c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+        } else if (e instanceof AcdEvent.AgentStatusChanged s) {
+            events.info("agent {} status {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
         } else if (e instanceof AcdEvent.AgentStateChanged s) {
             events.info("agent {} {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
         } else {
