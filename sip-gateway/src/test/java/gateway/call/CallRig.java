@@ -221,6 +221,29 @@ final class CallRig implements AutoCloseable {
         return type.cast(e);
     }
 
+    /**
+     * Waits until nothing of the calls is left: no call, no RTP port, no SIP dialog. Cleanup runs
+     * just after the events a test sees (ports close on the loop), and a dialog whose INVITE got
+     * an error over UDP lives until its transaction's timer (32 s), hence the long bound.
+     */
+    void awaitNothingLeaked() throws InterruptedException {
+        awaitTrue(() -> gateway.b2bua().activeCalls() == 0, () -> "calls left: " + gateway.b2bua().activeCalls());
+        awaitTrue(() -> gateway.rtp().ports().inUse() == 0, () -> "RTP ports in use: " + gateway.rtp().ports().inUse());
+        awaitTrue(() -> gateway.sip().host().dialogs().isEmpty(), () -> "dialogs left: "
+                + gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(state.get());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     static InetSocketAddress trunkAt(TestPhone phone) {
         return new InetSocketAddress(TRUNK_ADDRESS, phone.port());
     }
