@@ -193,8 +193,16 @@ class CallFlowTest {
             Caller caller = dial(rig, 0, 101);
             Incoming toAlice = alice.awaitRequest("INVITE", WAIT);
             Incoming toBob = bob.awaitRequest("INVITE", WAIT);
-            RtpPeer aliceRtp = answer(rig, toAlice, 0);
-            RtpPeer bobRtp = answer(rig, toBob, 0);
+            // both 200s back to back: the first answer makes the core cancel the other ring, and a
+            // CANCEL that reaches the phone before its 200 leaves turns that answer into a 487
+            toAlice.ringing();
+            toBob.ringing();
+            RtpPeer aliceRtp = rig.rtp("127.0.0.1");
+            RtpPeer bobRtp = rig.rtp("127.0.0.1");
+            toAlice.answer(aliceRtp.sdp(0, 101));
+            toBob.answer(bobRtp.sdp(0, 101));
+            aliceRtp.sendTo(toAlice.body(), 0, AGENT_AUDIO);
+            bobRtp.sendTo(toBob.body(), 0, AGENT_AUDIO);
             AcdEvent.CallAnswered winner = rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true);
             TestPhone loserPhone = winner.agentId().equals("alice") ? bob : alice;
             TestPhone winnerPhone = winner.agentId().equals("alice") ? alice : bob;
