@@ -6,6 +6,8 @@ import acd.call.RingEnd;
 import acd.call.Target;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
+import gateway.leg.LegRegistry;
+import gateway.leg.OutgoingLeg;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
@@ -16,6 +18,7 @@ import gateway.sip.SipIds;
 import gateway.sip.registrar.AgentLocator;
 import ivr.menu.Destination;
 import io.netty.channel.EventLoop;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,13 +38,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The back-to-back user agent: answers callers, rings agents, bridges them, and keeps each
- * call's two sides in step. It is the SIP stack's {@link InviteHandler} and the routing core's
- * {@link CallControl}: SIP events arrive on the call's event loop (agent legs are mapped to
- * their caller's loop, see {@link #executorFor}), and core requests are handed to that loop.
+ * The back-to-back user agent: the SIP stack's {@link InviteHandler} and the routing core's
+ * {@link CallControl}. It finds the {@link CallFlow} or {@link OutgoingLeg} an event belongs to
+ * and hands the event over on that call's event loop (an outgoing leg runs on its caller's loop,
+ * see {@link #executorFor}); the core's requests are handed to the loop the same way. What a call
+ * needs it gets from one {@link CallServices}, built here once the SIP stack is up.
  */
 public final class B2bua implements InviteHandler, CallControl {
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+    private static final long RELEASED_KEEP_MS = 64_000;
 
     private final CallLoops loops;
     private final RtpEngine rtp;
@@ -50,21 +55,21 @@ public final class B2bua implements InviteHandler, CallControl {
     private final AgentLocator locator;
     private final FeatureCodes features;
     private final CallMedia media;
-    private final SdpNegotiator negotiator = SdpNegotiator.defaults();
-    private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
-    /** Agent-leg Call-ID -> its fork; the fork's caller decides the loop. */
-    private final Map<String, AgentRing.Fork> forks = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<String, CallFlow> calls = new ConcurrentHashMap<>();
+    /** Outgoing-leg Call-ID -> its leg; the leg's caller decides the loop. */
+    private final Map<String, OutgoingLeg> legs = new ConcurrentHashMap<>();
     /**
-     * Agent-leg Call-IDs we let go of, with when: a 2xx arriving for one of them is an answer that
-     * crossed our CANCEL and gets hung up. A 2xx for any other Call-ID is not ours and is ignored,
-     * so nobody can make us send requests to an address of their choosing.
+     * Outgoing-leg Call-IDs we let go of, with when (clock millis): a 2xx arriving for one of them
+     * is an answer that crossed our CANCEL and gets hung up. A 2xx for any other Call-ID is not
+     * ours and is ignored, so nobody can make us send requests to an address of their choosing.
      */
     private final Map<String, Long> released = new ConcurrentHashMap<>();
-    private static final long RELEASED_KEEP_MS = 64_000;
-    private volatile SipOutbound sip;
+    private volatile CallServices services;
 
+    /** @param clock wall time for recordings, voicemail and the released Call-IDs */
     public B2bua(CallLoops loops, RtpEngine rtp, AcdCommands acd, CallDirectory directory, AgentLocator locator,
-                 FeatureCodes features, CallMedia media) {
+                 FeatureCodes features, CallMedia media, Clock clock) {
         this.loops = loops;
         this.rtp = rtp;
         this.acd = acd;
@@ -72,128 +77,77 @@ public final class B2bua implements InviteHandler, CallControl {
         this.locator = locator;
         this.features = features;
         this.media = media;
+        this.clock = clock;
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
     public void attach(SipOutbound outbound) {
-        this.sip = outbound;
+        this.services = new CallServices(outbound, rtp, SdpNegotiator.defaults(), directory, media, acd, locator,
+                new Registry(), clock);
     }
 
-    /** The executor that owns a Call-ID's events: an agent leg runs on its caller's loop. */
+    /** The executor that owns a Call-ID's events: an outgoing leg runs on its caller's loop. */
     public Executor executorFor(String callId) {
-        AgentRing.Fork fork = forks.get(callId);
-        return loops.loopFor(fork != null ? fork.ring.callIdOfCaller() : callId);
+        OutgoingLeg leg = legs.get(callId);
+        return loops.loopFor(leg != null ? leg.callerCallId() : callId);
     }
 
     /** Calls in progress. */
     public int activeCalls() {
-        return sessions.size();
+        return calls.size();
     }
 
-    // ---------------------------------------------------------------- services for sessions
+    /** Outgoing legs known by Call-ID: registered while their INVITE or dialog may still be heard from. */
+    private final class Registry implements LegRegistry {
+        @Override
+        public void own(OutgoingLeg leg) {
+            legs.put(leg.callId(), leg);
+        }
 
-    SipOutbound sip() {
-        return sip;
-    }
-
-    RtpEngine rtp() {
-        return rtp;
-    }
-
-    SdpNegotiator negotiator() {
-        return negotiator;
-    }
-
-    CallMedia media() {
-        return media;
-    }
-
-    AgentLocator locator() {
-        return locator;
-    }
-
-    CallDirectory directory() {
-        return directory;
-    }
-
-    String advertisedHost() {
-        return sip.advertisedHost();
-    }
-
-    String domain() {
-        return directory.domain();
-    }
-
-    void own(AgentRing.Fork fork) {
-        forks.put(fork.callId, fork);
-    }
-
-    void disown(AgentRing.Fork fork) {
-        if (forks.remove(fork.callId, fork)) {
-            long now = System.currentTimeMillis();
-            released.put(fork.callId, now);
-            if (released.size() > 4096) {
-                released.values().removeIf(at -> now - at > RELEASED_KEEP_MS);
+        @Override
+        public void disown(OutgoingLeg leg) {
+            if (legs.remove(leg.callId(), leg)) {
+                long now = clock.millis();
+                released.put(leg.callId(), now);
+                if (released.size() > 4096) {
+                    released.values().removeIf(at -> now - at > RELEASED_KEEP_MS);
+                }
             }
         }
-    }
-
-    void ended(CallSession session) {
-        sessions.remove(session.callId(), session);
-    }
-
-    AcdCommands acd() {
-        return acd;
-    }
-
-    void enqueue(String callId, String queueId) {
-        acd.enqueue(callId, queueId, 0);
-    }
-
-    void answered(String callId, String agentId) {
-        acd.answered(callId, agentId);
-    }
-
-    void ringFailed(String callId, String agentId, RingEnd why) {
-        acd.ringFailed(callId, agentId, why);
-    }
-
-    void hangupInCore(String callId) {
-        acd.hangup(callId);
     }
 
     // ---------------------------------------------------------------- SIP in (on the call's loop)
 
     @Override
     public void onInvite(AdmittedInvite invite) {
-        SipOutbound out = sip;
-        if (out == null) {
+        CallServices s = services;
+        if (s == null) {
             return;
         }
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {
-            features.run(invite, invite.caller().id(), out);
+            features.run(invite, invite.caller().id(), s);
             return;
         }
         Optional<Destination> entry = directory.entryFor(invite.dialed());
         if (entry.isEmpty()) {
             log.info("INVITE for {} from {}: no such number", invite.dialed(), invite.source().address());
-            out.reply(invite.transaction(), invite.request(), Response.NOT_FOUND);
+            s.sip().reply(invite.transaction(), invite.request(), Response.NOT_FOUND);
             return;
         }
         String callId = callIdOf(invite.request());
-        CallSession session = new CallSession(this, loops.loopFor(callId), invite);
-        if (sessions.putIfAbsent(callId, session) != null) {
-            out.reply(invite.transaction(), invite.request(), Response.LOOP_DETECTED);
+        CallFlow call = new CallFlow(s, loops.loopFor(callId), callId, invite, c -> calls.remove(c.callId(), c));
+        if (calls.putIfAbsent(callId, call) != null) {
+            s.sip().reply(invite.transaction(), invite.request(), Response.LOOP_DETECTED);
             return;
         }
-        session.start(entry.get());
+        call.start(entry.get());
     }
 
     @Override
     public void onCancelled(ServerTransaction invite) {
-        CallSession s = sessions.get(callIdOf(invite.getRequest()));
-        if (s != null) {
-            s.callerCancelled();
+        CallFlow call = calls.get(callIdOf(invite.getRequest()));
+        if (call != null) {
+            call.caller().onCancelled();
         }
     }
 
@@ -201,27 +155,27 @@ public final class B2bua implements InviteHandler, CallControl {
     public boolean onInDialogRequest(RequestEvent event, ServerTransaction st) {
         Request request = event.getRequest();
         String callId = callIdOf(request);
-        String method = request.getMethod();
-        CallSession s = sessions.get(callId);
-        if (s != null) {
-            switch (method) {
-                case Request.ACK -> s.callerAck(request);
-                case Request.BYE -> s.callerBye(st, request);
-                case Request.INVITE -> s.callerReinvite(st, request);
-                case Request.INFO -> s.callerInfo(st, request);
+        SipOutbound sip = services.sip();
+        CallFlow call = calls.get(callId);
+        if (call != null) {
+            switch (request.getMethod()) {
+                case Request.ACK -> log.trace("call {}: ACK", callId);
+                case Request.BYE -> call.caller().onBye(st, request);
+                case Request.INVITE -> call.caller().onReinvite(st, request);
+                case Request.INFO -> call.caller().onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
             return true;
         }
-        AgentRing.Fork fork = forks.get(callId);
-        if (fork != null) {
-            switch (method) {
+        OutgoingLeg leg = legs.get(callId);
+        if (leg != null) {
+            switch (request.getMethod()) {
                 case Request.ACK -> { }
                 case Request.BYE -> {
                     sip.reply(st, request, Response.OK);
-                    fork.ring.onBye(fork);
+                    leg.onBye();
                 }
-                case Request.INVITE -> fork.ring.agentReinvite(st, request);
+                case Request.INVITE -> leg.onReinvite(st, request);
                 case Request.INFO -> sip.reply(st, request, Response.OK);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -233,15 +187,16 @@ public final class B2bua implements InviteHandler, CallControl {
     @Override
     public void onResponse(ResponseEvent event) {
         Response response = event.getResponse();
-        AgentRing.Fork fork = forks.get(callIdOf(response));
+        OutgoingLeg leg = legs.get(callIdOf(response));
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         boolean toInvite = cseq != null && Request.INVITE.equals(cseq.getMethod());
-        if (fork != null && toInvite && (event.getClientTransaction() == null || event.getClientTransaction() == fork.transaction)) {
-            fork.ring.onResponse(fork, event);
+        if (leg != null && toInvite && leg.isInvite(event.getClientTransaction())) {
+            leg.onResponse(event);
             return;
         }
-        if (toInvite && response.getStatusCode() / 100 == 2 && fork == null && released.containsKey(callIdOf(response))) {
+        if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.containsKey(callIdOf(response))) {
             // a 2xx for an INVITE we no longer want (a late fork): ACK it, then hang it up
+            SipOutbound sip = services.sip();
             Dialog d = event.getDialog();
             if (d == null || !sip.ack(d, response) || !sip.bye(d)) {
                 sip.ackAndBye(response);
@@ -256,9 +211,9 @@ public final class B2bua implements InviteHandler, CallControl {
         if (ct == null) {
             return;
         }
-        AgentRing.Fork fork = forks.get(callIdOf(ct.getRequest()));
-        if (fork != null && fork.transaction == ct) {
-            fork.ring.onTimeout(fork);
+        OutgoingLeg leg = legs.get(callIdOf(ct.getRequest()));
+        if (leg != null && leg.isInvite(ct)) {
+            leg.onTimeout();
         }
     }
 
@@ -266,34 +221,34 @@ public final class B2bua implements InviteHandler, CallControl {
 
     @Override
     public void ringAgent(String callId, String agentId, long ringTimeoutMs) {
-        onSession(callId, s -> s.ringAgent(agentId, ringTimeoutMs),
-                () -> ringFailed(callId, agentId, RingEnd.FAILED));
+        onCall(callId, c -> c.ringAgent(agentId, ringTimeoutMs),
+                () -> acd.ringFailed(callId, agentId, RingEnd.FAILED));
     }
 
     @Override
     public void cancelRing(String callId, String agentId, CancelReason reason) {
-        onSession(callId, s -> s.cancelRing(agentId), () -> { });
+        onCall(callId, c -> c.cancelRing(agentId), () -> { });
     }
 
     @Override
     public void bridge(String callId, String agentId) {
-        onSession(callId, s -> s.bridge(agentId), () -> hangupInCore(callId));
+        onCall(callId, c -> c.bridge(agentId), () -> acd.hangup(callId));
     }
 
     @Override
     public void leaveQueue(String callId, Target target, CallOutcome outcome) {
         log.debug("call {} leaves its queue ({}) for {}", callId, outcome, target);
-        onSession(callId, s -> s.leaveQueue(target), () -> { });
+        onCall(callId, c -> c.leaveQueue(target), () -> { });
     }
 
-    private void onSession(String callId, Consumer<CallSession> work, Runnable gone) {
+    private void onCall(String callId, Consumer<CallFlow> work, Runnable gone) {
         EventLoop loop = loops.loopFor(callId);
         loop.execute(() -> {
-            CallSession s = sessions.get(callId);
-            if (s == null) {
+            CallFlow call = calls.get(callId);
+            if (call == null) {
                 gone.run();
             } else {
-                work.accept(s);
+                work.accept(call);
             }
         });
     }

@@ -1,13 +1,15 @@
 package gateway.call;
 
+import gateway.leg.Transitions;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A caller's call in the gateway, from INVITE to hang-up. Transitions are listed here and
- * nowhere else; the queue part (ringing agents, bridging) is steered by the routing core.
+ * The phases of a caller's call in the gateway ({@link CallFlow}), from INVITE to hang-up.
+ * Transitions are listed here and nowhere else; each phase but NEW and ENDED runs one
+ * {@link Activity}. The queue part (ringing agents, bridging) is steered by the routing core.
  */
-public enum CallPhase {
+public enum CallPhase implements Transitions<CallPhase> {
     /** INVITE received, media being set up, not answered yet. */
     NEW,
     /** Answered, in the IVR (prompts, menus). */
@@ -35,6 +37,7 @@ public enum CallPhase {
         ENDED.next = EnumSet.noneOf(CallPhase.class);
     }
 
+    @Override
     public boolean canGo(CallPhase to) {
         return next.contains(to);
     }

@@ -1,16 +1,9 @@
 package gateway.call;
 
+import gateway.leg.MediaLeg;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
-import gateway.rtp.RtpEngine;
-import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
-import gateway.sdp.Direction;
-import gateway.sdp.LocalSession;
-import gateway.sdp.Negotiation;
-import gateway.sdp.SdpException;
-import gateway.sdp.SdpNegotiator;
-import gateway.sdp.SessionDescription;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.SipIds;
 import io.netty.channel.EventLoop;
@@ -43,15 +36,12 @@ public final class FeatureCodes {
     private static final Prompt OFF = Prompt.of("feature-off", ToneGenerator.tone(150, 0.3, 900).concat(ToneGenerator.tone(250, 0.3, 600)));
 
     private final CallLoops loops;
-    private final RtpEngine rtp;
     private final LoopPlayouts playouts;
     private final AgentPresence presence;
-    private final SdpNegotiator negotiator = SdpNegotiator.defaults();
     private final Map<String, FeatureCall> calls = new ConcurrentHashMap<>();
 
-    public FeatureCodes(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, AgentPresence presence) {
+    public FeatureCodes(CallLoops loops, LoopPlayouts playouts, AgentPresence presence) {
         this.loops = loops;
-        this.rtp = rtp;
         this.playouts = playouts;
         this.presence = presence;
     }
@@ -61,9 +51,9 @@ public final class FeatureCodes {
     }
 
     /** Runs on the call's loop. */
-    void run(AdmittedInvite invite, String agentId, SipOutbound sip) {
+    void run(AdmittedInvite invite, String agentId, CallServices services) {
         String callId = SipIds.callId(invite.request());
-        FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, sip);
+        FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, services);
         calls.put(callId, call);
         call.start();
     }
@@ -88,54 +78,46 @@ public final class FeatureCodes {
         private final EventLoop loop;
         private final AdmittedInvite invite;
         private final String agentId;
+        private final CallServices services;
         private final SipOutbound sip;
-        private RtpLeg leg;
+        private MediaLeg leg;
         private Dialog dialog;
         private Playout.Channel channel;
         private boolean closed;
 
-        FeatureCall(String callId, EventLoop loop, AdmittedInvite invite, String agentId, SipOutbound sip) {
+        FeatureCall(String callId, EventLoop loop, AdmittedInvite invite, String agentId, CallServices services) {
             this.callId = callId;
             this.loop = loop;
             this.invite = invite;
             this.agentId = agentId;
-            this.sip = sip;
+            this.services = services;
+            this.sip = services.sip();
         }
 
         void start() {
-            SessionDescription offer;
-            try {
-                offer = SessionDescription.parse(CallSession.body(invite.request().getRawContent()));
-            } catch (SdpException e) {
-                sip.reply(invite.transaction(), invite.request(), Response.NOT_ACCEPTABLE_HERE);
-                calls.remove(callId);
-                return;
-            }
-            rtp.open(loop, new RtpLegListener() { }).addListener(f -> {
-                if (!f.isSuccess()) {
-                    sip.reply(invite.transaction(), invite.request(), Response.SERVICE_UNAVAILABLE);
-                    calls.remove(callId);
-                    return;
-                }
-                leg = (RtpLeg) f.getNow();
-                LocalSession local = new LocalSession(sip.advertisedHost());
-                Negotiation answer;
-                try {
-                    answer = negotiator.answer(offer, local, leg.port(), Direction.SENDRECV);
-                } catch (SdpException e) {
-                    sip.reply(invite.transaction(), invite.request(), Response.NOT_ACCEPTABLE_HERE);
-                    close(false);
-                    return;
-                }
-                leg.media(answer.media());
-                sip.answer(invite.transaction(), invite.request(), Response.OK, SipOutbound.newTag(),
-                        CallSession.bytes(answer.answer()));
-                dialog = invite.transaction().getDialog();
-                CompletableFuture<Boolean> on = LOGIN_TOGGLE.equals(invite.dialed())
-                        ? presence.toggleLogin(agentId).thenApply(loggedIn -> loggedIn)
-                        : presence.togglePause(agentId).thenApply(paused -> !paused);
-                on.whenComplete((takingCalls, error) -> loop.execute(() -> confirm(error == null && takingCalls)));
-            });
+            MediaLeg.answering(services, loop, new RtpLegListener() { }, invite.request().getRawContent(),
+                    new MediaLeg.Opened() {
+                        @Override
+                        public void opened(MediaLeg opened, byte[] answer) {
+                            leg = opened;
+                            sip.answer(invite.transaction(), invite.request(), Response.OK, SipOutbound.newTag(), answer);
+                            dialog = invite.transaction().getDialog();
+                            toggle();
+                        }
+
+                        @Override
+                        public void failed(int status, String why) {
+                            sip.reply(invite.transaction(), invite.request(), status);
+                            close(false);
+                        }
+                    });
+        }
+
+        private void toggle() {
+            CompletableFuture<Boolean> on = LOGIN_TOGGLE.equals(invite.dialed())
+                    ? presence.toggleLogin(agentId).thenApply(loggedIn -> loggedIn)
+                    : presence.togglePause(agentId).thenApply(paused -> !paused);
+            on.whenComplete((takingCalls, error) -> loop.execute(() -> confirm(error == null && takingCalls)));
         }
 
         private void confirm(boolean takingCalls) {
@@ -143,7 +125,7 @@ public final class FeatureCodes {
                 return;
             }
             log.info("agent {} dialled {}: now {}", agentId, invite.dialed(), takingCalls ? "taking calls" : "not taking calls");
-            channel = playouts.channel(leg);
+            channel = playouts.channel(leg.rtp());
             channel.play(takingCalls ? ON : OFF, () -> close(true));
         }
 

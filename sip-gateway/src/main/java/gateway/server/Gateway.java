@@ -32,6 +32,7 @@ import gateway.sip.registrar.AgentLocator;
 import gateway.sip.stack.SipStackSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -128,10 +129,10 @@ public final class Gateway implements AutoCloseable {
         acd.configure(agents, queues);
 
         AgentPresence presence = new AgentPresence(acd, directory);
-        FeatureCodes features = new FeatureCodes(loops, rtp, playouts, presence);
+        FeatureCodes features = new FeatureCodes(loops, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
         B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
-                new CallMedia(playouts, writer, ZoneId.systemDefault()));
+                new CallMedia(playouts, writer, ZoneId.systemDefault()), Clock.systemUTC());
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.testkit.Await;
 import config.model.Forward;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
@@ -242,6 +243,20 @@ final class CallRig implements AutoCloseable {
     <T extends AcdEvent> T awaitEvent(Class<T> type, java.util.function.Predicate<T> match) {
         AcdEvent e = source.take(x -> type.isInstance(x) && match.test(type.cast(x)), WAIT, type.getSimpleName());
         return type.cast(e);
+    }
+
+    /**
+     * Waits until nothing of the calls is left: no call, no RTP port, no SIP dialog. Cleanup runs
+     * just after the events a test sees (ports close on the loop), and a dialog whose INVITE got
+     * an error over UDP lives until its transaction's timer (32 s), hence the long bound.
+     */
+    private static final Duration LEAK_WAIT = Duration.ofSeconds(90);
+
+    void awaitNothingLeaked() throws Exception {
+        Await.until(() -> gateway.b2bua().activeCalls() == 0, LEAK_WAIT, () -> "calls left: " + gateway.b2bua().activeCalls());
+        Await.until(() -> gateway.rtp().ports().inUse() == 0, LEAK_WAIT, () -> "RTP ports in use: " + gateway.rtp().ports().inUse());
+        Await.until(() -> gateway.sip().host().dialogs().isEmpty(), LEAK_WAIT, () -> "dialogs left: "
+                + gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
     }
 
     static InetSocketAddress trunkAt(TestPhone phone) {

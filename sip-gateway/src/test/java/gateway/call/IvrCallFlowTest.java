@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.testkit.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -219,29 +220,18 @@ class IvrCallFlowTest {
 
     /** Waits for the recording's header to be completed (it is, once the call ended), then reads it. */
     private static WavData awaitWav(Path file, int channels) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            if (Files.isRegularFile(file)) {
-                WavData wav = WavReader.read(file);
-                if (wav.frames() > 0) {
-                    assertEquals(channels, wav.channels());
-                    return wav;
-                }
+        WavData wav = Await.value(() -> {
+            if (!Files.isRegularFile(file)) {
+                return null;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no finished recording at " + file);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+            WavData w = WavReader.read(file);
+            return w.frames() > 0 ? w : null;
+        }, WAIT, () -> "no finished recording at " + file);
+        assertEquals(channels, wav.channels());
+        return wav;
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.isRegularFile(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no file " + file);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+    private static void awaitFile(Path file) throws Exception {
+        Await.until(() -> Files.isRegularFile(file), WAIT, () -> "no file " + file);
     }
 }

@@ -1,0 +1,352 @@
+package gateway.call;
+
+import acd.call.RingEnd;
+import acd.call.Target;
+import config.build.IvrSpecs;
+import gateway.leg.AgentRing;
+import gateway.leg.CallerLeg;
+import gateway.leg.MediaLeg;
+import gateway.leg.StateMachine;
+import gateway.media.LoopScheduler;
+import gateway.rtp.RtpLeg;
+import gateway.rtp.RtpLegListener;
+import gateway.sip.AdmittedInvite;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.EventLoop;
+import ivr.audio.Codec;
+import ivr.dtmf.TelephoneEventDecoder;
+import ivr.menu.Destination;
+import ivr.menu.IvrSession;
+import ivr.play.Playout;
+import ivr.record.VoicemailBox;
+import ivr.record.VoicemailSession;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One caller's call: its {@link CallerLeg}, the {@link AgentRing}s the core asks for, and the
+ * flow through {@link CallPhase}s, each with one {@link Activity} (menu, queue wait, voicemail,
+ * transfer, bridge). Every phase change goes through {@link #state}: leaving a phase stops its
+ * activity, entering starts the next. Runs on the call's event loop; the routing core steers the
+ * queue part through {@link B2bua}'s {@code CallControl} and hears back through {@code AcdCommands}.
+ */
+final class CallFlow implements AgentRing.Owner {
+    private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
+
+    private final CallServices services;
+    private final EventLoop loop;
+    private final String callId;
+    private final CallerLeg caller;
+    private final Consumer<CallFlow> onEnded;
+    private final LoopScheduler scheduler;
+    private final StateMachine<CallPhase> machine;
+    /** Agents being rung, or answered and bridged, by agent id: the core may ring several at once. */
+    private final Map<String, AgentRing> rings = new HashMap<>(2);
+    private Activity activity = Activity.none(CallPhase.NEW);
+    private Activity entering;
+    private RtpLeg callerMedia;
+    /** The caller's prompts; opened once the caller's media is agreed. */
+    private Playout.Channel playout;
+    private TelephoneEventDecoder keys;
+
+    /** @param onEnded told once, when the call is over */
+    CallFlow(CallServices services, EventLoop loop, String callId, AdmittedInvite invite, Consumer<CallFlow> onEnded) {
+        this.services = services;
+        this.loop = loop;
+        this.callId = callId;
+        this.caller = new CallerLeg(services, loop, callId, invite);
+        this.onEnded = onEnded;
+        this.scheduler = new LoopScheduler(loop);
+        this.machine = new StateMachine<>(log, "call " + callId, CallPhase.NEW, new StateMachine.Actions<>() {
+            @Override
+            public void exit(CallPhase from, CallPhase to) {
+                activity.stop(to);
+                if (playout != null) {
+                    playout.stop();
+                }
+            }
+
+            @Override
+            public void entry(CallPhase to, CallPhase from) {
+                activity = entering;
+                entering = null;
+                activity.start();
+            }
+        });
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    CallPhase phase() {
+        return machine.state();
+    }
+
+    CallerLeg caller() {
+        return caller;
+    }
+
+    String callerUser() {
+        return caller.callerUser();
+    }
+
+    /** Goes to {@code next}'s phase: the current activity stops, {@code next} starts; illegal moves throw. */
+    void state(Activity next, String reason) {
+        entering = next;
+        machine.go(next.phase(), reason);
+    }
+
+    // ---------------------------------------------------------------- caller side
+
+    /** Answers the caller and sends the call to the dialled number's entry. */
+    void start(Destination entry) {
+        caller.answer(new RtpLegListener() {
+            @Override
+            public void onInactive(RtpLeg l) {
+                mediaDead(l);
+            }
+
+            @Override
+            public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
+                callerTelephoneEvent(payloadType, rtpTimestamp, payload);
+            }
+        }, new CallerLeg.Listener() {
+            @Override
+            public void answered(MediaLeg media) {
+                callerMedia = media.rtp();
+                playout = services.media().playouts().channel(callerMedia);
+                callerMedia.tap(CallFlow.this::callerAudio);
+                goTo(entry);
+            }
+
+            @Override
+            public void gone(String reason) {
+                end(false, reason);
+            }
+
+            @Override
+            public void key(char key) {
+                onKey(key);
+            }
+        });
+    }
+
+    /** Sends the caller on: a menu (the IVR), a queue, voicemail, a transfer, or hang-up. */
+    void goTo(Destination next) {
+        if (phase() == CallPhase.ENDED) {
+            return;
+        }
+        if (next instanceof Destination.Menu) {
+            IvrSession ivr = new IvrSession(services.directory().ivr().menus(), playout, scheduler, this::goTo);
+            state(new MenuActivity(ivr, next), "menu");
+        } else if (next instanceof Destination.Queue q) {
+            state(new QueueWait(services, loop, callId, q.queueId(), playout, scheduler), "queue " + q.queueId());
+        } else if (next instanceof Destination.Voicemail v) {
+            state(new VoicemailActivity(voicemail(v.voicemailId())), "voicemail " + v.voicemailId());
+        } else if (next instanceof Destination.Transfer t) {
+            transfer(t.number());
+        } else {
+            hangUp("the IVR hangs up");
+        }
+    }
+
+    private VoicemailSession voicemail(String box) {
+        IvrSpecs ivr = services.directory().ivr();
+        String department = ivr.queue(box).map(IvrSpecs.QueueMedia::department).orElse(null);
+        CallMedia media = services.media();
+        return new VoicemailSession(new VoicemailBox(box, services.directory().voicemailDir(), null, department),
+                new VoicemailSession.Caller(callId, callerUser(), services.clock().instant()), ivr.sounds().voicemail(),
+                ivr.sounds().beep(), playout, scheduler, media.writer(), media.zone(), reason -> hangUp("voicemail over"));
+    }
+
+    private void transfer(String number) {
+        InetSocketAddress trunk = services.directory().transferTrunk().orElse(null);
+        if (trunk == null) {
+            log.warn("call {}: transfer to {} needs a trunk, and none is configured; hanging up", callId, number);
+            hangUp("no trunk to transfer to");
+            return;
+        }
+        state(new TransferActivity(this, services, loop, number, trunk, playout, scheduler), "transfer to " + number);
+    }
+
+    /** The transfer's outside number answered: bridge the caller to it. */
+    void transferAnswered(TransferActivity transfer) {
+        state(new BridgeActivity(services, callId, callerMedia, transfer.peer(), false, false, scheduler),
+                "transfer answered");
+    }
+
+    // ---------------------------------------------------------------- keys and audio from the caller
+
+    private void callerTelephoneEvent(int pt, long rtpTimestamp, ByteBuf payload) {
+        if (pt < 96 || pt > 127) {
+            return;
+        }
+        if (keys == null || keys.payloadType() != pt) {
+            keys = new TelephoneEventDecoder(pt, this::onKey);
+        }
+        byte[] bytes = ByteBufUtil.getBytes(payload);
+        keys.onPacket((int) rtpTimestamp, bytes, 0, bytes.length);
+    }
+
+    /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
+    void onKey(char key) {
+        log.debug("call {}: key {}", callId, key);
+        activity.onKey(key);
+    }
+
+    private void callerAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
+        if (activity.hearsCaller()) {
+            activity.callerAudio(codec, ByteBufUtil.getBytes(payload), rtpTimestamp);
+        }
+    }
+
+    // ---------------------------------------------------------------- from the core
+
+    void ringAgent(String agentId, long ringTimeoutMs) {
+        if (phase() != CallPhase.QUEUED) {
+            services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
+            return;
+        }
+        AgentRoute route = services.directory().agent(agentId).orElse(null);
+        if (route == null) {
+            log.warn("call {}: the core rings agent {} the config does not know", callId, agentId);
+            services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
+            return;
+        }
+        AgentRing old = rings.remove(agentId);
+        if (old != null) {
+            old.cancel("rung again");
+        }
+        AgentRing ring = new AgentRing(services, loop, callId, callerUser(), route, ringTimeoutMs, this);
+        rings.put(agentId, ring);
+        ring.start();
+    }
+
+    void cancelRing(String agentId) {
+        AgentRing ring = rings.remove(agentId);
+        if (ring != null) {
+            boolean answered = ring.state() == AgentRing.State.ANSWERED;
+            ring.cancel("the core cancels the ring");
+            if (answered && activity instanceof QueueWait wait) {
+                // the answer stopped the music, but the core gave the call to no one: still waiting
+                wait.resume();
+            }
+        }
+    }
+
+    void bridge(String agentId) {
+        AgentRing ring = rings.get(agentId);
+        if (ring == null || ring.state() != AgentRing.State.ANSWERED || !(activity instanceof QueueWait wait)) {
+            // the agent hung up between answering and the bridge: the call is over
+            log.info("call {}: agent {} gone before the bridge", callId, agentId);
+            hangUp("agent gone before the bridge");
+            return;
+        }
+        boolean record = services.directory().ivr().queue(wait.queueId()).map(IvrSpecs.QueueMedia::record).orElse(false);
+        ring.bridged();
+        state(new BridgeActivity(services, callId, callerMedia, new BridgeActivity.Peer() {
+            @Override
+            public RtpLeg rtp() {
+                return ring.rtp();
+            }
+
+            @Override
+            public void hangUp(String reason) {
+                ring.cancel(reason);
+            }
+        }, true, record, scheduler), "bridged to " + agentId);
+    }
+
+    void leaveQueue(Target target) {
+        if (activity instanceof QueueWait wait) {
+            wait.release();
+        }
+        for (AgentRing r : List.copyOf(rings.values())) {
+            r.cancel("the call leaves its queue");
+        }
+        rings.clear();
+        goTo(IvrSpecs.destination(target));
+    }
+
+    // ---------------------------------------------------------------- from agent rings
+
+    @Override
+    public void answered(AgentRing ring) {
+        // silence at once, not after the core's round trip: the agent must not hear a prompt
+        if (activity instanceof QueueWait wait) {
+            wait.silence();
+        }
+        services.acd().answered(callId, ring.agentId());
+    }
+
+    @Override
+    public void ringFailed(AgentRing ring, RingEnd why) {
+        rings.remove(ring.agentId(), ring);
+        services.acd().ringFailed(callId, ring.agentId(), why);
+    }
+
+    @Override
+    public void hungUp(AgentRing ring, boolean wasBridged) {
+        if (wasBridged) {
+            end(true, "agent hung up");
+        }
+        // answered but not bridged yet: bridge() will find the ring over and end the call
+    }
+
+    /** A bridged leg's peer stopped sending RTP for the inactivity timeout. */
+    @Override
+    public void mediaDead(RtpLeg dead) {
+        if (phase() == CallPhase.ENDED) {
+            return;
+        }
+        log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
+                dead == callerMedia ? "caller leg" : "agent leg");
+        end(true, "no RTP");
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    /** We hang up on the caller. */
+    void hangUp(String reason) {
+        end(true, reason);
+    }
+
+    /**
+     * Ends the call once: the activity stopped (bridge and transfer legs hung up, recording
+     * finished), BYE or a final error to the caller when {@code byUs}, every ring cancelled, and
+     * the core told if it held the call.
+     */
+    void end(boolean byUs, String reason) {
+        if (phase() == CallPhase.ENDED) {
+            return;
+        }
+        boolean tellCore = activity.heldByCore();
+        state(Activity.none(CallPhase.ENDED), reason);
+        if (byUs) {
+            caller.hangUp(reason);
+        }
+        for (AgentRing r : rings.values()) {
+            r.cancel("call over");
+        }
+        rings.clear();
+        if (playout != null) {
+            playout.close();
+        }
+        if (tellCore) {
+            services.acd().hangup(callId);
+        }
+        onEnded.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return machine.toString();
+    }
+}

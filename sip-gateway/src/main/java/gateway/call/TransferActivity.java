@@ -1,0 +1,146 @@
+package gateway.call;
+
+import gateway.leg.MediaLeg;
+import gateway.leg.OutgoingLeg;
+import gateway.media.LoopScheduler;
+import gateway.rtp.RtpLeg;
+import gateway.rtp.RtpLegListener;
+import io.netty.channel.EventLoop;
+import ivr.audio.Prompt;
+import ivr.play.Playout;
+import ivr.time.Cancellable;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The caller transferred to an outside number: a {@link OutgoingLeg.Kind#TRANSFER} leg through the
+ * trunk rings it while the caller hears hold music. An answer bridges the two (the leg moves to
+ * the bridge); a refusal, or no answer in {@link #RING_MS}, hangs the caller up.
+ */
+final class TransferActivity implements Activity, OutgoingLeg.Owner {
+    private static final Logger log = LoggerFactory.getLogger(TransferActivity.class);
+    /** How long a transfer's outside number may ring before the caller is hung up on. */
+    static final long RING_MS = 45_000;
+
+    private final CallFlow call;
+    private final CallServices services;
+    private final EventLoop loop;
+    private final String number;
+    private final InetSocketAddress trunk;
+    private final Playout.Channel playout;
+    private final LoopScheduler scheduler;
+    private MediaLeg media;
+    private OutgoingLeg leg;
+    private Cancellable timer = Cancellable.NONE;
+    private boolean stopped;
+
+    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, InetSocketAddress trunk,
+                     Playout.Channel playout, LoopScheduler scheduler) {
+        this.call = call;
+        this.services = services;
+        this.loop = loop;
+        this.number = number;
+        this.trunk = trunk;
+        this.playout = playout;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CallPhase phase() {
+        return CallPhase.TRANSFER;
+    }
+
+    @Override
+    public void start() {
+        holdMusic(services.directory().ivr().sounds().holdMusic());
+        MediaLeg.offering(services, loop, new RtpLegListener() {
+            @Override
+            public void onInactive(RtpLeg l) {
+                call.mediaDead(l);
+            }
+        }, new MediaLeg.Opened() {
+            @Override
+            public void opened(MediaLeg opened, byte[] offer) {
+                if (stopped) {
+                    opened.close();
+                    return;
+                }
+                media = opened;
+                ring(offer);
+            }
+
+            @Override
+            public void failed(int status, String why) {
+                log.warn("call {}: {} to transfer to {}", call.callId(), why, number);
+                call.hangUp("transfer failed");
+            }
+        });
+        timer = scheduler.schedule(RING_MS, () -> {
+            log.info("call {}: transfer to {} not answered in {} ms; hanging up", call.callId(), number, RING_MS);
+            call.hangUp("transfer not answered");
+        });
+    }
+
+    private void ring(byte[] offer) {
+        leg = new OutgoingLeg(services, OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
+        String uri = "sip:" + number + "@" + trunk.getHostString() + ":" + trunk.getPort();
+        if (!leg.invite(uri, "UDP", call.callerUser(), number, offer)) {
+            finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    private void holdMusic(Prompt music) {
+        playout.play(music, () -> holdMusic(music));
+    }
+
+    /** To the bridge the leg goes on; anywhere else it is hung up. */
+    @Override
+    public void stop(CallPhase next) {
+        stopped = true;
+        timer.cancel();
+        if (next != CallPhase.BRIDGED) {
+            hangUp("call over");
+        }
+    }
+
+    private void hangUp(String reason) {
+        if (leg != null) {
+            leg.hangUp(reason);
+        }
+        if (media != null) {
+            media.close();
+        }
+    }
+
+    /** The bridge's other side: the answered outside number. */
+    BridgeActivity.Peer peer() {
+        return new BridgeActivity.Peer() {
+            @Override
+            public RtpLeg rtp() {
+                return media.rtp();
+            }
+
+            @Override
+            public void hangUp(String reason) {
+                TransferActivity.this.hangUp(reason);
+            }
+        };
+    }
+
+    @Override
+    public void answered(OutgoingLeg answered) {
+        call.transferAnswered(this);
+    }
+
+    @Override
+    public void finished(OutgoingLeg failed, int status) {
+        log.info("call {}: transfer to {} failed ({}); hanging up", call.callId(), number, status);
+        call.hangUp("transfer failed");
+    }
+
+    @Override
+    public void hungUp(OutgoingLeg gone) {
+        call.end(true, "transfer peer hung up");
+    }
+}

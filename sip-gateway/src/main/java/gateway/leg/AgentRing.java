@@ -1,0 +1,309 @@
+package gateway.leg;
+
+import acd.call.RingEnd;
+import config.model.Forward;
+import gateway.call.AgentRoute;
+import gateway.call.CallServices;
+import gateway.rtp.RtpLeg;
+import gateway.rtp.RtpLegListener;
+import gateway.sip.registrar.Binding;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One agent being rung for a call: an {@link OutgoingLeg} to each of the agent's registered
+ * phones at once and/or one to its personal device through the trunk (by its forward mode), all
+ * offering one shared media leg. The first to answer wins; the others are cancelled. Runs on the
+ * call's loop.
+ */
+public final class AgentRing implements OutgoingLeg.Owner {
+    private static final Logger log = LoggerFactory.getLogger(AgentRing.class);
+
+    public enum State implements Transitions<State> {
+        /** Opening the shared media leg; no INVITE out yet. */
+        OPENING,
+        /** The registered phones ring (on-no-answer: for one ring timeout, then the device). */
+        RINGING_PHONES,
+        /** The personal device rings through the trunk. */
+        RINGING_DEVICE,
+        /** A leg answered; the core decides whether to bridge it. */
+        ANSWERED,
+        /** Bridged to the caller. */
+        BRIDGED,
+        /** Over: cancelled, failed, or hung up. */
+        ENDED;
+
+        private Set<State> next;
+
+        static {
+            OPENING.next = EnumSet.of(RINGING_PHONES, RINGING_DEVICE, ENDED);
+            RINGING_PHONES.next = EnumSet.of(RINGING_DEVICE, ANSWERED, ENDED);
+            RINGING_DEVICE.next = EnumSet.of(ANSWERED, ENDED);
+            ANSWERED.next = EnumSet.of(BRIDGED, ENDED);
+            BRIDGED.next = EnumSet.of(ENDED);
+            ENDED.next = EnumSet.noneOf(State.class);
+        }
+
+        @Override
+        public boolean canGo(State to) {
+            return next.contains(to);
+        }
+
+        public boolean ringing() {
+            return this == OPENING || this == RINGING_PHONES || this == RINGING_DEVICE;
+        }
+    }
+
+    /** The call the agent is rung for. */
+    public interface Owner {
+        void answered(AgentRing ring);
+
+        void ringFailed(AgentRing ring, RingEnd why);
+
+        /** The agent hung up the answered leg; {@code wasBridged} tells whether the bridge had begun. */
+        void hungUp(AgentRing ring, boolean wasBridged);
+
+        /** A bridged media leg's peer went silent for the inactivity timeout. */
+        void mediaDead(RtpLeg leg);
+    }
+
+    private final CallServices services;
+    private final EventLoop loop;
+    private final String callId;
+    private final String callerUser;
+    private final AgentRoute route;
+    private final long ringTimeoutMs;
+    private final Owner owner;
+    private final StateMachine<State> machine;
+    private final List<OutgoingLeg> legs = new ArrayList<>(2);
+    private MediaLeg media;
+    private byte[] offer;
+    private OutgoingLeg answered;
+    private ScheduledFuture<?> deviceTimer;
+    private List<Binding> phones = List.of();
+    private int lastFailure;
+
+    /**
+     * @param callId     the caller's Call-ID
+     * @param callerUser the caller's number, shown on the agent's phone
+     */
+    public AgentRing(CallServices services, EventLoop loop, String callId, String callerUser, AgentRoute route,
+                     long ringTimeoutMs, Owner owner) {
+        this.services = services;
+        this.loop = loop;
+        this.callId = callId;
+        this.callerUser = callerUser;
+        this.route = route;
+        this.ringTimeoutMs = ringTimeoutMs;
+        this.owner = owner;
+        this.machine = new StateMachine<>(log, "call " + callId + " ring " + route.agentId(), State.OPENING,
+                new StateMachine.Actions<>() {
+                    @Override
+                    public void exit(State from, State to) {
+                        leave(from);
+                    }
+
+                    @Override
+                    public void entry(State to, State from) {
+                        enter(to);
+                    }
+                });
+    }
+
+    public String agentId() {
+        return route.agentId();
+    }
+
+    public State state() {
+        return machine.state();
+    }
+
+    /** Goes to {@code next}; an illegal transition throws {@link IllegalStateException}. */
+    void state(State next, String reason) {
+        machine.go(next, reason);
+    }
+
+    /** The shared media leg, once open. */
+    public RtpLeg rtp() {
+        return media.rtp();
+    }
+
+    private void leave(State from) {
+        if (from == State.RINGING_PHONES && deviceTimer != null) {
+            deviceTimer.cancel(false);
+            deviceTimer = null;
+        }
+        if (from == State.RINGING_PHONES || from == State.RINGING_DEVICE) {
+            stopOthers();
+        }
+    }
+
+    private void enter(State to) {
+        switch (to) {
+            case RINGING_PHONES -> ringPhones();
+            case RINGING_DEVICE -> ringDevice();
+            case ENDED -> {
+                for (OutgoingLeg leg : legs) {
+                    leg.hangUp("ring over");
+                }
+                if (media != null) {
+                    media.close();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Opens the shared media leg, then rings. */
+    public void start() {
+        MediaLeg.offering(services, loop, new RtpLegListener() {
+            @Override
+            public void onInactive(RtpLeg l) {
+                owner.mediaDead(l);
+            }
+        }, new MediaLeg.Opened() {
+            @Override
+            public void opened(MediaLeg leg, byte[] sdp) {
+                media = leg;
+                offer = sdp;
+                if (state() != State.OPENING) {
+                    leg.close();
+                    return;
+                }
+                firstRing();
+            }
+
+            @Override
+            public void failed(int status, String why) {
+                log.warn("call {}: {} to ring agent {}", callId, why, agentId());
+                fail(status);
+            }
+        });
+    }
+
+    private void firstRing() {
+        phones = services.locator().contactsOf(agentId());
+        boolean device = switch (route.forward()) {
+            case NEVER -> false;
+            case WHEN_OFFLINE, ON_NO_ANSWER -> phones.isEmpty();
+            case ALWAYS -> true;
+        };
+        if (!device && phones.isEmpty()) {
+            fail(Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        state(device ? State.RINGING_DEVICE : State.RINGING_PHONES, device ? "forward " + route.forward() : "phones");
+        giveUpIfNoLegLeft();
+    }
+
+    private void ringPhones() {
+        for (Binding b : phones) {
+            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), route.extension());
+        }
+        if (route.forward() == Forward.ON_NO_ANSWER) {
+            deviceTimer = loop.schedule(this::phonesUnanswered, ringTimeoutMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void ringDevice() {
+        String uri = "sip:" + route.device() + "@" + route.trunk().getHostString() + ":" + route.trunk().getPort();
+        send(OutgoingLeg.Kind.DEVICE, uri, "UDP", route.device());
+    }
+
+    private void send(OutgoingLeg.Kind kind, String uri, String transport, String toUser) {
+        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
+        legs.add(leg);
+        if (!leg.invite(uri, transport, callerUser, toUser, offer)) {
+            lastFailure = Response.SERVICE_UNAVAILABLE;
+        }
+    }
+
+    private void giveUpIfNoLegLeft() {
+        if (state().ringing() && legs.stream().allMatch(l -> l.state().over())) {
+            fail(lastFailure == 0 ? Response.TEMPORARILY_UNAVAILABLE : lastFailure);
+        }
+    }
+
+    /** on-no-answer: the phones rang a full ring timeout (or all said no); the device gets the next one. */
+    private void phonesUnanswered() {
+        if (state() == State.RINGING_PHONES) {
+            state(State.RINGING_DEVICE, "phones unanswered");
+            giveUpIfNoLegLeft();
+        }
+    }
+
+    @Override
+    public void answered(OutgoingLeg leg) {
+        answered = leg;
+        state(State.ANSWERED, leg.kind() + " answered");
+        owner.answered(this);
+    }
+
+    @Override
+    public void finished(OutgoingLeg leg, int status) {
+        lastFailure = status;
+        if (state() == State.RINGING_PHONES && route.forward() == Forward.ON_NO_ANSWER
+                && legs.stream().allMatch(l -> l.state().over())) {
+            // every phone said no: go to the device now rather than after the timeout
+            phonesUnanswered();
+            return;
+        }
+        giveUpIfNoLegLeft();
+    }
+
+    @Override
+    public void hungUp(OutgoingLeg leg) {
+        if (leg == answered) {
+            boolean wasBridged = state() == State.BRIDGED;
+            state(State.ENDED, "agent hung up");
+            owner.hungUp(this, wasBridged);
+        }
+    }
+
+    public void bridged() {
+        state(State.BRIDGED, "bridged");
+    }
+
+    /** The ring is no longer wanted (timeout, another answered, caller gone, call over): cancel or hang up. */
+    public void cancel(String reason) {
+        if (state() != State.ENDED) {
+            state(State.ENDED, reason);
+        }
+    }
+
+    private void fail(int status) {
+        if (state().ringing()) {
+            state(State.ENDED, "failed with " + status);
+            owner.ringFailed(this, classify(status));
+        }
+    }
+
+    static RingEnd classify(int status) {
+        return switch (status) {
+            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> RingEnd.REJECTED;
+            default -> RingEnd.FAILED;
+        };
+    }
+
+    /** Cancels every leg still ringing but the one that answered. */
+    private void stopOthers() {
+        for (OutgoingLeg leg : legs) {
+            if (leg != answered) {
+                leg.hangUp("another leg answered or the ring moved on");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return machine.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package gateway.leg;
+
+import gateway.call.CallServices;
+import gateway.rtp.RtpLeg;
+import gateway.rtp.RtpLegListener;
+import gateway.sdp.Direction;
+import gateway.sdp.LocalSession;
+import gateway.sdp.Negotiation;
+import gateway.sdp.SdpException;
+import gateway.sdp.SessionDescription;
+import io.netty.channel.EventLoop;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RTP leg and the SDP session we describe it with. {@link #answering} and {@link #offering}
+ * are the one way every SIP leg gets its media: bind the ports on the call's loop, then answer
+ * the peer's offer or make ours.
+ */
+public final class MediaLeg {
+    private static final Logger log = LoggerFactory.getLogger(MediaLeg.class);
+
+    /** How opening a leg for an offer or an answer ended; called on the call's loop. */
+    public interface Opened {
+        /** {@code sdp}: our answer or our offer. The caller closes the leg if it no longer wants it. */
+        void opened(MediaLeg leg, byte[] sdp);
+
+        /** No leg: {@code status} says why in SIP terms (488 for SDP, 503 for no port). */
+        void failed(int status, String why);
+    }
+
+    private final CallServices services;
+    private final RtpLeg rtp;
+    private final LocalSession session;
+
+    private MediaLeg(CallServices services, RtpLeg rtp) {
+        this.services = services;
+        this.rtp = rtp;
+        this.session = new LocalSession(services.sip().advertisedHost());
+    }
+
+    /** Parses the peer's offer, opens a leg and answers it; the leg's media is set from the answer. */
+    public static void answering(CallServices services, EventLoop loop, RtpLegListener listener, byte[] rawOffer,
+                                 Opened then) {
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(text(rawOffer));
+        } catch (SdpException e) {
+            then.failed(Response.NOT_ACCEPTABLE_HERE, "unusable SDP offer: " + e.getMessage());
+            return;
+        }
+        open(services, loop, listener, then, leg -> {
+            Negotiation answer;
+            try {
+                answer = services.negotiator().answer(offer, leg.session, leg.rtp.port(), Direction.SENDRECV);
+            } catch (SdpException e) {
+                leg.close();
+                then.failed(Response.NOT_ACCEPTABLE_HERE, "no common codec: " + e.getMessage());
+                return;
+            }
+            leg.rtp.media(answer.media());
+            then.opened(leg, bytes(answer.answer()));
+        });
+    }
+
+    /** Opens a leg and makes our offer; the media is set when an answer is {@link #accept accepted}. */
+    public static void offering(CallServices services, EventLoop loop, RtpLegListener listener, Opened then) {
+        open(services, loop, listener, then, leg -> then.opened(leg,
+                bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV))));
+    }
+
+    private static void open(CallServices services, EventLoop loop, RtpLegListener listener, Opened then,
+                             Consumer<MediaLeg> next) {
+        services.rtp().open(loop, listener).addListener(f -> {
+            if (f.isSuccess()) {
+                next.accept(new MediaLeg(services, (RtpLeg) f.getNow()));
+            } else {
+                then.failed(Response.SERVICE_UNAVAILABLE, "no media port: " + f.cause());
+            }
+        });
+    }
+
+    public RtpLeg rtp() {
+        return rtp;
+    }
+
+    /** Takes the peer's answer to our offer. */
+    public void accept(byte[] rawAnswer) throws SdpException {
+        rtp.media(services.negotiator().accept(SessionDescription.parse(text(rawAnswer))));
+    }
+
+    /**
+     * Answers a re-INVITE (hold, unhold, new address) from the same port; {@code leg} is null
+     * while the media is still being opened, and the peer is asked to try again.
+     */
+    public static void reanswer(CallServices services, MediaLeg leg, ServerTransaction st, Request reinvite) {
+        if (leg == null) {
+            services.sip().reply(st, reinvite, Response.REQUEST_PENDING);
+            return;
+        }
+        byte[] raw = reinvite.getRawContent();
+        if (raw == null || raw.length == 0) {
+            // an offerless re-INVITE: offer what we have, the ACK carries the answer
+            byte[] offer = bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV));
+            services.sip().answer(st, reinvite, Response.OK, null, offer);
+            return;
+        }
+        try {
+            Negotiation answer = services.negotiator().answer(SessionDescription.parse(text(raw)), leg.session,
+                    leg.rtp.port(), Direction.SENDRECV);
+            leg.rtp.media(answer.media());
+            services.sip().answer(st, reinvite, Response.OK, null, bytes(answer.answer()));
+        } catch (SdpException e) {
+            log.info("{}: re-INVITE with unusable SDP: {}", leg.rtp, e.getMessage());
+            services.sip().reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE);
+        }
+    }
+
+    public void close() {
+        rtp.close();
+    }
+
+    static String text(byte[] raw) {
+        return raw == null ? "" : new String(raw, StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] bytes(SessionDescription sdp) {
+        return sdp.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public String toString() {
+        return rtp.toString();
+    }
+}

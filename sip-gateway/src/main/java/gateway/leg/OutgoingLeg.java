@@ -1,0 +1,274 @@
+package gateway.leg;
+
+import gateway.call.CallServices;
+import gateway.call.SipOutbound;
+import gateway.sdp.SdpException;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One INVITE we send and the dialog it makes: to one registered phone of an agent (a fork of an
+ * {@link AgentRing}), to an agent's personal device through the trunk, or to the outside number
+ * a call is transferred to. Every kind follows the same SIP rules; what an answer or a failure
+ * means is its {@link Owner}'s business. Runs on the caller's loop: {@code B2bua} maps the
+ * leg's Call-ID there.
+ */
+public final class OutgoingLeg {
+    private static final Logger log = LoggerFactory.getLogger(OutgoingLeg.class);
+
+    public enum Kind {
+        /** A registered phone (contact) of an agent. */
+        AGENT_PHONE,
+        /** An agent's personal number through the trunk. */
+        DEVICE,
+        /** An outside number a call is transferred to, through the trunk. */
+        TRANSFER
+    }
+
+    public enum State implements Transitions<State> {
+        /** INVITE sent, nothing heard yet. */
+        CALLING,
+        /** A provisional response came: the far end rings, and a CANCEL may go out. */
+        PROCEEDING,
+        /** A 2xx came and was ACKed: the dialog is up. */
+        ANSWERED,
+        /** We no longer want it; the CANCEL goes out as soon as a provisional response allows. */
+        CANCELLING,
+        /** Over after an answer (BYE either way) or after our CANCEL (487, or a crossing 2xx ACKed and BYEd). */
+        TERMINATED,
+        /** Refused, timed out, or never sent. */
+        FAILED;
+
+        private Set<State> next;
+
+        static {
+            CALLING.next = EnumSet.of(PROCEEDING, ANSWERED, CANCELLING, FAILED);
+            PROCEEDING.next = EnumSet.of(ANSWERED, CANCELLING, FAILED);
+            ANSWERED.next = EnumSet.of(TERMINATED);
+            CANCELLING.next = EnumSet.of(TERMINATED);
+            TERMINATED.next = EnumSet.noneOf(State.class);
+            FAILED.next = EnumSet.noneOf(State.class);
+        }
+
+        @Override
+        public boolean canGo(State to) {
+            return next.contains(to);
+        }
+
+        public boolean over() {
+            return this == TERMINATED || this == FAILED;
+        }
+    }
+
+    /** Who wanted the leg: hears its answer and its end. */
+    public interface Owner {
+        /** The far end answered with SDP we took: the shared media is set. */
+        void answered(OutgoingLeg leg);
+
+        /**
+         * The leg ended without an answer we keep: refused, timed out, never sent, cancelled, or
+         * answered with SDP we cannot use (488). {@code status} is the SIP reason.
+         */
+        void finished(OutgoingLeg leg, int status);
+
+        /** The far end hung up the answered leg. */
+        void hungUp(OutgoingLeg leg);
+    }
+
+    private final CallServices services;
+    private final Kind kind;
+    private final String callId = SipOutbound.newCallId();
+    private final String callerCallId;
+    private final MediaLeg media;
+    private final Owner owner;
+    private final StateMachine<State> machine;
+    private ClientTransaction transaction;
+    private Dialog dialog;
+    /** The 2xx we kept, to hang up from when the dialog will not serve. */
+    private Response answer;
+
+    /** @param media the media the INVITE offers; an answer sets its peer */
+    public OutgoingLeg(CallServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
+        this.services = services;
+        this.kind = kind;
+        this.callerCallId = callerCallId;
+        this.media = media;
+        this.owner = owner;
+        this.machine = new StateMachine<>(log, kind + " leg " + callId, State.CALLING, new StateMachine.Actions<>() {
+            @Override
+            public void entry(State to, State from) {
+                enter(to, from);
+            }
+        });
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /** The caller's Call-ID: this leg's events run on the caller's loop. */
+    public String callerCallId() {
+        return callerCallId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public State state() {
+        return machine.state();
+    }
+
+    public MediaLeg media() {
+        return media;
+    }
+
+    /** Goes to {@code next}; an illegal transition throws {@link IllegalStateException}. */
+    void state(State next, String reason) {
+        machine.go(next, reason);
+    }
+
+    private void enter(State to, State from) {
+        switch (to) {
+            case CANCELLING -> {
+                if (from == State.PROCEEDING) {
+                    services.sip().cancel(transaction);
+                }
+            }
+            // forgotten only when over: a leg waiting to send its CANCEL must still find its response
+            case TERMINATED, FAILED -> services.legs().disown(this);
+            default -> { }
+        }
+    }
+
+    /**
+     * Sends the INVITE.
+     *
+     * @param uri      a registered contact, or the number at the trunk
+     * @param fromUser the caller's number, so the far end shows who calls
+     * @param toUser   the agent's extension or the number
+     * @param offer    our SDP
+     * @return false when the INVITE could not be sent (the leg has FAILED; its owner is not told)
+     */
+    public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
+        services.legs().own(this);
+        transaction = services.sip().invite(uri, transport, callId, fromUser, services.directory().domain(), toUser, offer);
+        if (transaction == null) {
+            state(State.FAILED, "INVITE not sent");
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code ct} is this leg's INVITE (or the event names no transaction). */
+    public boolean isInvite(ClientTransaction ct) {
+        return ct == null || ct == transaction;
+    }
+
+    /** We no longer want the leg: CANCEL while it rings, BYE once answered. */
+    public void hangUp(String reason) {
+        switch (state()) {
+            case CALLING, PROCEEDING -> state(State.CANCELLING, reason);
+            case ANSWERED -> {
+                if (!services.sip().bye(dialog)) {
+                    services.sip().ackAndBye(answer);
+                }
+                state(State.TERMINATED, reason);
+            }
+            default -> { }
+        }
+    }
+
+    public void onResponse(ResponseEvent event) {
+        Response r = event.getResponse();
+        int status = r.getStatusCode();
+        if (status < 200) {
+            if (state() == State.CALLING) {
+                state(State.PROCEEDING, "provisional " + status);
+            } else if (state() == State.CANCELLING) {
+                services.sip().cancel(transaction);
+            }
+        } else if (status < 300) {
+            onAnswer(event);
+        } else {
+            end(status, "final response " + status);
+        }
+    }
+
+    private void onAnswer(ResponseEvent event) {
+        Response r = event.getResponse();
+        Dialog d = event.getDialog() != null ? event.getDialog() : transaction.getDialog();
+        switch (state()) {
+            case ANSWERED -> services.sip().ack(d != null ? d : dialog, r); // a retransmission of the answer we took
+            case CALLING, PROCEEDING -> take(d, r);
+            case CANCELLING -> {
+                if (d == null || !services.sip().ack(d, r) || !services.sip().bye(d)) {
+                    // an answer that crossed our CANCEL may come with no usable dialog: hang up from the response
+                    services.sip().ackAndBye(r);
+                }
+                state(State.TERMINATED, "answer crossed our CANCEL: ACKed and hung up");
+                owner.finished(this, Response.REQUEST_TERMINATED);
+            }
+            default -> { }
+        }
+    }
+
+    private void take(Dialog d, Response r) {
+        services.sip().ack(d, r);
+        dialog = d;
+        answer = r;
+        state(State.ANSWERED, "answered");
+        try {
+            media.accept(r.getRawContent());
+        } catch (SdpException e) {
+            log.warn("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, e.getMessage());
+            services.sip().bye(dialog);
+            state(State.TERMINATED, "unusable SDP in the answer");
+            owner.finished(this, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        owner.answered(this);
+    }
+
+    /** No final response in time. */
+    public void onTimeout() {
+        end(Response.REQUEST_TIMEOUT, "no response");
+    }
+
+    private void end(int status, String reason) {
+        switch (state()) {
+            case CALLING, PROCEEDING -> state(State.FAILED, reason);
+            case CANCELLING -> state(State.TERMINATED, reason);
+            default -> {
+                return;
+            }
+        }
+        owner.finished(this, status);
+    }
+
+    /** The far end hung up (the 200 is already sent). */
+    public void onBye() {
+        if (state() == State.ANSWERED) {
+            state(State.TERMINATED, "far end hung up");
+            owner.hungUp(this);
+        }
+    }
+
+    /** A re-INVITE from the far end (hold, unhold): answered from the shared media's own port. */
+    public void onReinvite(ServerTransaction st, Request reinvite) {
+        MediaLeg.reanswer(services, media, st, reinvite);
+    }
+
+    @Override
+    public String toString() {
+        return machine.toString();
+    }
+}
