@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.AgentRoute;
 import acd.command.AcdCommands;
 import gateway.sip.registrar.RegistrationListener;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.sip.SipOutbound;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
@@ -7,6 +8,7 @@ import acd.call.Target;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
 import gateway.leg.LegRegistry;
+import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpEngine;
@@ -82,8 +84,8 @@ public final class B2bua implements InviteHandler, CallControl {
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
     public void attach(SipOutbound outbound) {
-        this.services = new CallServices(outbound, rtp, SdpNegotiator.defaults(), directory, media, acd, locator,
-                new Registry(), clock);
+        LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain());
+        this.services = new CallServices(legs, directory, media, acd, clock);
     }
 
     /** The executor that owns a Call-ID's events: an outgoing leg runs on its caller's loop. */

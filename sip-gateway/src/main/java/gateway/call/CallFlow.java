@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.AgentRoute;
 import acd.call.RingEnd;
 import acd.call.Target;
 import config.build.IvrSpecs;
@@ -60,7 +61,7 @@ final class CallFlow implements AgentRing.Owner {
         this.services = services;
         this.loop = loop;
         this.callId = callId;
-        this.caller = new CallerLeg(services, loop, callId, invite);
+        this.caller = new CallerLeg(services.legs(), loop, callId, invite);
         this.onEnded = onEnded;
         this.scheduler = new LoopScheduler(loop);
         this.machine = new StateMachine<>(log, "call " + callId, CallPhase.NEW, new StateMachine.Actions<>() {
@@ -224,7 +225,7 @@ final class CallFlow implements AgentRing.Owner {
         if (old != null) {
             old.cancel("rung again");
         }
-        AgentRing ring = new AgentRing(services, loop, callId, callerUser(), route, ringTimeoutMs, this);
+        AgentRing ring = new AgentRing(services.legs(), loop, callId, callerUser(), route, ringTimeoutMs, this);
         rings.put(agentId, ring);
         ring.start();
     }

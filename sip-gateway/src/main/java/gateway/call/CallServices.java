@@ -1,20 +1,25 @@
 package gateway.call;
 
 import acd.command.AcdCommands;
-import gateway.leg.LegRegistry;
+import gateway.leg.LegServices;
 import gateway.rtp.RtpEngine;
-import gateway.sdp.SdpNegotiator;
-import gateway.sip.registrar.AgentLocator;
+import gateway.sip.SipOutbound;
 import java.time.Clock;
 
 /**
- * What a call and its legs use, built once by {@link B2bua} when the SIP stack is up and handed
- * to every call: legs and activities take what they need from here, never from the B2BUA.
+ * What a call uses, built once by {@link B2bua} when the SIP stack is up and handed to every
+ * call: its legs' services, the config in force, shared media, the routing core, and wall time.
+ * Activities take what they need from here, never from the B2BUA.
  *
- * @param legs  where outgoing legs register their Call-IDs
  * @param clock wall time for file dates and the released Call-ID map; the only time source besides
  *              the loop's scheduler
  */
-public record CallServices(SipOutbound sip, RtpEngine rtp, SdpNegotiator negotiator, CallDirectory directory,
-                           CallMedia media, AcdCommands acd, AgentLocator locator, LegRegistry legs, Clock clock) {
+public record CallServices(LegServices legs, CallDirectory directory, CallMedia media, AcdCommands acd, Clock clock) {
+    public SipOutbound sip() {
+        return legs.sip();
+    }
+
+    public RtpEngine rtp() {
+        return legs.rtp();
+    }
 }

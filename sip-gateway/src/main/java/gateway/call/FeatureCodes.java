@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.sip.SipOutbound;
 import gateway.leg.MediaLeg;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
@@ -95,7 +96,7 @@ public final class FeatureCodes {
         }
 
         void start() {
-            MediaLeg.answering(services, loop, new RtpLegListener() { }, invite.request().getRawContent(),
+            MediaLeg.answering(services.legs(), loop, new RtpLegListener() { }, invite.request().getRawContent(),
                     new MediaLeg.Opened() {
                         @Override
                         public void opened(MediaLeg opened, byte[] answer) {

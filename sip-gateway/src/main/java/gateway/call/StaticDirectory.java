@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.AgentRoute;
 import config.build.IvrSpecs;
 import ivr.menu.Destination;
 import java.net.InetSocketAddress;

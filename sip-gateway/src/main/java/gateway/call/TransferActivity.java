@@ -54,7 +54,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     @Override
     public void start() {
         holdMusic(services.directory().ivr().sounds().holdMusic());
-        MediaLeg.offering(services, loop, new RtpLegListener() {
+        MediaLeg.offering(services.legs(), loop, new RtpLegListener() {
             @Override
             public void onInactive(RtpLeg l) {
                 call.mediaDead(l);
@@ -83,7 +83,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     }
 
     private void ring(byte[] offer) {
-        leg = new OutgoingLeg(services, OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
+        leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
         String uri = "sip:" + number + "@" + trunk.getHostString() + ":" + trunk.getPort();
         if (!leg.invite(uri, "UDP", call.callerUser(), number, offer)) {
             finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);

@@ -2,8 +2,6 @@ package gateway.leg;
 
 import acd.call.RingEnd;
 import config.model.Forward;
-import gateway.call.AgentRoute;
-import gateway.call.CallServices;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.registrar.Binding;
@@ -75,7 +73,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
         void mediaDead(RtpLeg leg);
     }
 
-    private final CallServices services;
+    private final LegServices services;
     private final EventLoop loop;
     private final String callId;
     private final String callerUser;
@@ -95,7 +93,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
      * @param callId     the caller's Call-ID
      * @param callerUser the caller's number, shown on the agent's phone
      */
-    public AgentRing(CallServices services, EventLoop loop, String callId, String callerUser, AgentRoute route,
+    public AgentRing(LegServices services, EventLoop loop, String callId, String callerUser, AgentRoute route,
                      long ringTimeoutMs, Owner owner) {
         this.services = services;
         this.loop = loop;

@@ -1,7 +1,6 @@
 package gateway.leg;
 
-import gateway.call.CallServices;
-import gateway.call.SipOutbound;
+import gateway.sip.SipOutbound;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
 import io.netty.channel.EventLoop;
@@ -68,7 +67,7 @@ public final class CallerLeg {
         void key(char key);
     }
 
-    private final CallServices services;
+    private final LegServices services;
     private final EventLoop loop;
     private final String callId;
     private final ServerTransaction inviteTx;
@@ -79,7 +78,7 @@ public final class CallerLeg {
     private Dialog dialog;
     private MediaLeg media;
 
-    public CallerLeg(CallServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
+    public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
         this.services = services;
         this.loop = loop;
         this.callId = callId;

@@ -1,6 +1,5 @@
 package gateway.leg;
 
-import gateway.call.CallServices;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sdp.Direction;
@@ -34,18 +33,18 @@ public final class MediaLeg {
         void failed(int status, String why);
     }
 
-    private final CallServices services;
+    private final LegServices services;
     private final RtpLeg rtp;
     private final LocalSession session;
 
-    private MediaLeg(CallServices services, RtpLeg rtp) {
+    private MediaLeg(LegServices services, RtpLeg rtp) {
         this.services = services;
         this.rtp = rtp;
         this.session = new LocalSession(services.sip().advertisedHost());
     }
 
     /** Parses the peer's offer, opens a leg and answers it; the leg's media is set from the answer. */
-    public static void answering(CallServices services, EventLoop loop, RtpLegListener listener, byte[] rawOffer,
+    public static void answering(LegServices services, EventLoop loop, RtpLegListener listener, byte[] rawOffer,
                                  Opened then) {
         SessionDescription offer;
         try {
@@ -69,12 +68,12 @@ public final class MediaLeg {
     }
 
     /** Opens a leg and makes our offer; the media is set when an answer is {@link #accept accepted}. */
-    public static void offering(CallServices services, EventLoop loop, RtpLegListener listener, Opened then) {
+    public static void offering(LegServices services, EventLoop loop, RtpLegListener listener, Opened then) {
         open(services, loop, listener, then, leg -> then.opened(leg,
                 bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV))));
     }
 
-    private static void open(CallServices services, EventLoop loop, RtpLegListener listener, Opened then,
+    private static void open(LegServices services, EventLoop loop, RtpLegListener listener, Opened then,
                              Consumer<MediaLeg> next) {
         services.rtp().open(loop, listener).addListener(f -> {
             if (f.isSuccess()) {
@@ -98,7 +97,7 @@ public final class MediaLeg {
      * Answers a re-INVITE (hold, unhold, new address) from the same port; {@code leg} is null
      * while the media is still being opened, and the peer is asked to try again.
      */
-    public static void reanswer(CallServices services, MediaLeg leg, ServerTransaction st, Request reinvite) {
+    public static void reanswer(LegServices services, MediaLeg leg, ServerTransaction st, Request reinvite) {
         if (leg == null) {
             services.sip().reply(st, reinvite, Response.REQUEST_PENDING);
             return;

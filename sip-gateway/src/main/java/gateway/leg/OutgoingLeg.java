@@ -1,7 +1,6 @@
 package gateway.leg;
 
-import gateway.call.CallServices;
-import gateway.call.SipOutbound;
+import gateway.sip.SipOutbound;
 import gateway.sdp.SdpException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class OutgoingLeg {
         void hungUp(OutgoingLeg leg);
     }
 
-    private final CallServices services;
+    private final LegServices services;
     private final Kind kind;
     private final String callId = SipOutbound.newCallId();
     private final String callerCallId;
@@ -96,7 +95,7 @@ public final class OutgoingLeg {
     private Response answer;
 
     /** @param media the media the INVITE offers; an answer sets its peer */
-    public OutgoingLeg(CallServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
+    public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
         this.services = services;
         this.kind = kind;
         this.callerCallId = callerCallId;
@@ -160,7 +159,7 @@ public final class OutgoingLeg {
      */
     public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
         services.legs().own(this);
-        transaction = services.sip().invite(uri, transport, callId, fromUser, services.directory().domain(), toUser, offer);
+        transaction = services.sip().invite(uri, transport, callId, fromUser, services.domain(), toUser, offer);
         if (transaction == null) {
             state(State.FAILED, "INVITE not sent");
             return false;

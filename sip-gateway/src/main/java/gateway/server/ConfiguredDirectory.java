@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import config.model.AcdConfig;
 import config.model.Agent;
 import config.model.Trunk;
-import gateway.call.AgentRoute;
+import gateway.leg.AgentRoute;
 import gateway.call.CallDirectory;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;

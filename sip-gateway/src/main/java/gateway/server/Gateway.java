@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import gateway.call.CallDirectory;
 import gateway.call.FeatureCodes;
-import gateway.call.SipOutbound;
+import gateway.sip.SipOutbound;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.net.Transport;

@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.LegServices;
 import static gateway.leg.Tables.assertIllegalThrow;
 import static gateway.leg.Tables.assertTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class CallFlowStatesTest {
     private final List<String> log = new ArrayList<>();
-    private final CallServices services = new CallServices(null, null, null, null, null, null, null, null,
-            Clock.systemUTC());
+    private final CallServices services = new CallServices(new LegServices(null, null, null, null, null, "acd.test"),
+            null, null, null, Clock.systemUTC());
     private final CallFlow flow = new CallFlow(services, null, "call@test",
             new AdmittedInvite(Tables.nullTransaction(), null, null, null), c -> log.add("ended"));
 

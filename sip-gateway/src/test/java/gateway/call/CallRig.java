@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.AgentRoute;
 import gateway.testkit.Await;
 import config.model.Forward;
 import acd.agent.AgentSpec;

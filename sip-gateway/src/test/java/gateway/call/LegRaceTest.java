@@ -1,5 +1,6 @@
 package gateway.call;
 
+import gateway.leg.AgentRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import acd.call.CallOutcome;

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.call.RingEnd;
-import gateway.call.AgentRoute;
-import gateway.call.CallServices;
 import gateway.rtp.RtpLeg;
 import gateway.sip.AdmittedInvite;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LegStatesTest {
     private final List<String> disowned = new ArrayList<>();
-    private final CallServices services = new CallServices(null, null, null, null, null, null, null,
+    private final LegServices services = new LegServices(null, null, null, null,
             new LegRegistry() {
                 @Override
                 public void own(OutgoingLeg leg) {
@@ -34,7 +31,7 @@ class LegStatesTest {
                 public void disown(OutgoingLeg leg) {
                     disowned.add(leg.callId());
                 }
-            }, Clock.systemUTC());
+            }, "acd.test");
 
     // ---------------------------------------------------------------- caller leg
 

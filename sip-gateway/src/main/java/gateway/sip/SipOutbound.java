@@ -1,4 +1,4 @@
-package gateway.call;
+package gateway.sip;
 
 import gateway.sip.SipIds;
 import gateway.sip.SipResponder;

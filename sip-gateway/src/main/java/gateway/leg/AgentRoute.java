@@ -1,4 +1,4 @@
-package gateway.call;
+package gateway.leg;
 
 import config.model.Forward;
 import java.net.InetSocketAddress;
