@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import acd.call.Call;
 import acd.call.CallState;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import acd.queue.Queue;
@@ -46,7 +45,7 @@ class CallStateTest {
     @Test
     void theTimersFollowTheState() {
         Rig rig = new Rig().agents("a").queue(QueueSpec.of("q", PRIORITY, Rig.members("a"))
-                .withMaxWait(60_000, Target.hangup())).apply();
+                .withMaxWait(60_000)).apply();
         rig.online("a");
         rig.call("1", "q");
         rig.ringOnly("1");

@@ -3,7 +3,6 @@ package gateway.call;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
 import gateway.net.CallLoops;
@@ -281,9 +280,9 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     @Override
-    public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-        log.debug("call {} leaves its queue ({}) for {}", callId, outcome, target);
-        onSession(callId, s -> s.leaveQueue(target), () -> { });
+    public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+        log.debug("call {} leaves queue {} ({})", callId, queueId, outcome);
+        onSession(callId, s -> s.leaveQueue(queueId, outcome), () -> { });
     }
 
     private void onSession(String callId, Consumer<CallSession> work, Runnable gone) {

@@ -1,7 +1,7 @@
 package gateway.call;
 
+import acd.call.CallOutcome;
 import acd.call.RingEnd;
-import acd.call.Target;
 import config.build.IvrSpecs;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
@@ -85,6 +85,8 @@ final class CallSession {
     private QueueAudioSession queueAudio;
     /** The queue the call waits in, or was bridged from. */
     private String queueId;
+    /** Where the queue sent callers on when this one joined it: still known if a reload removes the queue. */
+    private Destination queueFallback = Destination.HANGUP;
     private VoicemailSession voicemail;
     private AgentRing transfer;
     private Cancellable transferTimer = Cancellable.NONE;
@@ -210,6 +212,7 @@ final class CallSession {
         phase(CallPhase.QUEUED);
         inCore = true;
         queueId = queue;
+        queueFallback = b2bua.directory().ivr().queue(queue).map(IvrSpecs.QueueMedia::fallback).orElse(Destination.HANGUP);
         b2bua.enqueue(callId, queue);
         startQueueAudio(true);
     }
@@ -451,13 +454,17 @@ final class CallSession {
         log.info("call {}: recording to {}", callId, recording.file());
     }
 
-    void leaveQueue(Target target) {
+    /** The core let the caller go without an agent: on to the queue's fallback (hang-up for an unknown queue). */
+    void leaveQueue(String leftQueue, CallOutcome outcome) {
         inCore = false;
         for (AgentRing r : List.copyOf(rings.values())) {
             r.cancel();
         }
         rings.clear();
-        goTo(IvrSpecs.destination(target));
+        Destination next = outcome == CallOutcome.UNKNOWN_QUEUE ? Destination.HANGUP
+                : b2bua.directory().ivr().queue(leftQueue).map(IvrSpecs.QueueMedia::fallback)
+                        .orElse(leftQueue.equals(queueId) ? queueFallback : Destination.HANGUP);
+        goTo(next);
     }
 
     // ---------------------------------------------------------------- from agent rings

@@ -9,7 +9,6 @@ import acd.agent.AgentState;
 import acd.agent.AgentStatus;
 import gateway.call.CallRig.AgentIs;
 import acd.call.CallOutcome;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
@@ -18,6 +17,7 @@ import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.audio.G711;
+import ivr.menu.Destination;
 import java.time.Duration;
 import java.util.List;
 import javax.sip.address.SipURI;
@@ -67,7 +67,7 @@ class CallFlowTest {
     }
 
     private static CallRig.Builder salesAt5000(QueueSpec queue) {
-        return CallRig.builder().queue(queue).number("5000", Target.queue("sales"));
+        return CallRig.builder().queue(queue).number("5000", Destination.queue("sales"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import config.model.Forward;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
 import acd.agent.AgentStatus;
-import acd.call.Target;
 import acd.engine.AgentView;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
@@ -19,6 +18,7 @@ import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.entry.EntryPoint;
 import ivr.entry.EntryPoints;
+import ivr.menu.Destination;
 import ivr.menu.Menu;
 import ivr.menu.MenuSet;
 import java.io.IOException;
@@ -90,8 +90,8 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
-        Builder number(String dialed, Target target) {
-            return entry(new EntryPoint(dialed, IvrSpecs.destination(target), null));
+        Builder number(String dialed, Destination entry) {
+            return entry(new EntryPoint(dialed, entry, null));
         }
 
         Builder entry(EntryPoint entry) {
@@ -104,7 +104,7 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
-        /** What callers of {@code queueId} hear and whether its calls are recorded. */
+        /** What callers of {@code queueId} hear, whether its calls are recorded, and where they go on leaving it without an agent. */
         Builder queueMedia(String queueId, IvrSpecs.QueueMedia media) {
             queueMedia.put(queueId, media);
             return this;
