@@ -6,7 +6,7 @@ public enum CallOutcome {
     COMPLETED,
     /** The caller hung up before an agent answered. */
     ABANDONED,
-    /** Waited past the queue's max wait time; sent to its fallback target. */
+    /** Waited past the queue's max wait time; sent on to the queue's fallback. */
     TIMED_OUT,
     /** No staffed agent and the queue's policy is fallback. */
     NO_AGENTS,

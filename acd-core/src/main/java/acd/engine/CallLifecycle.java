@@ -8,7 +8,6 @@ import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.NoAgentsPolicy;
 import acd.queue.Queue;
@@ -51,16 +50,16 @@ final class CallLifecycle implements Call.Owner {
         if (q == null) {
             // only a reload racing a caller gets here (the config check rejects unknown queue references)
             log.info("call {}: unknown queue '{}' (known: {}); the caller is sent on", callId, queueId, core.queues.keySet());
-            refuse(callId, queueId, Target.hangup(), CallOutcome.UNKNOWN_QUEUE);
+            refuse(callId, queueId, CallOutcome.UNKNOWN_QUEUE);
             return;
         }
         QueueSpec spec = q.spec();
         if (spec.maxLength() > 0 && q.lineSize() >= spec.maxLength()) {
-            refuse(callId, queueId, spec.whenMaxWait(), CallOutcome.QUEUE_FULL);
+            refuse(callId, queueId, CallOutcome.QUEUE_FULL);
             return;
         }
         if (spec.whenNoAgents() == NoAgentsPolicy.FALLBACK && q.staffedCount() == 0) {
-            refuse(callId, queueId, spec.whenMaxWait(), CallOutcome.NO_AGENTS);
+            refuse(callId, queueId, CallOutcome.NO_AGENTS);
             return;
         }
         Call call = new Call(callId, q, priority, nextCallSeq++, core.nowMs, this);
@@ -71,8 +70,8 @@ final class CallLifecycle implements Call.Owner {
     }
 
     /** A caller the core never took in: sent on at once, and ended. */
-    private void refuse(String callId, String queueId, Target target, CallOutcome outcome) {
-        core.control.leaveQueue(callId, target, outcome);
+    private void refuse(String callId, String queueId, CallOutcome outcome) {
+        core.control.leaveQueue(callId, queueId, outcome);
         core.events.onEvent(new AcdEvent.CallEnded(core.nowMs, callId, queueId, null, outcome, 0, 0));
     }
 
@@ -159,13 +158,13 @@ final class CallLifecycle implements Call.Owner {
 
     @Override
     public void maxWait(Call call) {
-        leave(call, CallOutcome.TIMED_OUT, call.queue().spec().whenMaxWait());
+        leave(call, CallOutcome.TIMED_OUT);
     }
 
-    /** The caller leaves the line for {@code target} (max wait, no agents, queue removed). */
-    void leave(Call call, CallOutcome outcome, Target target) {
+    /** The caller leaves the line without an agent (max wait, no agents, queue removed). */
+    void leave(Call call, CallOutcome outcome) {
         cancelAllRings(call, CancelReason.LEFT_QUEUE);
-        core.control.leaveQueue(call.id(), target, outcome);
+        core.control.leaveQueue(call.id(), call.queue().id(), outcome);
         end(call, outcome);
     }
 

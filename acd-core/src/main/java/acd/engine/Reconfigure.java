@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A config applied as a diff. New agents start logged in (status AVAILABLE) and are offered
  * calls once reachable; removed agents leave once their call and wrap-up are done; the status
- * and state of kept agents are never touched. Removed queues send their waiting callers to the
- * queue's fallback target; bridged calls carry on.
+ * and state of kept agents are never touched. Removed queues let their waiting callers go (the
+ * gateway sends them on to the queue's fallback); bridged calls carry on.
  */
 final class Reconfigure {
     private static final Logger log = LoggerFactory.getLogger(Reconfigure.class);
@@ -130,7 +130,7 @@ final class Reconfigure {
         q.strategy().clear();
         while (q.lineHead() != null) {
             Call c = q.lineHead();
-            calls.leave(c, CallOutcome.QUEUE_REMOVED, q.spec().whenMaxWait());
+            calls.leave(c, CallOutcome.QUEUE_REMOVED);
         }
     }
 

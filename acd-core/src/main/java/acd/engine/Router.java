@@ -125,7 +125,7 @@ final class Router {
                 continue;
             }
             while (q.lineHead() != null) {
-                calls.leave(q.lineHead(), CallOutcome.NO_AGENTS, q.spec().whenMaxWait());
+                calls.leave(q.lineHead(), CallOutcome.NO_AGENTS);
             }
         }
     }

@@ -2,7 +2,6 @@ package acd.port;
 
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
-import acd.call.Target;
 
 /**
  * What the routing core asks of the outside world (the SIP gateway in production, a recorder
@@ -19,6 +18,9 @@ public interface CallControl {
     /** {@code agentId} answered: connect the caller to that leg. */
     void bridge(String callId, String agentId);
 
-    /** The caller leaves the queue (no agent taken) and goes to {@code target}. */
-    void leaveQueue(String callId, Target target, CallOutcome outcome);
+    /**
+     * The caller leaves {@code queueId} without an agent; the gateway sends it on to that queue's
+     * fallback. {@link CallOutcome#UNKNOWN_QUEUE} (no such queue) means: hang up.
+     */
+    void leaveQueue(String callId, String queueId, CallOutcome outcome);
 }

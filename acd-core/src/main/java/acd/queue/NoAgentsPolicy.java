@@ -4,6 +4,6 @@ package acd.queue;
 public enum NoAgentsPolicy {
     /** Callers join and wait; the max wait time still applies. */
     WAIT,
-    /** Callers go to the queue's fallback target at once, and waiting callers leave when the last agent does. */
+    /** Callers leave the queue at once (on to its fallback), and waiting callers leave when the last agent does. */
     FALLBACK
 }

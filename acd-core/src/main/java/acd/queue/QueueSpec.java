@@ -1,6 +1,5 @@
 package acd.queue;
 
-import acd.call.Target;
 import acd.strategy.StrategyKind;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ public record QueueSpec(
         StrategyKind strategy,
         long ringTimeoutMs,
         long maxWaitMs,
-        Target whenMaxWait,
         NoAgentsPolicy whenNoAgents,
         int maxLength,
         long wrapUpMs,
@@ -33,7 +31,6 @@ public record QueueSpec(
         Objects.requireNonNull(id, "id");
         department = department == null ? id : department;
         strategy = strategy == null ? StrategyKind.PRIORITY : strategy;
-        whenMaxWait = whenMaxWait == null ? Target.hangup() : whenMaxWait;
         whenNoAgents = whenNoAgents == null ? NoAgentsPolicy.WAIT : whenNoAgents;
         members = List.copyOf(members);
         if (ringTimeoutMs <= 0) {
@@ -53,39 +50,39 @@ public record QueueSpec(
 
     /** A queue with defaults for everything but its id, strategy and members. */
     public static QueueSpec of(String id, StrategyKind strategy, List<MemberSpec> members) {
-        return new QueueSpec(id, id, strategy, DEFAULT_RING_TIMEOUT_MS, 0, Target.hangup(),
+        return new QueueSpec(id, id, strategy, DEFAULT_RING_TIMEOUT_MS, 0,
                 NoAgentsPolicy.WAIT, 0, 0, DEFAULT_AUTO_PAUSE_AFTER, members);
     }
 
     public QueueSpec withRingTimeoutMs(long ms) {
-        return new QueueSpec(id, department, strategy, ms, maxWaitMs, whenMaxWait, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
+        return new QueueSpec(id, department, strategy, ms, maxWaitMs, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
     }
 
-    public QueueSpec withMaxWait(long ms, Target target) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, ms, target, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
+    public QueueSpec withMaxWait(long ms) {
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, ms, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
     }
 
     public QueueSpec withWhenNoAgents(NoAgentsPolicy policy) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenMaxWait, policy, maxLength, wrapUpMs, autoPauseAfter, members);
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, policy, maxLength, wrapUpMs, autoPauseAfter, members);
     }
 
     public QueueSpec withMaxLength(int n) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenMaxWait, whenNoAgents, n, wrapUpMs, autoPauseAfter, members);
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenNoAgents, n, wrapUpMs, autoPauseAfter, members);
     }
 
     public QueueSpec withWrapUpMs(long ms) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenMaxWait, whenNoAgents, maxLength, ms, autoPauseAfter, members);
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenNoAgents, maxLength, ms, autoPauseAfter, members);
     }
 
     public QueueSpec withAutoPauseAfter(int n) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenMaxWait, whenNoAgents, maxLength, wrapUpMs, n, members);
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenNoAgents, maxLength, wrapUpMs, n, members);
     }
 
     public QueueSpec withStrategy(StrategyKind kind) {
-        return new QueueSpec(id, department, kind, ringTimeoutMs, maxWaitMs, whenMaxWait, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
+        return new QueueSpec(id, department, kind, ringTimeoutMs, maxWaitMs, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, members);
     }
 
     public QueueSpec withMembers(List<MemberSpec> list) {
-        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenMaxWait, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, list);
+        return new QueueSpec(id, department, strategy, ringTimeoutMs, maxWaitMs, whenNoAgents, maxLength, wrapUpMs, autoPauseAfter, list);
     }
 }

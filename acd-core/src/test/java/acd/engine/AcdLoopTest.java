@@ -7,7 +7,6 @@ import acd.agent.AgentSpec;
 import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.event.AcdEventListener;
 import acd.port.CallControl;
@@ -50,8 +49,8 @@ class AcdLoopTest {
             }
 
             @Override
-            public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-                seen.add("leave " + outcome);
+            public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+                seen.add("leave " + queueId + " " + outcome);
             }
         };
         var clock = AcdLoop.monotonicWallClock();
@@ -84,7 +83,7 @@ class AcdLoopTest {
         int calls = 3 * AcdEngine.TIMER_CAP;
         try (AcdLoop loop = new AcdLoop(engine, clock::get, "acd-test").start()) {
             QueueSpec q = QueueSpec.of("q", StrategyKind.PRIORITY, List.of(new MemberSpec("a", 1)))
-                    .withMaxWait(60_000, Target.hangup());
+                    .withMaxWait(60_000);
             loop.ask((e, now) -> {
                 e.configure(List.of(AgentSpec.of("a")), List.of(q), now);
                 for (int i = 0; i < calls; i++) {

@@ -12,10 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import acd.call.Call;
 import acd.call.CallState;
-import acd.call.Target;
 import acd.event.AcdEvent;
-import acd.queue.QueueSpec;
 import acd.queue.Queue;
+import acd.queue.QueueSpec;
 import acd.strategy.RoutingStrategy;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +45,7 @@ class CallStateTest {
     @Test
     void theTimersFollowTheState() {
         Rig rig = new Rig().agents("a").queue(QueueSpec.of("q", PRIORITY, Rig.members("a"))
-                .withMaxWait(60_000, Target.hangup())).apply();
+                .withMaxWait(60_000)).apply();
         rig.online("a");
         rig.call("1", "q");
         rig.ringOnly("1");

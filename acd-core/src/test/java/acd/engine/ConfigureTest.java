@@ -10,7 +10,6 @@ import acd.agent.AgentStatus;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
-import acd.call.Target;
 import acd.queue.QueueSpec;
 import acd.testkit.RecordingCallControl.Cancel;
 import acd.testkit.RecordingCallControl.Leave;
@@ -48,7 +47,7 @@ class ConfigureTest {
     @Test
     void removedQueueSendsItsWaitingAndRingingCallersToItsFallback() {
         Rig rig = new Rig().agents("a").queue(QueueSpec.of("q", PRIORITY, Rig.members("a"))
-                .withMaxWait(0, Target.menu("offline"))).queue("other", PRIORITY, "a").apply();
+                .withMaxWait(0)).queue("other", PRIORITY, "a").apply();
         rig.online("a");
         rig.call("1", "q");
         rig.ringOnly("1");
@@ -56,8 +55,8 @@ class ConfigureTest {
         rig.queueSpecs.remove("q");
         rig.apply();
         List<Leave> leaves = rig.port.of(Leave.class);
-        assertEquals(List.of(new Leave("1", Target.menu("offline"), CallOutcome.QUEUE_REMOVED),
-                new Leave("2", Target.menu("offline"), CallOutcome.QUEUE_REMOVED)), leaves);
+        assertEquals(List.of(new Leave("1", "q", CallOutcome.QUEUE_REMOVED),
+                new Leave("2", "q", CallOutcome.QUEUE_REMOVED)), leaves);
         assertTrue(rig.port.commands().contains(new Cancel("1", "a", CancelReason.LEFT_QUEUE)));
         rig.assertAgent("a", AgentStatus.AVAILABLE, AgentState.IDLE);
         assertTrue(rig.engine.queue("q").isEmpty());

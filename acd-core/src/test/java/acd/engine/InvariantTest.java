@@ -12,7 +12,6 @@ import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.event.AcdEventListener;
 import acd.port.CallControl;
@@ -425,8 +424,7 @@ class InvariantTest {
                 strategyOf.put(id, kinds.get(i));
                 queues.add(QueueSpec.of(id, kinds.get(i), members.get(id))
                         .withRingTimeoutMs(5_000 + rnd.nextInt(15_000))
-                        .withMaxWait(rnd.nextBoolean() ? 0 : 60_000 + rnd.nextInt(240_000),
-                                rnd.nextBoolean() ? Target.voicemail(id) : Target.hangup())
+                        .withMaxWait(rnd.nextBoolean() ? 0 : 60_000 + rnd.nextInt(240_000))
                         .withWhenNoAgents(i % 3 == 0 ? NoAgentsPolicy.FALLBACK : NoAgentsPolicy.WAIT)
                         .withMaxLength(i == 1 ? 8 : 0)
                         .withWrapUpMs(rnd.nextInt(3) * 5_000L)
@@ -481,7 +479,8 @@ class InvariantTest {
         }
 
         @Override
-        public void leaveQueue(String callId, Target target, CallOutcome outcome) {
+        public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+            assertEquals(queueOfCall.get(callId), queueId, "left another queue than it joined: " + callId);
             assertTrue(ringsOfCall.getOrDefault(callId, Set.of()).isEmpty(), "left the queue while ringing: " + callId);
             assertTrue(leftQueue.put(callId, outcome) == null, "left the queue twice: " + callId);
         }

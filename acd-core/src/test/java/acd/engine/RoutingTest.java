@@ -1,22 +1,20 @@
 package acd.engine;
 
-import static acd.strategy.StrategyKind.PRIORITY;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import acd.agent.AgentSpec;
 import static acd.agent.AgentState.IDLE;
 import static acd.agent.AgentState.ON_CALL;
 import static acd.agent.AgentStatus.AVAILABLE;
 import static acd.agent.AgentStatus.LOGGED_OUT;
 import static acd.agent.AgentStatus.PAUSED;
+import static acd.strategy.StrategyKind.PRIORITY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import acd.agent.AgentSpec;
 import acd.agent.AgentState;
 import acd.call.CallOutcome;
 import acd.call.CallState;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.NoAgentsPolicy;
 import acd.queue.QueueSpec;
@@ -75,21 +73,21 @@ class RoutingTest {
 
     @Test
     void maxWaitSendsTheCallerToTheFallbackAndCancelsTheRing() {
-        Rig rig = twoAgents(q("a").withMaxWait(60_000, Target.menu("closed")).withRingTimeoutMs(90_000));
+        Rig rig = twoAgents(q("a").withMaxWait(60_000).withRingTimeoutMs(90_000));
         rig.call("1", "q");
         rig.ringOnly("1");
         rig.advance(60_000);
         assertEquals(List.of(new Cancel("1", "a", CancelReason.LEFT_QUEUE),
-                new Leave("1", Target.menu("closed"), CallOutcome.TIMED_OUT)), rig.port.take());
+                new Leave("1", "q", CallOutcome.TIMED_OUT)), rig.port.take());
         rig.assertAgent("a", AVAILABLE, IDLE);
     }
 
     @Test
     void maxWaitAppliesToCallersWaitingWithNoAgent() {
-        Rig rig = new Rig().agents("a").queue(q("a").withMaxWait(30_000, Target.hangup())).apply();
+        Rig rig = new Rig().agents("a").queue(q("a").withMaxWait(30_000)).apply();
         rig.call("1", "q");
         rig.advance(30_000);
-        assertEquals(List.of(new Leave("1", Target.hangup(), CallOutcome.TIMED_OUT)), rig.port.take());
+        assertEquals(List.of(new Leave("1", "q", CallOutcome.TIMED_OUT)), rig.port.take());
         assertEquals(30_000, rig.endedOnce("1").waitMs());
     }
 
@@ -105,17 +103,17 @@ class RoutingTest {
     @Test
     void whenNoAgentsFallbackSendsTheCallerOnAtOnce() {
         Rig rig = new Rig().agents("a").queue(q("a").withWhenNoAgents(NoAgentsPolicy.FALLBACK)
-                .withMaxWait(0, Target.voicemail("q"))).apply();
+                .withMaxWait(0)).apply();
         rig.online("a");
         rig.engine.pause("a", "lunch", rig.now);
         rig.call("1", "q");
-        assertEquals(List.of(new Leave("1", Target.voicemail("q"), CallOutcome.NO_AGENTS)), rig.port.take());
+        assertEquals(List.of(new Leave("1", "q", CallOutcome.NO_AGENTS)), rig.port.take());
     }
 
     @Test
     void whenNoAgentsFallbackEmptiesTheQueueWhenTheLastAgentLeaves() {
         Rig rig = new Rig().agents("a", "b").queue(q("a", "b").withWhenNoAgents(NoAgentsPolicy.FALLBACK)
-                .withMaxWait(0, Target.menu("offline"))).apply();
+                .withMaxWait(0)).apply();
         rig.online("a");
         rig.call("1", "q");
         rig.answer("1", rig.ringOnly("1"));
@@ -123,7 +121,7 @@ class RoutingTest {
         rig.port.clear();
         rig.engine.logout("a", rig.now); // on a call: logged out at once, the call carries on
         rig.assertNoRing();
-        assertEquals(List.of(new Leave("2", Target.menu("offline"), CallOutcome.NO_AGENTS)), rig.port.of(Leave.class));
+        assertEquals(List.of(new Leave("2", "q", CallOutcome.NO_AGENTS)), rig.port.of(Leave.class));
         assertEquals(0, rig.queueView("q").waiting());
         rig.assertAgent("a", LOGGED_OUT, ON_CALL);
         assertEquals(CallState.BRIDGED, rig.engine.call("1").orElseThrow().state());
@@ -138,7 +136,7 @@ class RoutingTest {
         rig.call("1", "q");
         rig.call("2", "q");
         rig.call("3", "q");
-        assertEquals(List.of(new Leave("3", Target.hangup(), CallOutcome.QUEUE_FULL)), rig.port.take());
+        assertEquals(List.of(new Leave("3", "q", CallOutcome.QUEUE_FULL)), rig.port.take());
     }
 
     @Test
@@ -366,7 +364,7 @@ class RoutingTest {
     void unknownQueueIsAnsweredAndEndsTheCall() {
         Rig rig = new Rig().agents("a").queue(q("a")).apply();
         rig.call("1", "nope");
-        assertEquals(List.of(new Leave("1", Target.hangup(), CallOutcome.UNKNOWN_QUEUE)), rig.port.take());
+        assertEquals(List.of(new Leave("1", "nope", CallOutcome.UNKNOWN_QUEUE)), rig.port.take());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.call.CallOutcome;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import java.util.List;
@@ -19,7 +18,7 @@ class TimerCapTest {
 
     private static Rig callersWithMaxWait() {
         Rig rig = new Rig().agents("a").queue(QueueSpec.of("q", PRIORITY, Rig.members("a"))
-                .withMaxWait(MAX_WAIT_MS, Target.hangup())).apply();
+                .withMaxWait(MAX_WAIT_MS)).apply();
         for (int i = 0; i < CALLS; i++) {
             rig.call("c" + i, "q");
             rig.now += 7;

@@ -2,7 +2,6 @@ package acd.testkit;
 
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
-import acd.call.Target;
 import acd.port.CallControl;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class RecordingCallControl implements CallControl {
     public record Bridge(String callId, String agentId) implements Command {
     }
 
-    public record Leave(String callId, Target target, CallOutcome outcome) implements Command {
+    public record Leave(String callId, String queueId, CallOutcome outcome) implements Command {
     }
 
     private final List<Command> commands = new ArrayList<>();
@@ -48,8 +47,8 @@ public final class RecordingCallControl implements CallControl {
     }
 
     @Override
-    public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-        commands.add(new Leave(callId, target, outcome));
+    public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+        commands.add(new Leave(callId, queueId, outcome));
     }
 
     /** Everything asked since the last {@link #take()}, oldest first. */

@@ -4,7 +4,6 @@ import acd.agent.AgentSpec;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.engine.AcdEngine;
 import acd.event.AcdEvent;
 import acd.event.AcdEventListener;
@@ -208,8 +207,8 @@ public class RoutingBenchmark {
         }
 
         @Override
-        public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-            throw new IllegalStateException("no caller should leave a queue in this benchmark: " + callId + " " + outcome);
+        public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+            throw new IllegalStateException("no caller should leave a queue in this benchmark: " + callId + " " + queueId + " " + outcome);
         }
     }
 

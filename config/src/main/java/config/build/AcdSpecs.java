@@ -29,6 +29,6 @@ public final class AcdSpecs {
     static QueueSpec queue(Queue q) {
         List<MemberSpec> members = q.members().stream().map(m -> new MemberSpec(m.agent(), m.priority())).toList();
         return new QueueSpec(q.id(), q.department(), q.strategy(), q.ringTimeout().toMillis(), q.maxWaitTime().toMillis(),
-                q.whenMaxWait(), q.whenNoAgents(), q.maxLength(), q.wrapUpTime().toMillis(), q.autoPause(), members);
+                q.whenNoAgents(), q.maxLength(), q.wrapUpTime().toMillis(), q.autoPause(), members);
     }
 }

@@ -1,12 +1,11 @@
 package config.build;
 
-import acd.call.Target;
 import config.model.AcdConfig;
 import config.model.NumberEntry;
 import config.model.OpenSpan;
 import config.model.Queue;
-import ivr.audio.Prompt;
 import ivr.audio.Pcm;
+import ivr.audio.Prompt;
 import ivr.audio.PromptCache;
 import ivr.audio.ToneGenerator;
 import ivr.entry.EntryPoint;
@@ -47,14 +46,17 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
     public static final String SOUNDS_DIR = "sounds";
 
     /**
-     * A queue's audio and recording.
+     * A queue's audio, recording, and where its callers go when they leave it without an agent.
      *
-     * @param audio  greeting, hold music and announcements
-     * @param record whether bridged calls of this queue are recorded
+     * @param audio    greeting, hold music and announcements
+     * @param record   whether bridged calls of this queue are recorded
+     * @param fallback where a caller goes on leaving the queue without an agent (max wait, queue
+     *                 full, no agents, queue removed); null means hang up
      */
-    public record QueueMedia(String department, QueueAudio audio, boolean record) {
+    public record QueueMedia(String department, QueueAudio audio, boolean record, Destination fallback) {
         public QueueMedia {
             Objects.requireNonNull(audio, "audio");
+            fallback = fallback == null ? Destination.HANGUP : fallback;
         }
     }
 
@@ -142,26 +144,14 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
         for (Queue q : config.queues()) {
             queues.put(q.id(), new QueueMedia(q.department(), new QueueAudio(prompt(q.greeting(), cache),
                     prompt(q.holdMusic(), cache), positive(q.announcePosition()) ? q.announcePosition() : null,
-                    phrases), q.record()));
+                    phrases), q.record(), q.whenMaxWait()));
         }
         return new IvrSpecs(menuSet, new EntryPoints(entries, menuSet), queues, SharedSounds.load(soundsDir, cache));
     }
 
-    /** The IVR's form of a config target. */
-    public static Destination destination(Target t) {
-        return switch (t.kind()) {
-            case QUEUE -> Destination.queue(t.ref());
-            case MENU -> Destination.menu(t.ref());
-            case VOICEMAIL -> Destination.voicemail(t.ref());
-            case TRANSFER -> Destination.transfer(t.ref());
-            case HANGUP -> Destination.HANGUP;
-        };
-    }
-
     static Menu menu(config.model.Menu m, PromptCache cache) throws IOException {
-        Map<String, Destination> options = new LinkedHashMap<>();
-        m.options().forEach((key, target) -> options.put(key, destination(target)));
-        Destination after = m.otherwise() == null ? Destination.HANGUP : destination(m.otherwise());
+        Map<String, Destination> options = m.options();
+        Destination after = m.otherwise() == null ? Destination.HANGUP : m.otherwise();
         Duration timeout = m.timeout() == null ? Menu.DEFAULT_TIMEOUT : m.timeout();
         // a menu without options is a prompt-only node: the file's `then` arrives as otherwise
         return new Menu(m.id(), cache.get(m.prompt()), timeout, Menu.DEFAULT_INTER_DIGIT_TIMEOUT, m.retries(),
@@ -174,9 +164,9 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
         if (n.hours() != null) {
             config.model.BusinessHours h = n.hours();
             hours = new BusinessHours(h.zone(), h.open().stream().map(IvrSpecs::range).toList(), h.holidays(),
-                    destination(h.closed()));
+                    h.closed());
         }
-        return new EntryPoint(n.number(), destination(n.entry()), hours);
+        return new EntryPoint(n.number(), n.entry(), hours);
     }
 
     static WeeklyRange range(OpenSpan s) {

@@ -1,6 +1,6 @@
 package config.model;
 
-import acd.call.Target;
+import ivr.menu.Destination;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** When a number is open, in its own time zone; outside those hours callers go to {@code closed}. */
-public record BusinessHours(ZoneId zone, List<OpenSpan> open, Set<LocalDate> holidays, Target closed) {
+public record BusinessHours(ZoneId zone, List<OpenSpan> open, Set<LocalDate> holidays, Destination closed) {
     public BusinessHours {
         open = List.copyOf(open);
         holidays = Set.copyOf(holidays);

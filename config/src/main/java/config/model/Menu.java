@@ -1,6 +1,6 @@
 package config.model;
 
-import acd.call.Target;
+import ivr.menu.Destination;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param options DTMF digit (0-9, *, #) to target, in file order
  */
 public record Menu(String id, Path prompt, Duration timeout, int retries, Path invalid,
-                   Map<String, Target> options, Target otherwise) {
+                   Map<String, Destination> options, Destination otherwise) {
     public Menu {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }

@@ -1,6 +1,6 @@
 package config.model;
 
-import acd.call.Target;
+import ivr.menu.Destination;
 import java.time.Instant;
 
 /**
@@ -9,11 +9,11 @@ import java.time.Instant;
  * @param entry a menu or queue target
  * @param hours business hours, or null for always open
  */
-public record NumberEntry(String number, Target entry, BusinessHours hours) {
+public record NumberEntry(String number, Destination entry, BusinessHours hours) {
     public static final String ANY = "*";
 
     /** Where a call arriving at {@code at} goes: the entry while open, else the closed target. */
-    public Target routeAt(Instant at) {
+    public Destination routeAt(Instant at) {
         return hours == null || hours.isOpen(at) ? entry : hours.closed();
     }
 }

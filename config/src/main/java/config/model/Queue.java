@@ -1,8 +1,8 @@
 package config.model;
 
-import acd.call.Target;
 import acd.queue.NoAgentsPolicy;
 import acd.strategy.StrategyKind;
+import ivr.menu.Destination;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.List;
  * @param autoPause unanswered rings in a row after which an agent is paused
  */
 public record Queue(String id, String department, StrategyKind strategy, Duration ringTimeout,
-                    Duration maxWaitTime, Target whenMaxWait, NoAgentsPolicy whenNoAgents,
+                    Duration maxWaitTime, Destination whenMaxWait, NoAgentsPolicy whenNoAgents,
                     Duration wrapUpTime, Path greeting, Path holdMusic, Duration announcePosition,
                     boolean record, int maxLength, int autoPause, List<Member> members) {
     public Queue {

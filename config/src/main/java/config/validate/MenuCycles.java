@@ -1,7 +1,7 @@
 package config.validate;
 
-import acd.call.Target;
 import config.model.Menu;
+import ivr.menu.Destination;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +28,8 @@ final class MenuCycles {
             grew = false;
             for (MenusSection.Read r : byId.values()) {
                 String id = r.menu().id();
-                if (!free.contains(id) && exits(r.menu()).anyMatch(t -> t.kind() != Target.Kind.MENU
-                        || free.contains(t.ref()) || !byId.containsKey(t.ref()))) {
+                if (!free.contains(id) && exits(r.menu()).anyMatch(t -> !(t instanceof Destination.Menu m)
+                        || free.contains(m.menuId()) || !byId.containsKey(m.menuId()))) {
                     free.add(id);
                     grew = true;
                 }
@@ -44,7 +44,8 @@ final class MenuCycles {
             String at = r.menu().id();
             while (!walk.contains(at) && !reported.contains(at)) {
                 walk.add(at);
-                at = exits(byId.get(at).menu()).findFirst().orElseThrow().ref();
+                // every exit of a trapped menu is a menu
+                at = ((Destination.Menu) exits(byId.get(at).menu()).findFirst().orElseThrow()).menuId();
             }
             reported.addAll(walk);
             if (!walk.contains(at)) {
@@ -58,7 +59,7 @@ final class MenuCycles {
         }
     }
 
-    private static Stream<Target> exits(Menu m) {
+    private static Stream<Destination> exits(Menu m) {
         return Stream.concat(m.options().values().stream(), Stream.of(m.otherwise()));
     }
 }

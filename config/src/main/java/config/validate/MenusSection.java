@@ -1,8 +1,8 @@
 package config.validate;
 
-import acd.call.Target;
 import config.model.Menu;
 import config.yaml.YNode;
+import ivr.menu.Destination;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,21 +46,21 @@ final class MenusSection {
         Duration timeout = f.positiveDuration("timeout", DEFAULT_TIMEOUT);
         int retries = f.integer("retries", DEFAULT_RETRIES, 0, MAX_RETRIES);
         Path invalid = b.sound(f, "invalid", false);
-        Map<String, Target> options = options(f);
+        Map<String, Destination> options = options(f);
         if (f.has("then") && f.has("otherwise")) {
             b.problems.at(f.node("then"), f.path("then"), "write either then (a menu without options) or otherwise, not both");
         } else if (f.has("then") && !options.isEmpty()) {
             b.problems.at(f.node("then"), f.path("then"), "then is for a menu without options; use otherwise for where callers go after the retries");
         }
-        Target otherwise = targets.read(f, f.has("then") ? "then" : "otherwise", Target.hangup());
+        Destination otherwise = targets.read(f, f.has("then") ? "then" : "otherwise", Destination.HANGUP);
         if (id == null) {
             return null;
         }
         return new Menu(id, prompt, timeout, retries, invalid, options, otherwise);
     }
 
-    private Map<String, Target> options(Fields menu) {
-        Map<String, Target> out = new LinkedHashMap<>();
+    private Map<String, Destination> options(Fields menu) {
+        Map<String, Destination> out = new LinkedHashMap<>();
         YNode n = menu.node("options");
         if (n == null) {
             return out;
@@ -74,7 +74,7 @@ final class MenusSection {
             if (!DTMF.matcher(e.key()).matches()) {
                 b.problems.at(e.keyLocation(), path, "option key \"" + e.key() + "\" is not a DTMF digit (0-9, * or #)");
             }
-            Target t = targets.read(e.value(), path, null);
+            Destination t = targets.read(e.value(), path, null);
             if (t != null) {
                 out.put(e.key(), t);
             }

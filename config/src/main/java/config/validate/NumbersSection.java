@@ -1,10 +1,10 @@
 package config.validate;
 
-import acd.call.Target;
 import config.model.BusinessHours;
 import config.model.NumberEntry;
 import config.model.OpenSpan;
 import config.yaml.YNode;
+import ivr.menu.Destination;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -45,7 +45,7 @@ final class NumbersSection {
     private NumberEntry number(Fields f) {
         String number = f.required("number", NumbersSection::dialed);
         b.refs.define(References.Kind.NUMBER, number, f.node("number"), f.path("number"));
-        Target entry = null;
+        Destination entry = null;
         if (f.has("menu") && f.has("queue")) {
             b.problems.at(f.mapping(), f.path(), "write either menu or queue, not both");
         } else if (!f.has("menu") && !f.has("queue")) {
@@ -54,7 +54,7 @@ final class NumbersSection {
             String key = f.has("menu") ? "menu" : "queue";
             String id = f.value(key, null, Values::id);
             b.refs.refer(key.equals("menu") ? References.Kind.MENU : References.Kind.QUEUE, id, f.node(key), f.path(key));
-            entry = id == null ? null : key.equals("menu") ? Target.menu(id) : Target.queue(id);
+            entry = id == null ? null : key.equals("menu") ? Destination.menu(id) : Destination.queue(id);
         }
         BusinessHours hours = f.has("hours") ? hours(Fields.of(f.node("hours"), f.path("hours"), b.problems, HOURS_FIELDS)) : null;
         return number == null || entry == null ? null : new NumberEntry(number, entry, hours);
@@ -82,7 +82,7 @@ final class NumbersSection {
                     + openNode.describe());
         }
         Set<LocalDate> holidays = new HashSet<>(f.scalars("holidays", NumbersSection::date));
-        Target closed = targets.read(f, "closed", Target.hangup());
+        Destination closed = targets.read(f, "closed", Destination.HANGUP);
         return new BusinessHours(zone, open, holidays, closed);
     }
 

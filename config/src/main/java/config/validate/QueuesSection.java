@@ -1,6 +1,5 @@
 package config.validate;
 
-import acd.call.Target;
 import acd.queue.MemberSpec;
 import acd.queue.NoAgentsPolicy;
 import acd.queue.QueueSpec;
@@ -8,6 +7,7 @@ import acd.strategy.StrategyKind;
 import config.model.Member;
 import config.model.Queue;
 import config.yaml.YNode;
+import ivr.menu.Destination;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,8 +51,8 @@ final class QueuesSection {
         StrategyKind strategy = f.choice("strategy", STRATEGIES, StrategyKind.PRIORITY);
         Duration ringTimeout = f.positiveDuration("ringTimeout", DEFAULT_RING_TIMEOUT);
         Duration maxWait = f.duration("maxWaitTime", Duration.ZERO);
-        Target whenMaxWait = targets.read(f, "whenMaxWait", Target.hangup());
-        if (id != null && whenMaxWait.kind() == Target.Kind.QUEUE && whenMaxWait.ref().equals(id)) {
+        Destination whenMaxWait = targets.read(f, "whenMaxWait", Destination.HANGUP);
+        if (id != null && whenMaxWait instanceof Destination.Queue q && q.queueId().equals(id)) {
             b.problems.at(f.node("whenMaxWait"), f.path("whenMaxWait"), "a queue cannot fall back to itself");
         }
         NoAgentsPolicy noAgents = f.choice("whenNoAgents", NO_AGENTS, NoAgentsPolicy.WAIT);

@@ -1,11 +1,11 @@
 package config.validate;
 
-import acd.call.Target;
 import config.yaml.YNode;
+import ivr.menu.Destination;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a target: exactly one of {queue: ID}, {menu: ID}, {voicemail: ID}, {transfer: "+number"}, {hangup: true}. */
+/** Reads a target (a {@link Destination}): exactly one of {queue: ID}, {menu: ID}, {voicemail: ID}, {transfer: "+number"}, {hangup: true}. */
 final class TargetReader {
     static final List<String> KINDS = List.of("queue", "menu", "voicemail", "transfer", "hangup");
 
@@ -16,12 +16,12 @@ final class TargetReader {
     }
 
     /** The target at {@code key}, or {@code def} when absent (and when wrong: the error is reported). */
-    Target read(Fields parent, String key, Target def) {
+    Destination read(Fields parent, String key, Destination def) {
         YNode n = parent.node(key);
         return n == null ? def : read(n, parent.path(key), def);
     }
 
-    Target read(YNode node, String path, Target def) {
+    Destination read(YNode node, String path, Destination def) {
         Fields f = Fields.of(node, path, b.problems, Set.copyOf(KINDS));
         List<String> present = KINDS.stream().filter(f::has).toList();
         if (present.size() != 1) {
@@ -38,12 +38,12 @@ final class TargetReader {
                 if (!f.bool("hangup", true)) {
                     b.problems.at(f.node("hangup"), f.path("hangup"), "write { hangup: true }, or another target");
                 }
-                return Target.hangup();
+                return Destination.HANGUP;
             }
             case "transfer" -> {
                 String number = f.value("transfer", null, Values::phoneNumber);
                 b.refs.needTrunk(f.node("transfer"), f.path("transfer"));
-                return number == null ? def : Target.transfer(number);
+                return number == null ? def : Destination.transfer(number);
             }
             default -> {
                 String id = f.value(kind, null, Values::id);
@@ -52,7 +52,7 @@ final class TargetReader {
                 if (id == null) {
                     return def;
                 }
-                return kind.equals("menu") ? Target.menu(id) : kind.equals("queue") ? Target.queue(id) : Target.voicemail(id);
+                return kind.equals("menu") ? Destination.menu(id) : kind.equals("queue") ? Destination.queue(id) : Destination.voicemail(id);
             }
         }
     }

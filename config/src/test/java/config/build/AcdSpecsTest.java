@@ -3,7 +3,6 @@ package config.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import acd.agent.AgentSpec;
-import acd.call.Target;
 import acd.queue.MemberSpec;
 import acd.queue.NoAgentsPolicy;
 import acd.queue.QueueSpec;
@@ -45,7 +44,7 @@ class AcdSpecsTest {
                 """, dir.resolve("acd.yaml")).config();
         assertEquals(List.of(new AgentSpec("alice", "Alice", true), new AgentSpec("bob", "bob", false)), AcdSpecs.agents(c));
         assertEquals(List.of(
-                new QueueSpec("sales", "Sales", StrategyKind.FEWEST_CALLS, 12_000, 90_000, Target.voicemail("sales"),
+                new QueueSpec("sales", "Sales", StrategyKind.FEWEST_CALLS, 12_000, 90_000,
                         NoAgentsPolicy.FALLBACK, 7, 500, 0, List.of(new MemberSpec("alice", 3), new MemberSpec("bob", 1))),
                 QueueSpec.of("plain", StrategyKind.PRIORITY, List.of())),
                 AcdSpecs.queues(c));

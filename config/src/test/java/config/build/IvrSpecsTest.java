@@ -49,6 +49,8 @@ class IvrSpecsTest {
         assertEquals(Optional.of(Destination.menu("main")), specs.entries().route("12345", Instant.now()));
         IvrSpecs.QueueMedia sales = specs.queue("sales").orElseThrow();
         assertTrue(sales.record());
+        assertEquals(Destination.voicemail("sales"), sales.fallback(), "the queue's whenMaxWait");
+        assertEquals(Destination.menu("goodbye"), specs.queue("support").orElseThrow().fallback());
         assertEquals(Duration.ofSeconds(30), sales.audio().announceEvery());
         assertNotNull(sales.audio().phrases());
         assertSame(sales.audio().holdMusic(), specs.queue("support").orElseThrow().audio().holdMusic(),

@@ -3,8 +3,8 @@ package config.reload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import acd.engine.AcdEngine;
 import acd.command.AcdProxy;
+import acd.engine.AcdEngine;
 import acd.engine.AcdLoop;
 import acd.event.AcdEventListener;
 import acd.strategy.StrategyKind;

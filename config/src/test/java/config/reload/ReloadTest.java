@@ -7,22 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
 import acd.agent.AgentStatus;
-import acd.engine.AgentView;
 import acd.call.CallOutcome;
 import acd.call.CallState;
-import acd.call.Target;
 import acd.command.AcdProxy;
 import acd.command.CommandSink;
 import acd.engine.AcdEngine;
+import acd.engine.AgentView;
 import acd.event.AcdEventListener;
 import acd.strategy.StrategyKind;
-import acd.testkit.RecordingCallControl;
 import acd.testkit.RecordingCallControl.Leave;
 import acd.testkit.RecordingCallControl.Ring;
+import acd.testkit.RecordingCallControl;
 import config.Wavs;
 import config.build.AcdSpecs;
+import config.build.IvrSpecs;
 import config.model.AcdConfig;
 import config.validate.ConfigLoader;
+import ivr.audio.PromptCache;
+import ivr.menu.Destination;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +145,7 @@ class ReloadTest {
 
     @Test
     void removedQueueSendsItsWaitingCallerToItsFallback() throws IOException {
+        IvrSpecs before = IvrSpecs.build(reloader.current(), new PromptCache());
         engine.enqueue("c1", "support", 1, now);
         assertEquals(CallState.WAITING, engine.call("c1").orElseThrow().state());
         String withoutSupport = CONFIG.replace("""
@@ -155,7 +158,9 @@ class ReloadTest {
         ReloadStatus s = save(withoutSupport);
         assertTrue(s.ok(), s.errors().toString());
         assertEquals("queues: -support; menus: ~main", s.diff().toString());
-        assertEquals(List.of(new Leave("c1", Target.voicemail("sales"), CallOutcome.QUEUE_REMOVED)), control.of(Leave.class));
+        assertEquals(List.of(new Leave("c1", "support", CallOutcome.QUEUE_REMOVED)), control.of(Leave.class));
+        assertEquals(Destination.voicemail("sales"), before.queue("support").orElseThrow().fallback(),
+                "the gateway sends the caller on to the fallback it had on joining");
         assertTrue(engine.queue("support").isEmpty());
         assertTrue(reloader.current().queue("support").isEmpty());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import acd.call.Target;
 import acd.queue.NoAgentsPolicy;
 import acd.strategy.StrategyKind;
 import config.Wavs;
@@ -13,6 +12,7 @@ import config.model.AcdConfig;
 import config.model.Forward;
 import config.model.HostPort;
 import config.model.Queue;
+import ivr.menu.Destination;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +49,9 @@ class ShippedConfigsTest {
         assertEquals(StrategyKind.PRIORITY, sales.strategy());
         assertEquals(Duration.ofSeconds(15), sales.ringTimeout());
         assertEquals(Duration.ofMinutes(3), sales.maxWaitTime());
-        assertEquals(Target.voicemail("sales"), sales.whenMaxWait());
+        assertEquals(Destination.voicemail("sales"), sales.whenMaxWait());
         assertEquals(module.resolve("sounds/hold-music.wav"), sales.holdMusic());
-        assertEquals(Target.menu("main"), c.number("+3725550000").orElseThrow().entry());
+        assertEquals(Destination.menu("main"), c.number("+3725550000").orElseThrow().entry());
     }
 
     @Test
@@ -66,14 +66,14 @@ class ShippedConfigsTest {
         assertTrue(c.trunkAllowing(InetAddress.getByName("192.0.2.51")).isEmpty());
         assertEquals("dave", c.agentByExtension("1004").orElseThrow().id());
         assertEquals(NoAgentsPolicy.FALLBACK, c.queue("billing").orElseThrow().whenNoAgents());
-        assertEquals(Target.transfer("+15550199999"), c.menu("closed").orElseThrow().options().get("*"));
+        assertEquals(Destination.transfer("+15550199999"), c.menu("closed").orElseThrow().options().get("*"));
         var main = c.number("+15550100000").orElseThrow();
         // Thursday 2026-11-26 is Thanksgiving, a holiday in the example; Friday is open at 10:00 New York time.
-        assertEquals(Target.menu("closed"), main.routeAt(Instant.parse("2026-11-26T15:00:00Z")));
-        assertEquals(Target.menu("main"), main.routeAt(Instant.parse("2026-11-27T15:00:00Z")));
-        assertEquals(Target.menu("closed"), main.routeAt(Instant.parse("2026-11-29T15:00:00Z")), "Sunday");
-        assertEquals(Target.queue("support"), c.number("+15550100020").orElseThrow().routeAt(Instant.parse("2026-11-27T04:59:00Z")));
-        assertEquals(Target.menu("main"), c.number("+19995550000").orElseThrow().entry(), "the * entry");
+        assertEquals(Destination.menu("closed"), main.routeAt(Instant.parse("2026-11-26T15:00:00Z")));
+        assertEquals(Destination.menu("main"), main.routeAt(Instant.parse("2026-11-27T15:00:00Z")));
+        assertEquals(Destination.menu("closed"), main.routeAt(Instant.parse("2026-11-29T15:00:00Z")), "Sunday");
+        assertEquals(Destination.queue("support"), c.number("+15550100020").orElseThrow().routeAt(Instant.parse("2026-11-27T04:59:00Z")));
+        assertEquals(Destination.menu("main"), c.number("+19995550000").orElseThrow().entry(), "the * entry");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ShippedConfigsTest {
         assertEquals(3, office.autoPause());
         assertFalse(office.record());
         assertEquals(Duration.ofSeconds(4), c.menu("closed").orElseThrow().timeout());
-        assertEquals(Target.hangup(), c.menu("closed").orElseThrow().otherwise());
+        assertEquals(Destination.HANGUP, c.menu("closed").orElseThrow().otherwise());
         assertEquals(Path.of("/var/lib/acd/recordings"), c.storage().recordings());
         assertEquals("20000-20999", c.rtp().ports().toString());
     }

@@ -6,7 +6,6 @@ import ivr.play.MediaPort;
 import ivr.play.PromptSequence;
 import ivr.time.Cancellable;
 import ivr.time.Scheduler;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

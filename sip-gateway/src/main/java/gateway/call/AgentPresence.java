@@ -1,7 +1,7 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
 import acd.command.AcdCommands;
+import gateway.leg.AgentRoute;
 import gateway.sip.registrar.RegistrationListener;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,8 @@
 package gateway.call;
 
-import gateway.sip.SipOutbound;
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
 import gateway.leg.LegRegistry;
@@ -17,9 +15,10 @@ import gateway.sip.AdmittedInvite;
 import gateway.sip.Caller;
 import gateway.sip.InviteHandler;
 import gateway.sip.SipIds;
+import gateway.sip.SipOutbound;
 import gateway.sip.registrar.AgentLocator;
-import ivr.menu.Destination;
 import io.netty.channel.EventLoop;
+import ivr.menu.Destination;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -238,9 +237,9 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     @Override
-    public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-        log.debug("call {} leaves its queue ({}) for {}", callId, outcome, target);
-        onCall(callId, c -> c.leaveQueue(target), () -> { });
+    public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+        log.debug("call {} leaves queue {} ({})", callId, queueId, outcome);
+        onCall(callId, c -> c.leaveQueue(queueId, outcome), () -> { });
     }
 
     private void onCall(String callId, Consumer<CallFlow> work, Runnable gone) {

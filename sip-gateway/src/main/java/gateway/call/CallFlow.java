@@ -1,10 +1,10 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
+import acd.call.CallOutcome;
 import acd.call.RingEnd;
-import acd.call.Target;
 import config.build.IvrSpecs;
 import gateway.leg.AgentRing;
+import gateway.leg.AgentRoute;
 import gateway.leg.CallerLeg;
 import gateway.leg.MediaLeg;
 import gateway.leg.StateMachine;
@@ -265,15 +265,23 @@ final class CallFlow implements AgentRing.Owner {
         }, true, record, scheduler), "bridged to " + agentId);
     }
 
-    void leaveQueue(Target target) {
+    /** The core let the caller go without an agent: on to the queue's fallback (hang-up for an unknown queue). */
+    void leaveQueue(String leftQueue, CallOutcome outcome) {
+        Destination remembered = Destination.HANGUP;
         if (activity instanceof QueueWait wait) {
             wait.release();
+            if (wait.queueId().equals(leftQueue)) {
+                remembered = wait.fallback();
+            }
         }
         for (AgentRing r : List.copyOf(rings.values())) {
             r.cancel("the call leaves its queue");
         }
         rings.clear();
-        goTo(IvrSpecs.destination(target));
+        // a reload may have removed the queue: then the fallback it had when the caller joined
+        Destination next = outcome == CallOutcome.UNKNOWN_QUEUE ? Destination.HANGUP
+                : services.directory().ivr().queue(leftQueue).map(IvrSpecs.QueueMedia::fallback).orElse(remembered);
+        goTo(next);
     }
 
     // ---------------------------------------------------------------- from agent rings

@@ -1,12 +1,12 @@
 package gateway.call;
 
-import gateway.sip.SipOutbound;
 import gateway.leg.MediaLeg;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.SipIds;
+import gateway.sip.SipOutbound;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;

@@ -2,6 +2,7 @@ package gateway.call;
 
 import config.build.IvrSpecs;
 import io.netty.channel.EventLoop;
+import ivr.menu.Destination;
 import ivr.play.Playout;
 import ivr.queue.QueueAudio;
 import ivr.queue.QueueAudioSession;
@@ -21,6 +22,8 @@ final class QueueWait implements Activity {
     private final Scheduler scheduler;
     /** Null while silent: before start, after an agent's answer, once stopped. */
     private QueueAudioSession audio;
+    /** Where the queue sent callers on when this one joined it: still known if a reload removes the queue. */
+    private Destination fallback = Destination.HANGUP;
     /** The core let the call go (max wait, fallback): it no longer needs to hear the end. */
     private boolean released;
 
@@ -43,8 +46,13 @@ final class QueueWait implements Activity {
         return queueId;
     }
 
+    Destination fallback() {
+        return fallback;
+    }
+
     @Override
     public void start() {
+        fallback = services.directory().ivr().queue(queueId).map(IvrSpecs.QueueMedia::fallback).orElse(Destination.HANGUP);
         services.acd().enqueue(callId, queueId, 0);
         play(true);
     }

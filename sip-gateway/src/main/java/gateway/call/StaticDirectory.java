@@ -1,7 +1,7 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
 import config.build.IvrSpecs;
+import gateway.leg.AgentRoute;
 import ivr.menu.Destination;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

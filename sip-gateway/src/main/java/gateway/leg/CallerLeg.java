@@ -1,8 +1,8 @@
 package gateway.leg;
 
-import gateway.sip.SipOutbound;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
+import gateway.sip.SipOutbound;
 import io.netty.channel.EventLoop;
 import ivr.dtmf.SipInfoDtmf;
 import java.nio.charset.StandardCharsets;

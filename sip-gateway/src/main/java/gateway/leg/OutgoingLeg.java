@@ -1,7 +1,7 @@
 package gateway.leg;
 
-import gateway.sip.SipOutbound;
 import gateway.sdp.SdpException;
+import gateway.sip.SipOutbound;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sip.ClientTransaction;

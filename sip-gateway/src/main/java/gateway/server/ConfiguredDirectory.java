@@ -1,25 +1,25 @@
 package gateway.server;
 
 import config.build.IvrSpecs;
-import ivr.audio.PromptCache;
-import ivr.menu.Destination;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import config.model.AcdConfig;
 import config.model.Agent;
 import config.model.Trunk;
-import gateway.leg.AgentRoute;
 import gateway.call.CallDirectory;
+import gateway.leg.AgentRoute;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
+import ivr.audio.PromptCache;
+import ivr.menu.Destination;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The config in force, as the call path and the registrar read it. A reload swaps the config

@@ -2,7 +2,6 @@ package gateway.server;
 
 import acd.call.CallOutcome;
 import acd.call.CancelReason;
-import acd.call.Target;
 import acd.port.CallControl;
 import java.util.function.Supplier;
 
@@ -30,7 +29,7 @@ final class DeferredCallControl implements CallControl {
     }
 
     @Override
-    public void leaveQueue(String callId, Target target, CallOutcome outcome) {
-        this.target.get().leaveQueue(callId, target, outcome);
+    public void leaveQueue(String callId, String queueId, CallOutcome outcome) {
+        target.get().leaveQueue(callId, queueId, outcome);
     }
 }

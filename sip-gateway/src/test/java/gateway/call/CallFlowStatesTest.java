@@ -1,10 +1,10 @@
 package gateway.call;
 
-import gateway.leg.LegServices;
 import static gateway.leg.Tables.assertIllegalThrow;
 import static gateway.leg.Tables.assertTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gateway.leg.LegServices;
 import gateway.leg.Tables;
 import gateway.sip.AdmittedInvite;
 import java.time.Clock;

@@ -1,24 +1,24 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
-import config.model.Forward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
 import acd.agent.AgentStatus;
-import gateway.call.CallRig.AgentIs;
 import acd.call.CallOutcome;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
+import config.model.Forward;
+import gateway.call.CallRig.AgentIs;
+import gateway.leg.AgentRoute;
 import gateway.sip.SipFuzz;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.audio.G711;
+import ivr.menu.Destination;
 import java.time.Duration;
 import java.util.List;
 import javax.sip.address.SipURI;
@@ -68,7 +68,7 @@ class CallFlowTest {
     }
 
     private static CallRig.Builder salesAt5000(QueueSpec queue) {
-        return CallRig.builder().queue(queue).number("5000", Target.queue("sales"));
+        return CallRig.builder().queue(queue).number("5000", Destination.queue("sales"));
     }
 
     @Test

@@ -1,37 +1,37 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
-import gateway.testkit.Await;
-import config.model.Forward;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
 import acd.agent.AgentStatus;
-import acd.call.Target;
 import acd.engine.AgentView;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
+import config.build.IvrSpecs;
+import config.model.Forward;
 import config.model.PortRange;
+import gateway.leg.AgentRoute;
 import gateway.server.Gateway;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
+import gateway.testkit.Await;
 import gateway.testphone.Events;
 import gateway.testphone.TestPhone;
-import config.build.IvrSpecs;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.entry.EntryPoint;
 import ivr.entry.EntryPoints;
+import ivr.menu.Destination;
 import ivr.menu.Menu;
 import ivr.menu.MenuSet;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +92,8 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
-        Builder number(String dialed, Target target) {
-            return entry(new EntryPoint(dialed, IvrSpecs.destination(target), null));
+        Builder number(String dialed, Destination entry) {
+            return entry(new EntryPoint(dialed, entry, null));
         }
 
         Builder entry(EntryPoint entry) {
@@ -106,7 +106,7 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
-        /** What callers of {@code queueId} hear and whether its calls are recorded. */
+        /** What callers of {@code queueId} hear, whether its calls are recorded, and where they go on leaving it without an agent. */
         Builder queueMedia(String queueId, IvrSpecs.QueueMedia media) {
             queueMedia.put(queueId, media);
             return this;

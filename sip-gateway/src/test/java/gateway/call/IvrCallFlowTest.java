@@ -1,16 +1,15 @@
 package gateway.call;
 
-import gateway.testkit.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import acd.agent.AgentState;
-import acd.call.Target;
+import acd.call.CallOutcome;
 import acd.event.AcdEvent;
 import acd.queue.MemberSpec;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.build.IvrSpecs;
+import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
@@ -40,7 +39,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sip.address.SipURI;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,8 @@ class IvrCallFlowTest {
     }
 
     private static IvrSpecs.QueueMedia salesMedia(Phrases phrases) {
-        return new IvrSpecs.QueueMedia("Sales", new QueueAudio(GREETING, MUSIC, Duration.ofSeconds(1), phrases), true);
+        return new IvrSpecs.QueueMedia("Sales", new QueueAudio(GREETING, MUSIC, Duration.ofSeconds(1), phrases), true,
+                Destination.HANGUP);
     }
 
     /** The IVR at 5000: main menu, sales queue with audio and recording, alice in it. */
@@ -183,11 +182,13 @@ class IvrCallFlowTest {
 
     @Test
     void maxWaitFallbackRunsTheClosedMenu() throws Exception {
-        try (CallRig rig = CallRig.builder().queue(sales().withMaxWait(500, Target.menu("closed")))
+        try (CallRig rig = CallRig.builder().queue(sales().withMaxWait(500))
+                .queueMedia("sales", new IvrSpecs.QueueMedia("Sales", new QueueAudio(null, MUSIC, null, null), false,
+                        Destination.menu("closed")))
                 .agent("alice", "1001").menu(mainMenu()).menu(Menu.announcement("closed", CLOSED, Destination.HANGUP))
-                .sounds(SOUNDS).number("5000", Target.queue("sales")).start()) {
+                .sounds(SOUNDS).number("5000", Destination.queue("sales")).start()) {
             Caller caller = dial(rig);
-            rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
+            rig.awaitEvent(AcdEvent.CallEnded.class, e -> e.outcome() == CallOutcome.TIMED_OUT);
             caller.rtp().awaitFrame(CLOSED, Codec.PCMU, 3, WAIT);
             caller.phone().awaitRequest("BYE", WAIT);
         }
@@ -197,7 +198,7 @@ class IvrCallFlowTest {
     void transferRingsTheNumberOnTheTrunkWithHoldMusicMeanwhile() throws Exception {
         TestPhone carrier = TestPhone.builder("+15559999").localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN)
                 .server(9).start();
-        try (carrier; CallRig rig = CallRig.builder().sounds(SOUNDS).number("5000", Target.transfer("+15559999"))
+        try (carrier; CallRig rig = CallRig.builder().sounds(SOUNDS).number("5000", Destination.transfer("+15559999"))
                 .transferTrunk(CallRig.trunkAt(carrier)).start()) {
             Caller caller = dial(rig);
             Incoming invite = carrier.awaitRequest("INVITE", WAIT);

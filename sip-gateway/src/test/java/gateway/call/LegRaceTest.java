@@ -1,18 +1,18 @@
 package gateway.call;
 
-import gateway.leg.AgentRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import acd.call.CallOutcome;
 import acd.call.RingEnd;
-import acd.call.Target;
 import acd.event.AcdEvent;
 import acd.queue.MemberSpec;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.model.Forward;
+import gateway.leg.AgentRoute;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
+import ivr.menu.Destination;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ class LegRaceTest {
     private static CallRig carolOnDevice(RawUa device) throws Exception {
         QueueSpec sales = QueueSpec.of("sales", StrategyKind.PRIORITY, List.of(new MemberSpec("carol", 1)))
                 .withRingTimeoutMs(1_500).withAutoPauseAfter(1);
-        return CallRig.builder().queue(sales).number("5000", Target.queue("sales"))
+        return CallRig.builder().queue(sales).number("5000", Destination.queue("sales"))
                 .agent(new AgentRoute("carol", "1003", "+15550100007", Forward.ALWAYS,
                         new InetSocketAddress(CallRig.TRUNK_ADDRESS, device.port())))
                 .start();

@@ -1,10 +1,10 @@
 package gateway.rtp;
 
-import config.model.PortRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import config.model.PortRange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

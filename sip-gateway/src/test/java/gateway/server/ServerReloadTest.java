@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
-import config.reload.ConfigReloader;
 import acd.agent.AgentStatus;
 import acd.engine.AgentView;
+import config.reload.ConfigReloader;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import gateway.testphone.TestPhone;
