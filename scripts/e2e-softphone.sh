@@ -89,7 +89,7 @@ echo "<sip:1001@127.0.0.1:$sip_port;transport=udp>;auth_pass=demo-1001;answermod
   > "$work/baresip/accounts"
 baresip -4 -f "$work/baresip" -n 127.0.0.1 -t 60 > "$work/baresip.log" 2>&1 &
 pids+=($!)
-wait_for "agent alice LOGGED_OUT -> AVAILABLE" "$work/server.log" 20
+wait_for "agent alice reachable" "$work/server.log" 20
 echo "e2e: baresip registered as agent 1001"
 
 sipp -sf "$root/scripts/sipp/caller.xml" -s 2000 -i 127.0.0.2 -p "$trunk_port" -mi 127.0.0.2 \

@@ -112,6 +112,9 @@ public final class ServerMain implements AutoCloseable {
         } else if (e instanceof AcdEvent.CallEnded c) {
             events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
                     c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+        } else if (e instanceof AcdEvent.AgentReachabilityChanged r) {
+            events.info("agent {} {}", r.agentId(), r.reachable() ? "reachable: offered calls while available"
+                    : "unreachable: no phone registered, no device");
         } else if (e instanceof AcdEvent.AgentStatusChanged s) {
             events.info("agent {} status {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
         } else if (e instanceof AcdEvent.AgentStateChanged s) {

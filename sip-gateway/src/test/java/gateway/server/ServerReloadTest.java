@@ -10,10 +10,13 @@ import acd.engine.AgentView;
 import config.reload.ConfigReloader;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
+import gateway.testkit.Await;
+import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.testkit.ExpectedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The server run from a config file: reloads change trunks, agents and queues; bad files change nothing. */
 class ServerReloadTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -103,5 +108,55 @@ class ServerReloadTest {
             }
             assertTrue(log.warned("rejected, the running config stays in force"), log.warnings().toString());
         }
+    }
+
+    /** Two queues, or (after the reload) only support: sales' waiting caller goes on to its fallback, support. */
+    private String queues(boolean withSales) {
+        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
+        String sales = """
+                  - id: sales
+                    whenMaxWait: { queue: support }
+                    members: [ { agent: alice, priority: 1 } ]
+                """;
+        return """
+                sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
+                rtp: { ports: %d-%d }
+                http: { token: t }
+                storage: { dir: data }
+                trunks:
+                  - { id: carrier, address: 127.0.0.2:5060, allow: [127.0.0.2/32] }
+                agents:
+                  - { id: alice, extension: "1001", password: pw-1001 }
+                queues:
+                %s  - id: support
+                    members: [ { agent: alice, priority: 1 } ]
+                numbers:
+                  - { number: "5000", queue: %s }
+                """.formatted(sipPort, rtp, rtp + 199, withSales ? sales : "", withSales ? "sales" : "support");
+    }
+
+    @Test
+    void aCallerInARemovedQueueGoesOnToTheFallbackItJoinedWith() throws Exception {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.2\r\ns=-\r\nc=IN IP4 127.0.0.2\r\nt=0 0\r\n"
+                + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        try (ServerMain server = start(queues(true));
+             TestPhone trunk = TestPhone.builder("+15550001").localAddress("127.0.0.2").domain("acd.test")
+                     .server(server.gateway().sipPort()).start()) {
+            Outgoing call = trunk.invite("5000", sdp);
+            assertEquals(Response.OK, call.awaitFinal().getStatusCode());
+            call.ack();
+            Await.until(() -> inQueue(server, call.callId(), "sales"), WAIT, () -> "never queued in sales");
+
+            Files.writeString(dir.resolve("acd.yaml"), queues(false));
+            assertTrue(server.reloader().reload("test").ok());
+            Await.until(() -> inQueue(server, call.callId(), "support"), WAIT,
+                    () -> "sales was removed: the caller must wait in its fallback, support");
+            assertEquals(Response.OK, call.bye().awaitFinal().getStatusCode());
+        }
+    }
+
+    private static boolean inQueue(ServerMain server, String callId, String queueId) throws Exception {
+        return server.gateway().acd().call(callId).get(10, TimeUnit.SECONDS)
+                .map(c -> c.queueId().equals(queueId)).orElse(false);
     }
 }
