@@ -50,7 +50,8 @@ class ServerReloadTest {
         sipPort = freeSipPort();
     }
 
-    private String config(String trunkAllow, String extraAgent) {
+    /** The server sections and agent alice: SIP on this test's port, RTP on a random range. */
+    private String server(String trunkAddress, String trunkAllow) {
         int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         return """
                 sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
@@ -58,16 +59,21 @@ class ServerReloadTest {
                 http: { token: t }
                 storage: { dir: data }
                 trunks:
-                  - { id: carrier, address: 127.0.0.3:5060, allow: [%s] }
+                  - { id: carrier, address: %s:5060, allow: [%s] }
                 agents:
                   - { id: alice, extension: "1001", password: pw-1001 }
+                """.formatted(sipPort, rtp, rtp + 199, trunkAddress, trunkAllow);
+    }
+
+    private String config(String trunkAllow, String extraAgent) {
+        return server("127.0.0.3", trunkAllow) + """
                 %s
                 queues:
                   - id: sales
                     members: [ { agent: alice, priority: 1 } ]
                 numbers:
                   - { number: "5000", queue: sales }
-                """.formatted(sipPort, rtp, rtp + 199, trunkAllow, extraAgent);
+                """.formatted(extraAgent);
     }
 
     private ServerMain start(String yaml) throws Exception {
@@ -112,27 +118,18 @@ class ServerReloadTest {
 
     /** Two queues, or (after the reload) only support: sales' waiting caller goes on to its fallback, support. */
     private String queues(boolean withSales) {
-        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         String sales = """
                   - id: sales
                     whenMaxWait: { queue: support }
                     members: [ { agent: alice, priority: 1 } ]
                 """;
-        return """
-                sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
-                rtp: { ports: %d-%d }
-                http: { token: t }
-                storage: { dir: data }
-                trunks:
-                  - { id: carrier, address: 127.0.0.2:5060, allow: [127.0.0.2/32] }
-                agents:
-                  - { id: alice, extension: "1001", password: pw-1001 }
+        return server("127.0.0.2", "127.0.0.2/32") + """
                 queues:
                 %s  - id: support
                     members: [ { agent: alice, priority: 1 } ]
                 numbers:
                   - { number: "5000", queue: %s }
-                """.formatted(sipPort, rtp, rtp + 199, withSales ? sales : "", withSales ? "sales" : "support");
+                """.formatted(withSales ? sales : "", withSales ? "sales" : "support");
     }
 
     @Test
