@@ -1,0 +1,6 @@
+package ops.reports;
+
+/** Runs reports over the call records and events. */
+public interface Reports {
+    Report run(ReportRequest request);
+}
