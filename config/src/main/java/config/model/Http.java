@@ -1,6 +1,10 @@
 package config.model;
 
-/** The admin REST API, metrics and reports; {@code token} is the bearer token of every /api call. */
-public record Http(HostPort listen, Secret token) {
+/**
+ * The admin REST API, metrics and reports; {@code token} is the bearer token of every /api call.
+ *
+ * @param metricsToken the bearer token /metrics requires, or null when scraping is open
+ */
+public record Http(HostPort listen, Secret token, Secret metricsToken) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
 }

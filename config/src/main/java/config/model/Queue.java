@@ -14,11 +14,12 @@ import java.util.List;
  * @param greeting  played once on joining, or null
  * @param holdMusic looped while waiting, or null for silence
  * @param autoPause unanswered rings in a row after which an agent is paused
+ * @param serviceLevel answered within this counts towards the queue's service level
  */
 public record Queue(String id, String department, StrategyKind strategy, Duration ringTimeout,
                     Duration maxWaitTime, Destination whenMaxWait, NoAgentsPolicy whenNoAgents,
                     Duration wrapUpTime, Path greeting, Path holdMusic, Duration announcePosition,
-                    boolean record, int maxLength, int autoPause, List<Member> members) {
+                    boolean record, int maxLength, int autoPause, Duration serviceLevel, List<Member> members) {
     public Queue {
         members = List.copyOf(members);
     }

@@ -2,6 +2,11 @@ package config.model;
 
 import java.nio.file.Path;
 
-/** Where call detail records and recordings go (absolute, resolved against the config file). */
-public record Storage(Path dir, Path recordings) {
+/**
+ * Where call records, recordings and voicemail go (paths absolute, resolved against the config file).
+ *
+ * @param database a {@code postgresql://} URL, or null for SQLite at {@code dir/acd.db}
+ * @param queueLog an Asterisk-format queue_log file to write as well, or null
+ */
+public record Storage(Path dir, Path recordings, Secret database, Path queueLog) {
 }

@@ -20,8 +20,9 @@ import java.util.Set;
 /** The queues section: strategy, timers, fallbacks, sounds and members. */
 final class QueuesSection {
     static final Duration DEFAULT_RING_TIMEOUT = Duration.ofMillis(QueueSpec.DEFAULT_RING_TIMEOUT_MS);
+    static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
     private static final Set<String> FIELDS = Set.of("id", "department", "strategy", "ringTimeout", "maxWaitTime",
-            "whenMaxWait", "whenNoAgents", "wrapUpTime", "greeting", "holdMusic", "announcePosition", "record",
+            "whenMaxWait", "whenNoAgents", "wrapUpTime", "serviceLevel", "greeting", "holdMusic", "announcePosition", "record",
             "maxLength", "autoPause", "members");
     private static final Set<String> MEMBER_FIELDS = Set.of("agent", "priority");
     static final Map<String, StrategyKind> STRATEGIES = new LinkedHashMap<>();
@@ -63,12 +64,13 @@ final class QueuesSection {
         boolean record = f.bool("record", false);
         int maxLength = f.integer("maxLength", 0, 0, 100_000);
         int autoPause = f.integer("autoPause", QueueSpec.DEFAULT_AUTO_PAUSE_AFTER, 0, 1000);
+        Duration serviceLevel = f.positiveDuration("serviceLevel", DEFAULT_SERVICE_LEVEL);
         List<Member> members = members(f);
         if (id == null) {
             return null;
         }
         return new Queue(id, f.text("department", id), strategy, ringTimeout, maxWait, whenMaxWait, noAgents, wrapUp,
-                greeting, holdMusic, announce, record, maxLength, autoPause, members);
+                greeting, holdMusic, announce, record, maxLength, autoPause, serviceLevel, members);
     }
 
     private List<Member> members(Fields queue) {

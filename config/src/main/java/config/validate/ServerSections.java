@@ -61,20 +61,28 @@ final class ServerSections {
     }
 
     Http http(YNode node) {
-        Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token"));
+        Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token", "metricsToken"));
         HostPort listen = f.value("listen", Http.DEFAULT_LISTEN, t -> Values.hostPort(t, 0));
+        Secret metricsToken = b.secret(f, "metricsToken");
         if (!f.has("token")) {
             f.missing("token");
-            return new Http(listen, null);
+            return new Http(listen, null, metricsToken);
         }
-        return new Http(listen, b.secret(f, "token"));
+        return new Http(listen, b.secret(f, "token"), metricsToken);
     }
 
     Storage storage(YNode node) {
-        Fields f = Fields.of(node, "storage", b.problems, Set.of("dir", "recordings"));
+        Fields f = Fields.of(node, "storage", b.problems, Set.of("dir", "recordings", "database", "queueLog"));
         Path dir = b.resolve(f.text("dir", "./data"));
         String recordings = f.text("recordings", null);
-        return new Storage(dir, recordings == null ? dir.resolve("recordings") : b.resolve(recordings));
+        Secret database = b.secret(f, "database");
+        if (database != null && !database.value().startsWith("postgresql://") && !database.value().startsWith("jdbc:postgresql:")) {
+            b.problems.at(f.node("database"), f.path("database"),
+                    "expected a postgresql://user:password@host:port/database URL (leave it out for SQLite under dir)");
+        }
+        String queueLog = f.text("queueLog", null);
+        return new Storage(dir, recordings == null ? dir.resolve("recordings") : b.resolve(recordings), database,
+                queueLog == null ? null : b.resolve(queueLog));
     }
 
     List<Trunk> trunks(Fields root) {

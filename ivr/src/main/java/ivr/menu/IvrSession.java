@@ -20,16 +20,24 @@ public final class IvrSession {
     private final MediaPort media;
     private final Scheduler scheduler;
     private final Consumer<Destination> onResult;
+    private final Consumer<String> menuEntered;
     private MenuSession current;
     private int nodesWithoutInput;
     private boolean done;
 
     /** @param onResult receives the destination outside the IVR, once, on the call's loop */
     public IvrSession(MenuSet menus, MediaPort media, Scheduler scheduler, Consumer<Destination> onResult) {
+        this(menus, media, scheduler, onResult, menuId -> { });
+    }
+
+    /** @param menuEntered hears the id of each menu the caller enters, for the call's record */
+    public IvrSession(MenuSet menus, MediaPort media, Scheduler scheduler, Consumer<Destination> onResult,
+                      Consumer<String> menuEntered) {
         this.menus = menus;
         this.media = media;
         this.scheduler = scheduler;
         this.onResult = onResult;
+        this.menuEntered = menuEntered;
     }
 
     /** Runs {@code entry}: a menu is walked, anything else is reported at once. */
@@ -73,6 +81,7 @@ public final class IvrSession {
                 go(Destination.HANGUP);
                 return;
             }
+            menuEntered.accept(m.menuId());
             current = new MenuSession(menus.get(m.menuId()), media, scheduler, this::go);
             current.start();
             return;

@@ -109,9 +109,13 @@ public final class VoicemailSession {
         end(EndReason.HANGUP);
     }
 
+    /** Where the message goes (written once the caller is past the beep). */
+    public Path file() {
+        return RecordingPaths.of(box.dir(), caller.time().atZone(zone).toLocalDate(), caller.callId(), "wav");
+    }
+
     private void record() {
-        Path wav = RecordingPaths.of(box.dir(), caller.time().atZone(zone).toLocalDate(), caller.callId(), "wav");
-        recording = new AlignedRecording(writer.open(wav, 1));
+        recording = new AlignedRecording(writer.open(file(), 1));
         recordingStartMs = scheduler.nowMs();
         state(State.RECORDING);
         limitTimer = scheduler.schedule(box.limit().toMillis(), () -> end(EndReason.LIMIT));

@@ -35,6 +35,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class B2bua implements InviteHandler, CallControl {
     private final AgentLocator locator;
     private final FeatureCodes features;
     private final CallMedia media;
+    private final CallFacts facts;
     private final Clock clock;
     private final Map<String, CallFlow> calls = new ConcurrentHashMap<>();
     /** Outgoing-leg Call-ID -> its leg; the leg's caller decides the loop. */
@@ -70,7 +72,7 @@ public final class B2bua implements InviteHandler, CallControl {
 
     /** @param clock wall time for recordings, voicemail and the released Call-IDs */
     public B2bua(CallLoops loops, RtpEngine rtp, AcdCommands acd, CallDirectory directory, AgentLocator locator,
-                 FeatureCodes features, CallMedia media, Clock clock) {
+                 FeatureCodes features, CallMedia media, CallFacts facts, Clock clock) {
         this.loops = loops;
         this.rtp = rtp;
         this.acd = acd;
@@ -78,13 +80,14 @@ public final class B2bua implements InviteHandler, CallControl {
         this.locator = locator;
         this.features = features;
         this.media = media;
+        this.facts = facts;
         this.clock = clock;
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
     public void attach(SipOutbound outbound) {
         LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain());
-        this.services = new CallServices(legs, directory, media, acd, clock);
+        this.services = new CallServices(legs, directory, media, acd, facts, clock);
     }
 
     /** The executor that owns a Call-ID's events: an outgoing leg runs on its caller's loop. */
@@ -141,6 +144,8 @@ public final class B2bua implements InviteHandler, CallControl {
             s.sip().reply(invite.transaction(), invite.request(), Response.LOOP_DETECTED);
             return;
         }
+        s.facts().arrived(callId, s.clock().millis(), invite.dialed(), call.callerUser(), call.caller().callerName(),
+                invite.caller().kind() == Caller.Kind.TRUNK ? "trunk:" + invite.caller().id() : "agent:" + invite.caller().id());
         call.start(entry.get());
     }
 

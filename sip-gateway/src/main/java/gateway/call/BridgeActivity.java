@@ -71,6 +71,7 @@ final class BridgeActivity implements Activity {
         recordingStartMs = scheduler.nowMs();
         peer.rtp().tap(this::peerAudio);
         log.info("call {}: recording to {}", callId, recording.file());
+        services.facts().recording(callId, services.clock().millis(), recording.file());
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,12 @@ final class CallFlow implements AgentRing.Owner {
 
             @Override
             public void gone(String reason) {
-                end(false, reason);
+                end(false, EndCause.CALLER_HUNG_UP, reason);
+            }
+
+            @Override
+            public void failed(String why) {
+                end(false, EndCause.FAILED, why);
             }
 
             @Override
@@ -145,12 +151,15 @@ final class CallFlow implements AgentRing.Owner {
             return;
         }
         if (next instanceof Destination.Menu) {
-            IvrSession ivr = new IvrSession(services.directory().ivr().menus(), playout, scheduler, this::goTo);
+            IvrSession ivr = new IvrSession(services.directory().ivr().menus(), playout, scheduler, this::goTo,
+                    menuId -> services.facts().menu(callId, now(), menuId));
             state(new MenuActivity(ivr, next), "menu");
         } else if (next instanceof Destination.Queue q) {
             state(new QueueWait(services, loop, callId, q.queueId(), playout, scheduler), "queue " + q.queueId());
         } else if (next instanceof Destination.Voicemail v) {
-            state(new VoicemailActivity(voicemail(v.voicemailId())), "voicemail " + v.voicemailId());
+            VoicemailSession message = voicemail(v.voicemailId());
+            services.facts().voicemail(callId, now(), v.voicemailId(), message.file());
+            state(new VoicemailActivity(message), "voicemail " + v.voicemailId());
         } else if (next instanceof Destination.Transfer t) {
             transfer(t.number());
         } else {
@@ -174,6 +183,7 @@ final class CallFlow implements AgentRing.Owner {
             hangUp("no trunk to transfer to");
             return;
         }
+        services.facts().transfer(callId, now(), number);
         state(new TransferActivity(this, services, loop, number, trunk, playout, scheduler), "transfer to " + number);
     }
 
@@ -199,6 +209,7 @@ final class CallFlow implements AgentRing.Owner {
     /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
     void onKey(char key) {
         log.debug("call {}: key {}", callId, key);
+        services.facts().key(callId, now(), key);
         activity.onKey(key);
     }
 
@@ -247,7 +258,7 @@ final class CallFlow implements AgentRing.Owner {
         if (ring == null || ring.state() != AgentRing.State.ANSWERED || !(activity instanceof QueueWait wait)) {
             // the agent hung up between answering and the bridge: the call is over
             log.info("call {}: agent {} gone before the bridge", callId, agentId);
-            hangUp("agent gone before the bridge");
+            end(true, EndCause.AGENT_HUNG_UP, "agent gone before the bridge");
             return;
         }
         boolean record = services.directory().ivr().queue(wait.queueId()).map(IvrSpecs.QueueMedia::record).orElse(false);
@@ -304,7 +315,7 @@ final class CallFlow implements AgentRing.Owner {
     @Override
     public void hungUp(AgentRing ring, boolean wasBridged) {
         if (wasBridged) {
-            end(true, "agent hung up");
+            end(true, EndCause.AGENT_HUNG_UP, "agent hung up");
         }
         // answered but not bridged yet: bridge() will find the ring over and end the call
     }
@@ -317,14 +328,18 @@ final class CallFlow implements AgentRing.Owner {
         }
         log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
                 dead == callerMedia ? "caller leg" : "agent leg");
-        end(true, "no RTP");
+        end(true, EndCause.MEDIA_TIMEOUT, "no RTP");
     }
 
     // ---------------------------------------------------------------- ending
 
     /** We hang up on the caller. */
     void hangUp(String reason) {
-        end(true, reason);
+        end(true, EndCause.SYSTEM_HUNG_UP, reason);
+    }
+
+    private long now() {
+        return services.clock().millis();
     }
 
     /**
@@ -332,10 +347,11 @@ final class CallFlow implements AgentRing.Owner {
      * finished), BYE or a final error to the caller when {@code byUs}, every ring cancelled, and
      * the core told if it held the call.
      */
-    void end(boolean byUs, String reason) {
+    void end(boolean byUs, EndCause cause, String reason) {
         if (phase() == CallPhase.ENDED) {
             return;
         }
+        services.facts().ended(callId, now(), cause);
         boolean tellCore = activity.heldByCore();
         state(Activity.none(CallPhase.ENDED), reason);
         if (byUs) {

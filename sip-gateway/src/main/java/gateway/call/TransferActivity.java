@@ -10,6 +10,7 @@ import ivr.audio.Prompt;
 import ivr.play.Playout;
 import ivr.time.Cancellable;
 import java.net.InetSocketAddress;
+import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +142,6 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
 
     @Override
     public void hungUp(OutgoingLeg gone) {
-        call.end(true, "transfer peer hung up");
+        call.end(true, EndCause.AGENT_HUNG_UP, "transfer peer hung up");
     }
 }

@@ -60,8 +60,11 @@ public final class CallerLeg {
         /** Media agreed and 200 OK sent. */
         void answered(MediaLeg media);
 
-        /** The leg ended from the caller's side (BYE, CANCEL) or could not be answered. */
+        /** The leg ended from the caller's side (BYE, CANCEL). */
         void gone(String reason);
+
+        /** The call could not be answered (unusable offer, no media port); the caller got an error. */
+        void failed(String why);
 
         /** A key sent by SIP INFO. */
         void key(char key);
@@ -109,6 +112,12 @@ public final class CallerLeg {
         }
     }
 
+    /** The caller's display name (From), or null. */
+    public String callerName() {
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        return from == null ? null : from.getAddress().getDisplayName();
+    }
+
     /** The caller's number (From user), shown to the agents we ring. */
     public String callerUser() {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
@@ -140,7 +149,7 @@ public final class CallerLeg {
                 log.info("call {}: {}", callId, why);
                 if (state() == State.PROCEEDING) {
                     refuse(status, why);
-                    listener.gone(why);
+                    listener.failed(why);
                 }
             }
         });

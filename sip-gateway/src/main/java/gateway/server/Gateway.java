@@ -41,6 +41,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sip.SipException;
+import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
                                 Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
-                                AcdEventListener events) throws SipException {
+                                AcdEventListener events, CallFacts facts) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);
         RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
@@ -132,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         FeatureCodes features = new FeatureCodes(loops, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
         B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
-                new CallMedia(playouts, writer, ZoneId.systemDefault()), Clock.systemUTC());
+                new CallMedia(playouts, writer, ZoneId.systemDefault()), facts, Clock.systemUTC());
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import ops.records.CallFacts;
 
 /**
  * A running gateway on loopback with test phones around it. Agents register from 127.0.0.1;
@@ -144,7 +145,8 @@ final class CallRig implements AutoCloseable {
                     .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == Forward.ON_NO_ANSWER)).toList();
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
-                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add);
+                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add,
+                    CallFacts.NONE);
             return new CallRig(gw, storage, sink);
         }
     }
