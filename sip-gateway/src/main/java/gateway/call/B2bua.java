@@ -20,6 +20,7 @@ import gateway.sip.registrar.AgentLocator;
 import io.netty.channel.EventLoop;
 import ivr.menu.Destination;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +100,25 @@ public final class B2bua implements InviteHandler, CallControl {
     /** Calls in progress. */
     public int activeCalls() {
         return calls.size();
+    }
+
+    /** Every call in progress as it stands; safe from any thread. */
+    public List<LiveCall> liveCalls() {
+        return calls.values().stream().map(CallFlow::view).toList();
+    }
+
+    public Optional<LiveCall> liveCall(String callId) {
+        return Optional.ofNullable(calls.get(callId)).map(CallFlow::view);
+    }
+
+    /** Hangs up a call in progress (the admin's hang-up); false when there is no such call. */
+    public boolean hangUp(String callId) {
+        CallFlow call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        loops.loopFor(callId).execute(() -> call.hangUp("hung up by an admin"));
+        return true;
     }
 
     /** Outgoing legs known by Call-ID: registered while their INVITE or dialog may still be heard from. */

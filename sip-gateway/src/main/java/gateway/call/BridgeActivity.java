@@ -22,6 +22,9 @@ final class BridgeActivity implements Activity {
     interface Peer {
         RtpLeg rtp();
 
+        /** The agent's id, or the outside number of a transfer. */
+        String who();
+
         void hangUp(String reason);
     }
 
@@ -53,6 +56,11 @@ final class BridgeActivity implements Activity {
     @Override
     public CallPhase phase() {
         return CallPhase.BRIDGED;
+    }
+
+    /** The agent bridged to, or null for a transfer's outside number. */
+    String agentId() {
+        return heldByCore ? peer.who() : null;
     }
 
     @Override

@@ -56,6 +56,9 @@ final class CallFlow implements AgentRing.Owner {
     /** The caller's prompts; opened once the caller's media is agreed. */
     private Playout.Channel playout;
     private TelephoneEventDecoder keys;
+    private final long arrivedMs;
+    /** This call as the admin API sees it; replaced on each phase change (read from other threads). */
+    private volatile LiveCall view;
 
     /** @param onEnded told once, when the call is over */
     CallFlow(CallServices services, EventLoop loop, String callId, AdmittedInvite invite, Consumer<CallFlow> onEnded) {
@@ -65,6 +68,9 @@ final class CallFlow implements AgentRing.Owner {
         this.caller = new CallerLeg(services.legs(), loop, callId, invite);
         this.onEnded = onEnded;
         this.scheduler = new LoopScheduler(loop);
+        this.arrivedMs = services.clock().millis();
+        this.view = new LiveCall(callId, invite.dialed(), caller.callerUser(), CallPhase.NEW, null, null, arrivedMs,
+                arrivedMs);
         this.machine = new StateMachine<>(log, "call " + callId, CallPhase.NEW, new StateMachine.Actions<>() {
             @Override
             public void exit(CallPhase from, CallPhase to) {
@@ -103,6 +109,14 @@ final class CallFlow implements AgentRing.Owner {
     void state(Activity next, String reason) {
         entering = next;
         machine.go(next.phase(), reason);
+        String queueId = next instanceof QueueWait wait ? wait.queueId() : view.queueId();
+        view = new LiveCall(callId, view.dialed(), view.callerNumber(), next.phase(), queueId,
+                next instanceof BridgeActivity bridge ? bridge.agentId() : null, arrivedMs, now());
+    }
+
+    /** This call now, for the admin API; safe from any thread. */
+    LiveCall view() {
+        return view;
     }
 
     // ---------------------------------------------------------------- caller side
@@ -267,6 +281,11 @@ final class CallFlow implements AgentRing.Owner {
             @Override
             public RtpLeg rtp() {
                 return ring.rtp();
+            }
+
+            @Override
+            public String who() {
+                return agentId;
             }
 
             @Override

@@ -123,6 +123,11 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
             }
 
             @Override
+            public String who() {
+                return number;
+            }
+
+            @Override
             public void hangUp(String reason) {
                 TransferActivity.this.hangUp(reason);
             }
