@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,16 @@ public final class AcdMetrics implements AcdEventListener, AutoCloseable {
         gateway.bind(gauges);
     }
 
+    /**
+     * Registers the queues' series now, so a queue that has had no call yet still shows (at 0) on
+     * dashboards and in the {@code queue} variable. Call at start and after each config reload,
+     * from any thread; a queue seen first in an event is registered then. A removed queue keeps
+     * its series until restart, as Prometheus counters should.
+     */
+    public void addQueues(Collection<String> queueIds) {
+        queueIds.forEach(this::queue);
+    }
+
     /** Every series in the Prometheus text format (0.0.4), for {@code GET /metrics}. */
     public String scrape() {
         return registry.scrape();
@@ -105,11 +116,8 @@ public final class AcdMetrics implements AcdEventListener, AutoCloseable {
 
     private QueueMetrics queue(String queueId) {
         QueueMetrics q = queues.get(queueId);
-        if (q == null) {
-            q = new QueueMetrics(registry, queueId, clockMs);
-            queues.put(queueId, q);
-        }
-        return q;
+        // atomic, as addQueues may race the core's loop: a second QueueMetrics would register no gauge of its own
+        return q != null ? q : queues.computeIfAbsent(queueId, id -> new QueueMetrics(registry, id, clockMs));
     }
 
     private long thresholdMs(String queueId) {

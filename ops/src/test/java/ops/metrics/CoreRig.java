@@ -60,6 +60,7 @@ final class CoreRig implements AutoCloseable {
 
     CoreRig apply() {
         engine.configure(List.copyOf(agents), List.copyOf(queues), now);
+        metrics.addQueues(queues.stream().map(QueueSpec::id).toList());
         return this;
     }
 

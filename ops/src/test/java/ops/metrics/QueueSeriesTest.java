@@ -140,4 +140,14 @@ class QueueSeriesTest {
         assertEquals(1, m.value("acd_calls_total", "queue", "small", "outcome", "queue_full"));
         assertEquals(1, m.value("acd_queue_waiting_calls", "queue", "small"));
     }
+
+    @Test
+    void aConfiguredQueueShowsBeforeItsFirstCall() {
+        rig.agents("ann").queue("sales", "ann").queue("quiet").apply();
+        PrometheusText m = rig.scrape();
+        assertEquals(0, m.value("acd_queue_waiting_calls", "queue", "quiet"));
+        assertEquals(0, m.value("acd_calls_offered_total", "queue", "quiet"));
+        assertEquals(0, m.value("acd_queue_wait_seconds_count", "queue", "quiet"));
+        assertTrue(Double.isNaN(m.value("acd_queue_service_level_ratio", "queue", "quiet")));
+    }
 }
