@@ -102,6 +102,11 @@ public final class B2bua implements InviteHandler, CallControl {
         return calls.size();
     }
 
+    /** Outgoing legs (agent phones, devices, transfers) whose INVITE or dialog is alive. */
+    public int activeLegs() {
+        return legs.size();
+    }
+
     /** Every call in progress as it stands; safe from any thread. */
     public List<LiveCall> liveCalls() {
         return calls.values().stream().map(CallFlow::view).toList();

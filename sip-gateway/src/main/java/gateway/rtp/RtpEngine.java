@@ -14,6 +14,7 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,9 @@ public final class RtpEngine {
     private final RtpConfig config;
     private final PortAllocator ports;
     private final Map<EventLoop, InactivitySweep> sweeps = new ConcurrentHashMap<>();
+
+    private final LongAdder sentTotal = new LongAdder();
+    private final LongAdder droppedTotal = new LongAdder();
 
     public RtpEngine(Transport transport, RtpConfig config) {
         this.transport = transport;
@@ -79,6 +83,22 @@ public final class RtpEngine {
             partner.unlink();
             leg.unlink();
         }
+    }
+
+    /** A closed leg's totals join the engine's: counted once, when the leg closes. */
+    void account(long packetsSent, long packetsDropped) {
+        sentTotal.add(packetsSent);
+        droppedTotal.add(packetsDropped);
+    }
+
+    /** RTP packets sent by legs closed so far (relayed and played), for metrics. */
+    public long packetsSentTotal() {
+        return sentTotal.sum();
+    }
+
+    /** RTP packets legs closed so far could not deliver or would not take, for metrics. */
+    public long packetsDroppedTotal() {
+        return droppedTotal.sum();
     }
 
     public PortAllocator ports() {

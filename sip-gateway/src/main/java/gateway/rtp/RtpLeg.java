@@ -185,6 +185,7 @@ public final class RtpLeg {
         }
         state = State.CLOSED;
         engine.unbridge(this);
+        engine.account(packetsOut, dropped);
         // NIO frees a closed socket's port only at the loop's next select, so the pair goes back
         // to the pool from a task scheduled behind that select
         rtp.close().addListener(f -> rtcp.close().addListener(g -> loop.schedule(() -> {

@@ -5,7 +5,6 @@ import acd.command.AcdCommands;
 import acd.command.AcdProxy;
 import acd.engine.AcdEngine;
 import acd.engine.AcdLoop;
-import acd.event.AcdEventListener;
 import acd.queue.QueueSpec;
 import config.model.PortRange;
 import gateway.call.AgentPresence;
@@ -41,7 +40,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sip.SipException;
-import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +108,7 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
                                 Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
-                                AcdEventListener events, CallFacts facts) throws SipException {
+                                Observers observers) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);
         RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
@@ -123,7 +121,7 @@ public final class Gateway implements AutoCloseable {
         B2bua[] b2buaRef = new B2bua[1];
         SipServer[] sipRef = new SipServer[1];
         var clock = AcdLoop.monotonicWallClock();
-        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), events, new SplittableRandom(),
+        AcdEngine engine = new AcdEngine(new DeferredCallControl(() -> b2buaRef[0]), observers.events(), new SplittableRandom(),
                 ZoneId.systemDefault(), clock.getAsLong());
         AcdLoop loop = new AcdLoop(engine, clock, "acd-core").start();
         AcdCommands acd = new AcdProxy(loop);
@@ -133,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         FeatureCodes features = new FeatureCodes(loops, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
         B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
-                new CallMedia(playouts, writer, ZoneId.systemDefault()), facts, Clock.systemUTC());
+                new CallMedia(playouts, writer, ZoneId.systemDefault()), observers.facts(), Clock.systemUTC());
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();
@@ -147,9 +145,10 @@ public final class Gateway implements AutoCloseable {
                 .registrationListener(presence)
                 .executorForCallId(b2bua::executorFor)
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
+                .meters(observers.meters())
                 .start();
         sipRef[0] = sip;
-        b2bua.attach(new SipOutbound(sip.host(), settings.advertise()));
+        b2bua.attach(new SipOutbound(sip.host(), settings.advertise(), observers.meters()));
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());

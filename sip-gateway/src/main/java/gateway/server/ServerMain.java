@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javax.sip.SipException;
-import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ public final class ServerMain implements AutoCloseable {
         ConfiguredDirectory directory = new ConfiguredDirectory(config, Clock.systemDefaultZone());
         Gateway gateway = Gateway.start(settings(config), directory, directory,
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
-                ServerMain::logEvent, CallFacts.NONE);
+                Observers.of(ServerMain::logEvent));
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));

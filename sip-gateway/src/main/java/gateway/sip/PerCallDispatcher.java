@@ -12,6 +12,7 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.Transaction;
 import javax.sip.TransactionTerminatedEvent;
+import ops.metrics.GatewayMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +27,28 @@ public final class PerCallDispatcher implements SipListener {
 
     private final Function<String, Executor> executorForCallId;
     private final SipListener target;
+    private final GatewayMeters meters;
 
     public PerCallDispatcher(Function<String, Executor> executorForCallId, SipListener target) {
+        this(executorForCallId, target, GatewayMeters.NONE);
+    }
+
+    /** @param meters counts each request and response that arrives */
+    public PerCallDispatcher(Function<String, Executor> executorForCallId, SipListener target, GatewayMeters meters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.executorForCallId = Objects.requireNonNull(executorForCallId, "executorForCallId");
         this.target = Objects.requireNonNull(target, "target");
     }
 
     @Override
     public void processRequest(RequestEvent event) {
+        meters.sipRequestReceived(event.getRequest().getMethod());
         hand(SipIds.callId(event.getRequest()), () -> target.processRequest(event));
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
+        meters.sipResponseReceived(event.getResponse().getStatusCode());
         hand(SipIds.callId(event.getResponse()), () -> target.processResponse(event));
     }
 

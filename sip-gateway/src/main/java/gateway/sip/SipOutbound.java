@@ -25,6 +25,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import ops.metrics.GatewayMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +42,22 @@ public final class SipOutbound {
     private final HeaderFactory headers;
     private final AddressFactory addresses;
     private final SipResponder responder;
+    private final GatewayMeters meters;
     private final String host;
     private final int port;
 
     public SipOutbound(SipStackHost stack, String advertisedHost) {
+        this(stack, advertisedHost, GatewayMeters.NONE);
+    }
+
+    /** @param meters counts each request and response we send */
+    public SipOutbound(SipStackHost stack, String advertisedHost, GatewayMeters meters) {
+        this.meters = meters;
         this.provider = stack.provider();
         this.messages = stack.messageFactory();
         this.headers = stack.headerFactory();
         this.addresses = stack.addressFactory();
-        this.responder = new SipResponder(provider, messages, headers);
+        this.responder = new SipResponder(provider, messages, headers, meters);
         this.host = advertisedHost;
         this.port = stack.port();
     }
@@ -111,6 +119,7 @@ public final class SipOutbound {
             invite.setContent(sdp, sdpType());
             ClientTransaction ct = provider.getNewClientTransaction(invite);
             ct.sendRequest();
+            meters.sipRequestSent(ct.getRequest().getMethod());
             return ct;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.warn("INVITE to {} could not be sent: {}", requestUri, e.toString());
@@ -123,6 +132,7 @@ public final class SipOutbound {
         try {
             long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
             dialog.sendAck(dialog.createAck(cseq));
+            meters.sipRequestSent(Request.ACK);
             return true;
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             log.debug("ACK not sent: {}", e.toString());
@@ -139,6 +149,7 @@ public final class SipOutbound {
             }
             ClientTransaction ct = provider.getNewClientTransaction(r);
             dialog.sendRequest(ct);
+            meters.sipRequestSent(method);
             return true;
         } catch (SipException | ParseException | RuntimeException e) {
             log.debug("{} not sent in dialog {}: {}", method, dialog == null ? null : dialog.getCallId(), e.toString());
@@ -170,8 +181,10 @@ public final class SipOutbound {
             javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) ok.getHeader(javax.sip.header.CallIdHeader.NAME);
             Request ack = request(target, Request.ACK, tp, callId, cseq.getSeqNumber(), from, to);
             provider.sendRequest(ack);
+            meters.sipRequestSent(Request.ACK);
             Request bye = request(target, Request.BYE, tp, callId, cseq.getSeqNumber() + 1, from, to);
             provider.getNewClientTransaction(bye).sendRequest();
+            meters.sipRequestSent(Request.BYE);
             return true;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.warn("could not hang up the unwanted answer {}: {}", SipIds.callId(ok), e.toString());
@@ -195,6 +208,7 @@ public final class SipOutbound {
         try {
             ClientTransaction ct = provider.getNewClientTransaction(invite.createCancel());
             ct.sendRequest();
+            meters.sipRequestSent(ct.getRequest().getMethod());
             return true;
         } catch (SipException | RuntimeException e) {
             log.debug("CANCEL not sent: {}", e.toString());

@@ -14,6 +14,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import ops.metrics.GatewayMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,18 @@ import org.slf4j.LoggerFactory;
 public final class SipResponder {
     private static final Logger LOG = LoggerFactory.getLogger(SipResponder.class);
 
+    private final GatewayMeters meters;
     private final SipProvider provider;
     private final MessageFactory messages;
     private final HeaderFactory headers;
 
     public SipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers) {
+        this(provider, messages, headers, GatewayMeters.NONE);
+    }
+
+    /** @param meters counts each response sent */
+    public SipResponder(SipProvider provider, MessageFactory messages, HeaderFactory headers, GatewayMeters meters) {
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.headers = Objects.requireNonNull(headers, "headers");
@@ -95,6 +103,7 @@ public final class SipResponder {
             } else {
                 provider.sendResponse(response);
             }
+            meters.sipResponseSent(response.getStatusCode());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("could not send {} to {}: {}", response.getStatusCode(), request.getMethod(), e.toString());
         }

@@ -20,9 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javax.sip.SipException;
+import ops.metrics.GatewayMeters;
 
 /**
  * The SIP side of the gateway, assembled and running: the stack on UDP and TCP, the per-call
@@ -54,6 +55,11 @@ public final class SipServer implements AutoCloseable {
     }
 
     /** The contacts to ring per agent. */
+    /** Registered contacts of every agent, for metrics. */
+    public int registrations() {
+        return registrar.contactCount();
+    }
+
     public AgentLocator locator() {
         return registrar;
     }
@@ -80,6 +86,8 @@ public final class SipServer implements AutoCloseable {
         private int retryAfterSeconds = 5;
         private Duration expiryPeriod = Duration.ofSeconds(1);
         private LongSupplier clockMs = System::currentTimeMillis;
+
+        private GatewayMeters meters = GatewayMeters.NONE;
 
         private Builder(SipStackSettings stack, String realm) {
             this.stack = Objects.requireNonNull(stack, "stack");
@@ -153,6 +161,12 @@ public final class SipServer implements AutoCloseable {
             return this;
         }
 
+        /** Counts SIP requests and responses in and out. */
+        public Builder meters(GatewayMeters value) {
+            meters = Objects.requireNonNull(value, "meters");
+            return this;
+        }
+
         public Builder clock(LongSupplier value) {
             this.clockMs = Objects.requireNonNull(value);
             return this;
@@ -167,14 +181,14 @@ public final class SipServer implements AutoCloseable {
             }
             Registrar[] registrar = new Registrar[1];
             SipStackHost host = SipStackHost.start(stack, h -> {
-                SipResponder responder = new SipResponder(h.provider(), h.messageFactory(), h.headerFactory());
+                SipResponder responder = new SipResponder(h.provider(), h.messageFactory(), h.headerFactory(), meters);
                 SipAuthenticator auth = new SipAuthenticator(digestAuth, agents, limiter, h.headerFactory());
                 registrar[0] = new Registrar(registrarSettings, auth, responder, h.addressFactory(),
                         registrationListener, clockMs);
                 IntSupplier loadNow = load != null ? load : h::serverTransactions;
                 OverloadGuard guard = new OverloadGuard(maxInFlight, loadNow, retryAfterSeconds);
                 return new PerCallDispatcher(executorForCallId,
-                        new SipRequestRouter(responder, registrar[0], auth, trunks, guard, inviteHandler));
+                        new SipRequestRouter(responder, registrar[0], auth, trunks, guard, inviteHandler), meters);
             });
             ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sip-registrar-expiry-" + stack.name());

@@ -11,6 +11,7 @@ import config.model.Forward;
 import config.model.PortRange;
 import gateway.leg.AgentRoute;
 import gateway.server.Gateway;
+import gateway.server.Observers;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.testkit.Await;
@@ -37,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import ops.records.CallFacts;
 
 /**
  * A running gateway on loopback with test phones around it. Agents register from 127.0.0.1;
@@ -145,8 +145,8 @@ final class CallRig implements AutoCloseable {
                     .map(r -> new AgentSpec(r.agentId(), r.agentId(), r.forward() == Forward.ON_NO_ANSWER)).toList();
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
-                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues, sink::add,
-                    CallFacts.NONE);
+                    () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues,
+                    Observers.of(sink::add));
             return new CallRig(gw, storage, sink);
         }
     }

@@ -30,6 +30,15 @@ final class BindingTable implements AgentLocator {
         return stripes[Math.floorMod(agentId.hashCode(), stripes.length)];
     }
 
+    /** Registered contacts of every agent, for metrics. */
+    int contactCount() {
+        int n = 0;
+        for (List<Binding> contacts : byAgent.values()) {
+            n += contacts.size();
+        }
+        return n;
+    }
+
     @Override
     public List<Binding> contactsOf(String agentId) {
         return byAgent.getOrDefault(agentId, List.of());

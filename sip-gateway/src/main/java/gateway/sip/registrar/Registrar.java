@@ -62,6 +62,11 @@ public final class Registrar implements AgentLocator {
         return table.contactsOf(agentId);
     }
 
+    /** Registered contacts of every agent, for metrics. */
+    public int contactCount() {
+        return table.contactCount();
+    }
+
     /** Drops lapsed bindings; the owner calls this on a timer. */
     public void expire() {
         table.expire(clockMs.getAsLong());
