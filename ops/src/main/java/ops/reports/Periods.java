@@ -18,6 +18,9 @@ import java.util.List;
  * so a fall-back night has two "01:00" hours with different offsets.
  */
 final class Periods {
+    /** A year of hours fits; a request for millions of periods is refused before it fills memory. */
+    static final int MAX_PERIODS = 10_000;
+
     /** Period i is [boundsMs[i], boundsMs[i + 1]); the first is from, the last is to. */
     private final long[] boundsMs;
     private final ZoneId zone;
@@ -38,6 +41,10 @@ final class Periods {
                     break;
                 }
                 bounds.add(next.toInstant().toEpochMilli());
+                if (bounds.size() > MAX_PERIODS) {
+                    throw new IllegalArgumentException("from=" + request.from() + " to=" + request.to() + " by "
+                            + request.group() + " makes more than " + MAX_PERIODS + " periods; group by a longer one");
+                }
             }
         }
         bounds.add(request.to().toEpochMilli());

@@ -1,6 +1,8 @@
 package ops.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +68,15 @@ class PeriodsTest {
         assertEquals(0, p.indexOf(Instant.parse("2024-05-06T09:59:59.999Z").toEpochMilli()));
         assertEquals(1, p.indexOf(Instant.parse("2024-05-06T10:00:00Z").toEpochMilli()));
         assertEquals(2, p.indexOf(Instant.parse("2024-05-06T11:30:00Z").toEpochMilli()));
+    }
+
+    @Test
+    void refusesMoreThanTenThousandPeriods() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> periods(ReportRequest.Group.HOUR, "2024-01-01T00:00Z", "2026-01-01T00:00Z", TALLINN));
+        assertTrue(e.getMessage().contains("by HOUR makes more than 10000 periods"), e.getMessage());
+        assertEquals(8784, periods(ReportRequest.Group.HOUR, "2024-01-01T00:00Z", "2025-01-01T00:00Z", TALLINN)
+                .count());
     }
 
     private static Periods periods(ReportRequest.Group group, String from, String to, ZoneId zone) {
