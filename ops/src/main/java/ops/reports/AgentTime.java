@@ -15,7 +15,7 @@ import java.util.TreeSet;
  *
  * <p>An agent's status when the range starts is the one set by their last status event before
  * it: AGENTLOGIN or UNPAUSE means logged in and available, PAUSE logged in and paused for its
- * reason (a logged-out agent cannot be paused), AGENTLOGOFF or no event at all logged out. Time
+ * reason (PAUSED is a logged-in status in acd-core, whatever came before), AGENTLOGOFF or no event at all logged out. Time
  * is counted up to the end of the range or {@code endMs} (now), whichever comes first, so an
  * agent still logged in is not credited with the future.
  */
