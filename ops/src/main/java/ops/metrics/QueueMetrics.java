@@ -59,13 +59,13 @@ final class QueueMetrics {
         Gauge.builder("acd.queue.longest.wait", this, QueueMetrics::longestWaitSeconds).baseUnit("seconds")
                 .description("Longest wait of a caller in the queue now").tag("queue", queueId).register(registry);
         Gauge.builder("acd.queue.service.level", this, QueueMetrics::serviceLevel).baseUnit("ratio")
-                .description("Answered within the queue's threshold / (answered + abandoned after 5 s), since start")
+                .description("Answered within the queue's threshold / (offered - abandoned within 5 s), since start")
                 .tag("queue", queueId).register(registry);
         FunctionCounter.builder("acd.queue.service.level.met", answeredInThreshold, AtomicLong::get)
                 .description("Calls answered within the queue's service level threshold")
                 .tag("queue", queueId).register(registry);
         FunctionCounter.builder("acd.queue.service.level.calls", serviceLevelCalls, AtomicLong::get)
-                .description("Calls counted for service level: answered, or abandoned after 5 s")
+                .description("Calls counted for service level: every offered call but those abandoned within 5 s")
                 .tag("queue", queueId).register(registry);
     }
 
@@ -99,8 +99,9 @@ final class QueueMetrics {
         }
         calls.get(outcome).increment();
         if (outcome == CallOutcome.COMPLETED) {
-            talks.record(talkMs, TimeUnit.MILLISECONDS);
-        } else if (outcome == CallOutcome.ABANDONED && waitMs >= SHORT_ABANDON_MS) {
+            talks.record(talkMs, TimeUnit.MILLISECONDS); // counted towards the service level when answered
+        } else if (outcome != CallOutcome.ABANDONED || waitMs >= SHORT_ABANDON_MS) {
+            // the same rule as the reports: offered calls but short abandons (timed out, refused: failed)
             serviceLevelCalls.incrementAndGet();
         }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
-/** Service level: answered within the queue's threshold / (answered + abandoned after 5 s), since start. */
+/** Service level: answered within the queue's threshold / (offered - abandoned within 5 s), since start: the reports' rule. */
 class ServiceLevelTest {
     @Test
     void eachQueueAgainstItsOwnThresholdShortAbandonsLeftOut() {
