@@ -38,12 +38,17 @@ public final class Storage {
 
     /** Connects once, creates or migrates the schema, and refuses a database newer than this code. */
     public static Storage open(StorageSettings settings) throws SQLException {
-        Storage storage = settings.database() == null ? sqlite(settings) : postgresql(settings);
+        Storage storage = locate(settings);
         try (Connection c = storage.connect()) {
             int version = SchemaMigrations.migrate(c, storage.dialect, System.currentTimeMillis());
             log.info("call records in {} (schema version {})", storage.describe(), version);
         }
         return storage;
+    }
+
+    /** Where the settings point, checked, without connecting. */
+    static Storage locate(StorageSettings settings) {
+        return settings.database() == null ? sqlite(settings) : postgresql(settings);
     }
 
     public StorageSettings settings() {
