@@ -167,11 +167,11 @@ class CallJournalTest {
                     new AgentStatusChanged(T + 2_000, "a1", AgentStatus.PAUSED, AgentStatus.AVAILABLE, "back"),
                     new AgentStatusChanged(T + 3_000, "a1", AgentStatus.AVAILABLE, AgentStatus.PAUSED, "break"),
                     new AgentStatusChanged(T + 61_000, "a1", AgentStatus.PAUSED, AgentStatus.LOGGED_OUT, "logout"));
-            JournalRig.await(() -> count(rig, "SELECT COUNT(*) FROM events WHERE event = 'AGENTLOGOFF'"), "AGENTLOGOFF");
-            assertEquals(6, count(rig, "SELECT COUNT(*) FROM events WHERE agent_id = 'a1' AND call_id = 'NONE'").get());
-            assertEquals(1, count(rig, "SELECT COUNT(*) FROM events WHERE event = 'AGENTLOGOFF' AND data2 = '61'").get());
-            assertEquals(1, count(rig, "SELECT COUNT(*) FROM events WHERE event = 'PAUSE' AND data1 = 'lunch'").get());
-            assertEquals(2, count(rig, "SELECT COUNT(*) FROM events WHERE event = 'UNPAUSE'").get());
+            rig.awaitCount("SELECT COUNT(*) FROM events WHERE event = 'AGENTLOGOFF'", 1);
+            assertEquals(6, rig.count("SELECT COUNT(*) FROM events WHERE agent_id = 'a1' AND call_id = 'NONE'"));
+            assertEquals(1, rig.count("SELECT COUNT(*) FROM events WHERE event = 'AGENTLOGOFF' AND data2 = '61'"));
+            assertEquals(1, rig.count("SELECT COUNT(*) FROM events WHERE event = 'PAUSE' AND data1 = 'lunch'"));
+            assertEquals(2, rig.count("SELECT COUNT(*) FROM events WHERE event = 'UNPAUSE'"));
         }
     }
 
@@ -194,14 +194,5 @@ class CallJournalTest {
 
     static List<String> verbs(JournalRig rig, String callId) {
         return rig.records.events(callId).stream().map(QueueEvent::event).toList();
-    }
-
-    private static java.util.Optional<Long> count(JournalRig rig, String sql) {
-        try {
-            long n = rig.count(sql);
-            return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(n);
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 }

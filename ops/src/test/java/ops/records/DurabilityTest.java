@@ -53,9 +53,8 @@ class DurabilityTest {
             rig.journal.arrived("x2", t, "5001", "+4930222", null, "trunk2");
             rig.core(new CallQueued(t + 1_000, "x1", "sales", 0, 1), new AgentRinging(t + 1_000, "x1", "sales", "a1"),
                     new CallAnswered(t + 5_000, "x1", "sales", "a1", 4_000));
-            JournalRig.await(() -> rig.records.events("x1").size() == 3 ? java.util.Optional.of(true)
-                    : java.util.Optional.empty(), "x1's events");
-            JournalRig.await(() -> openAgent(rig, "x1"), "x1's open row with its agent");
+            rig.awaitCount("SELECT COUNT(*) FROM events WHERE call_id = 'x1'", 3);
+            rig.awaitCount("SELECT COUNT(*) FROM open_calls WHERE call_id = 'x1' AND agent_id = 'a1'", 1);
 
             rig.restart(); // the writer stops with both calls going, as a kill -9 leaves them
 
@@ -70,15 +69,6 @@ class DurabilityTest {
             assertEquals("CRASHED", x2.outcome());
             assertNull(x2.queueId());
             assertEquals(0, rig.count("SELECT COUNT(*) FROM open_calls"));
-        }
-    }
-
-    private static java.util.Optional<Boolean> openAgent(JournalRig rig, String callId) {
-        try {
-            return rig.count("SELECT COUNT(*) FROM open_calls WHERE call_id = '" + callId + "' AND agent_id = 'a1'") == 1
-                    ? java.util.Optional.of(true) : java.util.Optional.empty();
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -67,6 +67,17 @@ final class JournalRig implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code sql}, a COUNT query, gives {@code n}. */
+    void awaitCount(String sql, long n) {
+        await(() -> {
+            try {
+                return count(sql) == n ? Optional.of(n) : Optional.empty();
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        }, "'" + sql + "' = " + n);
+    }
+
     static <T> T await(Supplier<Optional<T>> probe, String what) {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
         while (true) {
