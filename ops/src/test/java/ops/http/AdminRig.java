@@ -1,0 +1,122 @@
+package ops.http;
+
+import acd.agent.AgentSpec;
+import acd.command.AcdProxy;
+import acd.engine.AcdEngine;
+import acd.engine.AcdLoop;
+import acd.queue.MemberSpec;
+import acd.queue.QueueSpec;
+import acd.strategy.StrategyKind;
+import acd.testkit.RecordingCallControl;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A real routing core on its own loop in virtual time (the clock moves only when a test moves
+ * it), hand-written fakes for the records, reports and gateway ports, and the admin server on
+ * 127.0.0.1 at a free port, with an HTTP client that speaks to it.
+ */
+final class AdminRig implements AutoCloseable {
+    static final String TOKEN = "s3cret-admin-token-0123456789";
+    static final long T0 = 1_767_258_000_000L; // 2026-01-01T09:00:00Z
+
+    final AtomicLong clock = new AtomicLong(T0);
+    final RecordingCallControl port = new RecordingCallControl();
+    final AcdLoop loop;
+    final AcdProxy core;
+    final Fakes.Records records = new Fakes.Records();
+    final Fakes.Reports reports = new Fakes.Reports();
+    final Fakes.Live live = new Fakes.Live();
+    final Fakes.Config config = new Fakes.Config();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final AdminServer server;
+
+    AdminRig() throws InterruptedException {
+        this(null);
+    }
+
+    /** Agents a, b, c; queue "sales" (department "help") with a and b; queue "support" with c. */
+    AdminRig(String metricsToken) throws InterruptedException {
+        AcdEngine engine = new AcdEngine(port, e -> { }, new SplittableRandom(7), ZoneOffset.UTC, T0);
+        loop = new AcdLoop(engine, clock::get, "acd-admin-test").start();
+        core = new AcdProxy(loop);
+        QueueSpec sales = new QueueSpec("sales", "help", StrategyKind.PRIORITY, 15_000, 0, null, 0, 0, 0,
+                List.of(new MemberSpec("a", 1), new MemberSpec("b", 2)));
+        QueueSpec support = QueueSpec.of("support", StrategyKind.PRIORITY, List.of(new MemberSpec("c", 1)));
+        core.configure(List.of(AgentSpec.of("a"), AgentSpec.of("b"), AgentSpec.of("c")), List.of(sales, support));
+        server = AdminServer.builder()
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .token(TOKEN)
+                .commands(core)
+                .records(records)
+                .reports(reports, Fakes::csv)
+                .liveCalls(live)
+                .contacts(agentId -> List.of("sip:" + agentId + "@10.0.0.5:5062"))
+                .config(config)
+                .metrics(() -> "acd_calls_total{queue=\"sales\"} 3.0\n", metricsToken)
+                .workers(2)
+                .start();
+    }
+
+    /** Agent reachable and logged in. */
+    AdminRig online(String... agentIds) throws Exception {
+        for (String id : agentIds) {
+            core.reachable(id, true);
+            core.login(id);
+        }
+        core.agents().get(5, TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** The agents the core rang since the last call, read on the core's thread. */
+    List<String> rings() throws Exception {
+        return loop.ask((e, now) -> port.take().stream()
+                .filter(c -> c instanceof RecordingCallControl.Ring)
+                .map(c -> ((RecordingCallControl.Ring) c).agentId()).toList()).get(5, TimeUnit.SECONDS);
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKEN);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return send(request(pathAndQuery).GET());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
+        HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return send(request(pathAndQuery).POST(p));
+    }
+
+    HttpResponse<String> delete(String pathAndQuery) throws Exception {
+        return send(request(pathAndQuery).DELETE());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> bytes(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        loop.close();
+    }
+}
