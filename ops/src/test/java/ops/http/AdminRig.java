@@ -44,7 +44,7 @@ final class AdminRig implements AutoCloseable {
         this(null);
     }
 
-    /** Agents a, b, c; queue "sales" (department "help") with a and b; queue "support" with c. */
+    /** Agents a, b, c, all logged out and unreachable; queue "sales" (department "help") with a and b; queue "support" with c. */
     AdminRig(String metricsToken) throws InterruptedException {
         AcdEngine engine = new AcdEngine(port, e -> { }, new SplittableRandom(7), ZoneOffset.UTC, T0);
         loop = new AcdLoop(engine, clock::get, "acd-admin-test").start();
@@ -53,6 +53,9 @@ final class AdminRig implements AutoCloseable {
                 List.of(new MemberSpec("a", 1), new MemberSpec("b", 2)));
         QueueSpec support = QueueSpec.of("support", StrategyKind.PRIORITY, List.of(new MemberSpec("c", 1)));
         core.configure(List.of(AgentSpec.of("a"), AgentSpec.of("b"), AgentSpec.of("c")), List.of(sales, support));
+        for (String id : List.of("a", "b", "c")) {
+            core.logout(id);
+        }
         server = AdminServer.builder()
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .token(TOKEN)
