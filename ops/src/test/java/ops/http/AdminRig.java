@@ -3,7 +3,7 @@ package ops.http;
 import acd.agent.AgentSpec;
 import acd.command.AcdProxy;
 import acd.engine.AcdEngine;
-import acd.engine.AcdLoop;
+import acd.command.CommandSink;
 import acd.queue.MemberSpec;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real routing core on its own loop in virtual time (the clock moves only when a test moves
- * it), hand-written fakes for the records, reports and gateway ports, and the admin server on
+ * A real routing core in virtual time (the clock moves only when a test moves it; commands run
+ * at once on the caller's thread, one at a time, at exactly that time), hand-written fakes for the records, reports and gateway ports, and the admin server on
  * 127.0.0.1 at a free port, with an HTTP client that speaks to it.
  */
 final class AdminRig implements AutoCloseable {
@@ -31,7 +32,7 @@ final class AdminRig implements AutoCloseable {
 
     final AtomicLong clock = new AtomicLong(T0);
     final RecordingCallControl port = new RecordingCallControl();
-    final AcdLoop loop;
+    final LockedSink sink;
     final AcdProxy core;
     final Fakes.Records records = new Fakes.Records();
     final Fakes.Reports reports = new Fakes.Reports();
@@ -47,8 +48,8 @@ final class AdminRig implements AutoCloseable {
     /** Agents a, b, c, all logged out and unreachable; queue "sales" (department "help") with a and b; queue "support" with c. */
     AdminRig(String metricsToken) throws InterruptedException {
         AcdEngine engine = new AcdEngine(port, e -> { }, new SplittableRandom(7), ZoneOffset.UTC, T0);
-        loop = new AcdLoop(engine, clock::get, "acd-admin-test").start();
-        core = new AcdProxy(loop);
+        sink = new LockedSink(CommandSink.direct(engine, clock::get));
+        core = new AcdProxy(sink);
         QueueSpec sales = new QueueSpec("sales", "help", StrategyKind.PRIORITY, 15_000, 0, null, 0, 0, 0,
                 List.of(new MemberSpec("a", 1), new MemberSpec("b", 2)));
         QueueSpec support = QueueSpec.of("support", StrategyKind.PRIORITY, List.of(new MemberSpec("c", 1)));
@@ -80,9 +81,35 @@ final class AdminRig implements AutoCloseable {
         return this;
     }
 
+    void enqueue(String callId, String queueId) {
+        core.enqueue(callId, queueId, 0);
+    }
+
+    /**
+     * {@link CommandSink#direct} for several threads: the workers and the test take turns, so
+     * the engine still sees one thread at a time (the lock also publishes its state between them).
+     */
+    static final class LockedSink implements CommandSink {
+        private final CommandSink direct;
+
+        LockedSink(CommandSink direct) {
+            this.direct = direct;
+        }
+
+        @Override
+        public synchronized void post(Command command) {
+            direct.post(command);
+        }
+
+        @Override
+        public synchronized <T> CompletableFuture<T> ask(Query<T> query) {
+            return direct.ask(query);
+        }
+    }
+
     /** The agents the core rang since the last call, read on the core's thread. */
     List<String> rings() throws Exception {
-        return loop.ask((e, now) -> port.take().stream()
+        return sink.ask((e, now) -> port.take().stream()
                 .filter(c -> c instanceof RecordingCallControl.Ring)
                 .map(c -> ((RecordingCallControl.Ring) c).agentId()).toList()).get(5, TimeUnit.SECONDS);
     }
@@ -120,6 +147,5 @@ final class AdminRig implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        loop.close();
     }
 }

@@ -49,12 +49,12 @@ class AgentsApiTest {
         assertEquals("PAUSED", paused.get("status").asText());
         assertEquals("lunch", paused.get("reason").asText());
 
-        rig.core.enqueue("c1", "sales", 0);
+        rig.enqueue("c1", "sales");
         assertEquals(List.of("b"), rig.rings(), "a is paused, so b (priority 2) is rung");
 
         JsonNode back = json(rig.post("/api/agents/a/unpause", null), 200);
         assertEquals("AVAILABLE", back.get("status").asText());
-        rig.core.enqueue("c2", "sales", 0);
+        rig.enqueue("c2", "sales");
         assertEquals(List.of("a"), rig.rings(), "a takes calls again");
     }
 
