@@ -57,7 +57,7 @@ record ByteRange(Kind kind, long first, long last, long size) {
     /** {@code bytes=a-b} or {@code bytes=a-}; b past the end is cut to the end. */
     private static ByteRange span(String a, String b, long size, ByteRange whole) {
         long first = Long.parseLong(a);
-        long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
+        long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
         if (first < 0 || last < first) {
             return whole;
         }
