@@ -1,0 +1,45 @@
+package ops.http;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API without the network: checks the token, finds the route and runs its handler. Every
+ * path but {@code /metrics} needs the API token, unknown ones too, so nobody learns the route
+ * table without it; {@code /metrics} needs the metrics token when one is set.
+ */
+final class AdminApi {
+    static final String METRICS = "/metrics";
+    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"acd\"");
+
+    private final Routes routes;
+    private final BearerAuth apiAuth;
+    private final BearerAuth metricsAuth;
+
+    AdminApi(Routes routes, BearerAuth apiAuth, BearerAuth metricsAuth) {
+        this.routes = routes;
+        this.apiAuth = apiAuth;
+        this.metricsAuth = metricsAuth;
+    }
+
+    List<Route> routes() {
+        return routes.all();
+    }
+
+    /** Answers one request, or throws the {@link ApiException} that refuses it. */
+    ApiResponse handle(String method, String uri, Map<String, String> headers, byte[] body) throws Exception {
+        QueryStringDecoder decoded = new QueryStringDecoder(uri);
+        String path = decoded.path();
+        BearerAuth auth = path.equals(METRICS) ? metricsAuth : apiAuth;
+        if (!auth.allows(headers.get("authorization"))) {
+            throw new ApiException(401, "a valid 'Authorization: Bearer <token>' header is required", CHALLENGE);
+        }
+        // split before decoding, so an id holding an encoded '/' stays one segment
+        List<String> segments = Route.split(decoded.rawPath()).stream()
+                .map(QueryStringDecoder::decodeComponent).toList();
+        Routes.Match match = routes.find(method, path, segments);
+        ApiRequest request = new ApiRequest(method, path, decoded.parameters(), match.pathParams(), headers, body);
+        return match.route().handler().handle(request);
+    }
+}

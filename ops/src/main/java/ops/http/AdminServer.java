@@ -1,0 +1,230 @@
+package ops.http;
+
+import acd.command.AcdCommands;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import ops.records.CallRecords;
+import ops.reports.Reports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin REST API and the Prometheus scrape over HTTP/1.1 (see {@code openapi.json}). It
+ * has its own one-thread event loop, never the call loops, and runs every route on a small
+ * worker pool, since routes wait on the core, the records database and the disk. Build with
+ * {@link #builder()}, {@link Builder#start()}, and {@link #close()} at shutdown.
+ */
+public final class AdminServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+    /** Request bodies are tiny (a pause reason); anything larger is refused with 413. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    static final String OPENAPI = "/ops/http/openapi.json";
+    static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final AdminApi api;
+    private final EventLoopGroup loop;
+    private final ThreadPoolExecutor work;
+    private final Channel channel;
+
+    private AdminServer(Builder b) throws InterruptedException {
+        this.api = new AdminApi(routes(b), BearerAuth.of(b.token, "http.token"), BearerAuth.of(b.metricsToken, "http.metricsToken"));
+        this.work = new ThreadPoolExecutor(b.workers, b.workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+                new DefaultThreadFactory("admin-http-work", true));
+        work.allowCoreThreadTimeOut(true);
+        this.loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-http", true), NioIoHandler.newFactory());
+        try {
+            this.channel = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                    new BodyLimit(MAX_BODY_BYTES), new AdminHandler(api, work));
+                        }
+                    })
+                    .bind(b.listen).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutDown();
+            throw e;
+        }
+        log.info("admin API listening on {} (metrics {})", channel.localAddress(),
+                b.metricsToken == null ? "open" : "need a token");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port bound (the one asked for, or the one the system chose for port 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The route table, as "METHOD /path/{param}" (for the OpenAPI test). */
+    List<String> routeTable() {
+        return api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        shutDown();
+    }
+
+    private void shutDown() {
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        work.shutdown();
+        try {
+            if (!work.awaitTermination(2, TimeUnit.SECONDS)) {
+                work.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Routes routes(Builder b) {
+        Routes routes = new Routes();
+        new AgentsApi(b.commands, b.contacts).register(routes);
+        new QueuesApi(b.commands, b.liveCalls).register(routes);
+        new CallsApi(b.commands, b.liveCalls, b.records).register(routes);
+        new FilesApi(b.records).register(routes);
+        new ReportsApi(b.reports, b.csv).register(routes);
+        new ConfigApi(b.config).register(routes);
+        byte[] openApi = resource(OPENAPI);
+        Supplier<String> scrape = b.scrape;
+        routes.add("GET", "/api/openapi.json", r -> new ApiResponse.Bytes(200, ResponseWriter.JSON, openApi, Map.of()))
+                .add("GET", AdminApi.METRICS, r -> new ApiResponse.Bytes(200, METRICS_TYPE,
+                        scrape.get().getBytes(StandardCharsets.UTF_8), Map.of()));
+        return routes;
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = AdminServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the API reaches; each port is required, so nothing is silently left out. */
+    public static final class Builder {
+        private InetSocketAddress listen;
+        private String token;
+        private String metricsToken;
+        private AcdCommands commands;
+        private CallRecords records;
+        private Reports reports;
+        private ReportCsvWriter csv;
+        private LiveCalls liveCalls;
+        private Contacts contacts;
+        private ConfigControl config;
+        private Supplier<String> scrape;
+        private int workers = 4;
+
+        private Builder() {
+        }
+
+        /** {@code http.listen}; port 0 picks a free port (see {@link AdminServer#port()}). */
+        public Builder listen(InetSocketAddress address) {
+            this.listen = address;
+            return this;
+        }
+
+        /** {@code http.token}, required by every path but /metrics. */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        public Builder commands(AcdCommands commands) {
+            this.commands = commands;
+            return this;
+        }
+
+        public Builder records(CallRecords records) {
+            this.records = records;
+            return this;
+        }
+
+        /** The reports and their CSV form ({@code ReportCsv::write}). */
+        public Builder reports(Reports reports, ReportCsvWriter csv) {
+            this.reports = reports;
+            this.csv = csv;
+            return this;
+        }
+
+        public Builder liveCalls(LiveCalls liveCalls) {
+            this.liveCalls = liveCalls;
+            return this;
+        }
+
+        public Builder contacts(Contacts contacts) {
+            this.contacts = contacts;
+            return this;
+        }
+
+        public Builder config(ConfigControl config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The Prometheus scrape, and {@code http.metricsToken} (null: no token needed). */
+        public Builder metrics(Supplier<String> scrape, String metricsToken) {
+            this.scrape = scrape;
+            this.metricsToken = metricsToken;
+            return this;
+        }
+
+        /** Worker threads for the routes (default 4). */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 64) {
+                throw new IllegalArgumentException("admin API workers must be 1..64, was " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Binds and starts serving; throws naming the first missing setting. */
+        public AdminServer start() throws InterruptedException {
+            Objects.requireNonNull(listen, "AdminServer: listen (http.listen) is required");
+            Objects.requireNonNull(token, "AdminServer: token (http.token) is required");
+            Objects.requireNonNull(commands, "AdminServer: commands is required");
+            Objects.requireNonNull(records, "AdminServer: records is required");
+            Objects.requireNonNull(reports, "AdminServer: reports is required");
+            Objects.requireNonNull(csv, "AdminServer: the reports' CSV writer is required");
+            Objects.requireNonNull(liveCalls, "AdminServer: liveCalls is required (LiveCalls.NONE for none)");
+            Objects.requireNonNull(contacts, "AdminServer: contacts is required (Contacts.NONE for none)");
+            Objects.requireNonNull(config, "AdminServer: config is required");
+            Objects.requireNonNull(scrape, "AdminServer: metrics scrape is required");
+            return new AdminServer(this);
+        }
+    }
+}

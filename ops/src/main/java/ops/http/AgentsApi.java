@@ -1,0 +1,118 @@
+package ops.http;
+
+import acd.agent.AgentState;
+import acd.agent.AgentStatus;
+import acd.command.AcdCommands;
+import acd.engine.AgentView;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/agents}: the core's agent views with the registrar's contacts, and the
+ * supervisor's controls. A change answers with the agent's view read after it: the core runs
+ * commands in the order they were posted, so that read sees the change.
+ */
+final class AgentsApi {
+    private static final Logger log = LoggerFactory.getLogger(AgentsApi.class);
+    private static final int MAX_REASON = 200;
+
+    /** One agent as the API shows it. */
+    record AgentJson(String id, String name, AgentStatus status, AgentState state, String reason, boolean reachable,
+                     boolean offerable, String callId, int answeredToday, List<String> queues, List<String> contacts) {
+    }
+
+    private final AcdCommands core;
+    private final Contacts contacts;
+
+    AgentsApi(AcdCommands core, Contacts contacts) {
+        this.core = core;
+        this.contacts = contacts;
+    }
+
+    void register(Routes routes) {
+        routes.add("GET", "/api/agents", r -> ApiResponse.ok(list()))
+                .add("GET", "/api/agents/{id}", r -> ApiResponse.ok(json(require(r.path("id")))))
+                .add("POST", "/api/agents/{id}/login", r -> change(r, "login"))
+                .add("POST", "/api/agents/{id}/logout", r -> change(r, "logout"))
+                .add("POST", "/api/agents/{id}/pause", r -> change(r, "pause"))
+                .add("POST", "/api/agents/{id}/unpause", r -> change(r, "unpause"));
+    }
+
+    private List<AgentJson> list() {
+        return CoreAnswer.await(core.agents()).stream().map(this::json).toList();
+    }
+
+    private AgentView require(String id) {
+        return CoreAnswer.await(core.agent(id)).orElseThrow(() -> ApiException.notFound("agent", id));
+    }
+
+    AgentJson json(AgentView a) {
+        return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.offerable(),
+                a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()));
+    }
+
+    /**
+     * The rule for 409: a pause is a break from taking calls, so pausing or unpausing an agent
+     * who is logged out is refused (the core would log the agent in paused). Login, logout and
+     * an unpause of an available agent already are what was asked, and answer 200 unchanged.
+     */
+    private ApiResponse change(ApiRequest r, String action) {
+        String id = r.path("id");
+        AgentView before = require(id);
+        boolean loggedOut = before.status() == AgentStatus.LOGGED_OUT;
+        switch (action) {
+            case "login" -> core.login(id);
+            case "logout" -> core.logout(id);
+            case "pause" -> {
+                String reason = reason(r);
+                refuseIf(loggedOut, id, "pause");
+                core.pause(id, reason);
+            }
+            default -> {
+                refuseIf(loggedOut, id, "unpause");
+                core.unpause(id);
+            }
+        }
+        log.info("admin API: {} agent {} (was {})", action, id, before.status());
+        return ApiResponse.ok(json(require(id)));
+    }
+
+    private static void refuseIf(boolean loggedOut, String id, String action) {
+        if (loggedOut) {
+            throw ApiException.conflict("agent '" + id + "' is logged out: log in before " + action);
+        }
+    }
+
+    /** From {@code {"reason": "..."}} in the body, else {@code ?reason=}; null when neither (the core says "paused"). */
+    private static String reason(ApiRequest r) {
+        String reason = r.param("reason");
+        if (r.body().length > 0) {
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(r.body());
+            } catch (IOException e) {
+                throw new ApiException(400, "body is not JSON of the form {\"reason\": \"...\"}");
+            }
+            JsonNode node = body == null ? null : body.get("reason");
+            if (node != null && !node.isNull()) {
+                if (!node.isTextual()) {
+                    throw ApiException.badParameter("reason", node.toString(), "a string");
+                }
+                reason = node.asText();
+            }
+        }
+        if (reason != null && (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl))) {
+            throw ApiException.badParameter("reason", abbreviate(reason), "text of at most " + MAX_REASON
+                    + " characters without control characters");
+        }
+        return reason;
+    }
+
+    private static String abbreviate(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,24 @@
+package ops.http;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a route handler answers; {@link ResponseWriter} turns it into HTTP. */
+sealed interface ApiResponse {
+
+    /** A value written as JSON. */
+    record Json(int status, Object body) implements ApiResponse {
+    }
+
+    /** Text or bytes with their content type and extra headers (CSV, metrics). */
+    record Bytes(int status, String contentType, byte[] body, Map<String, String> headers) implements ApiResponse {
+    }
+
+    /** A file streamed from disk, honouring a single HTTP Range. */
+    record File(Path path, String contentType) implements ApiResponse {
+    }
+
+    static ApiResponse ok(Object body) {
+        return new Json(200, body);
+    }
+}
