@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +60,11 @@ public final class Storage {
         return new JdbcCallRecords(this);
     }
 
+    /** The database as a plain JDBC source (a connection per call), for reports; safe from any thread. */
+    public DataSource dataSource() {
+        return new StorageDataSource(this);
+    }
+
     Dialect dialect() {
         return dialect;
     }
@@ -70,7 +75,8 @@ public final class Storage {
 
     /** Where the records are, without the password. */
     String describe() {
-        return dialect == Dialect.SQLITE ? url.substring("jdbc:sqlite:".length()) : url;
+        return dialect == Dialect.SQLITE ? url.substring("jdbc:sqlite:".length())
+                : url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static Storage sqlite(StorageSettings settings) {

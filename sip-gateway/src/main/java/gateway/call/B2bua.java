@@ -36,6 +36,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import ops.http.LiveCall;
 import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,13 @@ public final class B2bua implements InviteHandler, CallControl {
 
     public Optional<LiveCall> liveCall(String callId) {
         return Optional.ofNullable(calls.get(callId)).map(CallFlow::view);
+    }
+
+    /** Hangs up every call in progress (the server is stopping), each on its own loop. */
+    public void hangUpAll(String reason) {
+        for (CallFlow call : calls.values()) {
+            loops.loopFor(call.callId()).execute(() -> call.hangUp(reason));
+        }
     }
 
     /** Hangs up a call in progress (the admin's hang-up); false when there is no such call. */

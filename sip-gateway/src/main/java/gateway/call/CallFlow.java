@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import ops.http.LiveCall;
 import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +57,7 @@ final class CallFlow implements AgentRing.Owner {
     /** The caller's prompts; opened once the caller's media is agreed. */
     private Playout.Channel playout;
     private TelephoneEventDecoder keys;
-    private final long arrivedMs;
-    /** This call as the admin API sees it; replaced on each phase change (read from other threads). */
-    private volatile LiveCall view;
+    private final LiveView view;
 
     /** @param onEnded told once, when the call is over */
     CallFlow(CallServices services, EventLoop loop, String callId, AdmittedInvite invite, Consumer<CallFlow> onEnded) {
@@ -68,9 +67,7 @@ final class CallFlow implements AgentRing.Owner {
         this.caller = new CallerLeg(services.legs(), loop, callId, invite);
         this.onEnded = onEnded;
         this.scheduler = new LoopScheduler(loop);
-        this.arrivedMs = services.clock().millis();
-        this.view = new LiveCall(callId, invite.dialed(), caller.callerUser(), CallPhase.NEW, null, null, arrivedMs,
-                arrivedMs);
+        this.view = new LiveView(callId, caller.callerUser(), invite.dialed(), services.clock().millis());
         this.machine = new StateMachine<>(log, "call " + callId, CallPhase.NEW, new StateMachine.Actions<>() {
             @Override
             public void exit(CallPhase from, CallPhase to) {
@@ -109,14 +106,18 @@ final class CallFlow implements AgentRing.Owner {
     void state(Activity next, String reason) {
         entering = next;
         machine.go(next.phase(), reason);
-        String queueId = next instanceof QueueWait wait ? wait.queueId() : view.queueId();
-        view = new LiveCall(callId, view.dialed(), view.callerNumber(), next.phase(), queueId,
-                next instanceof BridgeActivity bridge ? bridge.agentId() : null, arrivedMs, now());
+        publish();
+    }
+
+    /** Publishes this call's view for the admin API: on each phase change and as rings start and stop. */
+    private void publish() {
+        view.update(phase(), !rings.isEmpty(), activity instanceof QueueWait wait ? wait.queueId() : null,
+                activity instanceof BridgeActivity bridge ? bridge.agentId() : null, now());
     }
 
     /** This call now, for the admin API; safe from any thread. */
     LiveCall view() {
-        return view;
+        return view.get();
     }
 
     // ---------------------------------------------------------------- caller side
@@ -253,6 +254,7 @@ final class CallFlow implements AgentRing.Owner {
         AgentRing ring = new AgentRing(services.legs(), loop, callId, callerUser(), route, ringTimeoutMs, this);
         rings.put(agentId, ring);
         ring.start();
+        publish();
     }
 
     void cancelRing(String agentId) {
@@ -260,6 +262,7 @@ final class CallFlow implements AgentRing.Owner {
         if (ring != null) {
             boolean answered = ring.state() == AgentRing.State.ANSWERED;
             ring.cancel("the core cancels the ring");
+            publish();
             if (answered && activity instanceof QueueWait wait) {
                 // the answer stopped the music, but the core gave the call to no one: still waiting
                 wait.resume();
@@ -328,6 +331,7 @@ final class CallFlow implements AgentRing.Owner {
     @Override
     public void ringFailed(AgentRing ring, RingEnd why) {
         rings.remove(ring.agentId(), ring);
+        publish();
         services.acd().ringFailed(callId, ring.agentId(), why);
     }
 

@@ -37,7 +37,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sip.SipException;
 import org.slf4j.Logger;
@@ -208,6 +210,12 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        // calls end with a BYE and their record while SIP still runs; one that will not is cut short
+        b2bua.hangUpAll("the server is stopping");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (b2bua.activeCalls() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         sip.close();
         loop.close();
         playouts.close();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,13 +30,16 @@ public final class ServerMain implements AutoCloseable {
     private static final Logger events = LoggerFactory.getLogger("acd.events");
 
     private final Gateway gateway;
+    private final Operations operations;
     private final ConfigReloader reloader;
     private final ConfigWatcher watcher;
     private final TrunkAddresses.Refresh trunkDns;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ServerMain(Gateway gateway, ConfigReloader reloader, ConfigWatcher watcher, TrunkAddresses.Refresh trunkDns) {
+    private ServerMain(Gateway gateway, Operations operations, ConfigReloader reloader, ConfigWatcher watcher,
+                       TrunkAddresses.Refresh trunkDns) {
         this.gateway = gateway;
+        this.operations = operations;
         this.reloader = reloader;
         this.watcher = watcher;
         this.trunkDns = trunkDns;
@@ -44,21 +48,43 @@ public final class ServerMain implements AutoCloseable {
     /** Starts everything the config describes; the config must already be valid. */
     public static ServerMain start(AcdConfig config, ConfigLoader loader) throws SipException, IOException {
         ConfiguredDirectory directory = new ConfiguredDirectory(config, Clock.systemDefaultZone());
+        Operations operations;
+        try {
+            operations = Operations.open(config);
+        } catch (SQLException e) {
+            throw new IOException("call records: " + e.getMessage(), e);
+        }
         Gateway gateway = Gateway.start(settings(config), directory, directory,
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
-                Observers.of(ServerMain::logEvent));
+                operations.observers(ServerMain::logEvent));
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
+        reloader.addListener((next, diff) -> operations.reconfigure(next));
+        try {
+            operations.serve(config, gateway, reloader);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the admin API", e);
+        } catch (RuntimeException e) {
+            gateway.close();
+            operations.close();
+            throw e;
+        }
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
         // trunk names are looked up here and at each reload, then refreshed off the call loops
         TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH);
-        return new ServerMain(gateway, reloader, watcher, trunkDns);
+        return new ServerMain(gateway, operations, reloader, watcher, trunkDns);
     }
 
     public Gateway gateway() {
         return gateway;
+    }
+
+    /** Where the admin API listens. */
+    public InetSocketAddress adminAddress() {
+        return operations.adminAddress();
     }
 
     public ConfigReloader reloader() {
@@ -131,6 +157,7 @@ public final class ServerMain implements AutoCloseable {
             trunkDns.close();
         } finally {
             gateway.close();
+            operations.close();
             stopped.countDown();
         }
     }

@@ -1,0 +1,235 @@
+package gateway.server;
+
+import acd.event.AcdEventListener;
+import config.model.AcdConfig;
+import config.model.Queue;
+import config.reload.ConfigReloader;
+import config.reload.ReloadStatus;
+import config.validate.ConfigError;
+import gateway.sip.registrar.Binding;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import ops.http.AdminServer;
+import ops.http.ConfigControl;
+import ops.http.Contacts;
+import ops.http.LiveCall;
+import ops.http.LiveCalls;
+import ops.http.ReloadResult;
+import ops.metrics.AcdMetrics;
+import ops.metrics.GatewayGauges;
+import ops.records.CallFacts;
+import ops.records.CallJournal;
+import ops.records.Storage;
+import ops.records.StorageSettings;
+import ops.reports.ReportCsv;
+import ops.reports.SqlReports;
+
+/**
+ * What admins and supervisors use, built from the config around the gateway: call records and
+ * queue events (SQLite or PostgreSQL, written by the journal's own thread), Prometheus metrics,
+ * and the admin HTTP API. The call path only hands facts and events over; none of this runs on
+ * a call loop or the core's thread.
+ */
+final class Operations implements AutoCloseable {
+    private final Storage storage;
+    private final CallJournal journal;
+    private final AcdMetrics metrics;
+    private volatile Map<String, Queue> queues;
+    private AdminServer admin;
+
+    private Operations(Storage storage, AcdConfig config, AcdMetrics metrics, CallJournal journal) {
+        this.storage = storage;
+        this.metrics = metrics;
+        this.journal = journal;
+        this.queues = byId(config);
+    }
+
+    /** Opens the records (recovering calls a crash cut short) and the metrics registry. */
+    static Operations open(AcdConfig config) throws SQLException {
+        config.storage().dir().toFile().mkdirs();
+        Storage storage = Storage.open(storageSettings(config));
+        Operations[] self = new Operations[1];
+        AcdMetrics metrics = new AcdMetrics(System::currentTimeMillis, id -> self[0].serviceLevel(id));
+        CallJournal journal = CallJournal.start(storage, id -> self[0].department(id));
+        self[0] = new Operations(storage, config, metrics, journal);
+        metrics.addQueues(config.queues().stream().map(Queue::id).toList());
+        return self[0];
+    }
+
+    private static StorageSettings storageSettings(AcdConfig config) {
+        var s = config.storage();
+        return new StorageSettings(s.dir(), s.database() == null ? null : s.database().value(), s.queueLog(), serverId());
+    }
+
+    /** Names this server in every row, so several servers can share one PostgreSQL database. */
+    private static String serverId() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "acd";
+        }
+    }
+
+    /** The core's events go to the log, the records and the metrics; each call's facts to the records. */
+    Observers observers(AcdEventListener log) {
+        AcdEventListener all = e -> {
+            log.onEvent(e);
+            journal.onEvent(e);
+            metrics.onEvent(e);
+        };
+        return new Observers(all, new RecordingCounter(journal, metrics), metrics.gateway());
+    }
+
+    /** Once the gateway is up: its gauges, and the admin API on {@code http.listen}. */
+    void serve(AcdConfig config, Gateway gateway, ConfigReloader reloader) throws InterruptedException {
+        metrics.bindGateway(new GatewayGauges(gateway.sip()::registrations, gateway.b2bua()::activeCalls,
+                gateway.b2bua()::activeLegs, gateway.rtp()::packetsSentTotal, gateway.rtp()::packetsDroppedTotal));
+        reloader.onStatus(status -> metrics.gateway().configReloaded(status.ok()));
+        var http = config.http();
+        admin = AdminServer.builder()
+                .listen(new InetSocketAddress(http.listen().host(), http.listen().port()))
+                .token(http.token().value())
+                .commands(gateway.acd())
+                .records(storage.records())
+                .reports(new SqlReports(storage.dataSource(), this::serviceLevel), ReportCsv::write)
+                .liveCalls(liveCalls(gateway))
+                .contacts(contacts(gateway))
+                .config(configControl(reloader))
+                .metrics(metrics::scrape, http.metricsToken() == null ? null : http.metricsToken().value())
+                .start();
+    }
+
+    /** The admin API's address (port 0 in the config picks a free one). */
+    InetSocketAddress adminAddress() {
+        return admin.address();
+    }
+
+    /** A reloaded config's queues: departments, service levels, and their series. */
+    void reconfigure(AcdConfig next) {
+        queues = byId(next);
+        metrics.addQueues(next.queues().stream().map(Queue::id).toList());
+    }
+
+    private static Map<String, Queue> byId(AcdConfig config) {
+        return config.queues().stream().collect(Collectors.toUnmodifiableMap(Queue::id, Function.identity()));
+    }
+
+    private String department(String queueId) {
+        Queue q = queues.get(queueId);
+        return q == null ? null : q.department();
+    }
+
+    private Duration serviceLevel(String queueId) {
+        Queue q = queues.get(queueId);
+        return q == null ? null : q.serviceLevel();
+    }
+
+    private static LiveCalls liveCalls(Gateway gateway) {
+        return new LiveCalls() {
+            @Override
+            public List<LiveCall> list() {
+                return gateway.b2bua().liveCalls().stream()
+                        .sorted(Comparator.comparingLong(LiveCall::sinceMs)).toList();
+            }
+
+            @Override
+            public Optional<LiveCall> get(String callId) {
+                return gateway.b2bua().liveCall(callId);
+            }
+
+            @Override
+            public boolean hangUp(String callId) {
+                return gateway.b2bua().hangUp(callId);
+            }
+        };
+    }
+
+    private static Contacts contacts(Gateway gateway) {
+        return agentId -> gateway.sip().locator().contactsOf(agentId).stream().map(Binding::contact).toList();
+    }
+
+    private static ConfigControl configControl(ConfigReloader reloader) {
+        return new ConfigControl() {
+            @Override
+            public ReloadResult reload() {
+                return result(reloader.reload("api"));
+            }
+
+            @Override
+            public ReloadResult status() {
+                return result(reloader.lastStatus());
+            }
+        };
+    }
+
+    private static ReloadResult result(ReloadStatus s) {
+        List<ReloadResult.Problem> problems = s.errors().stream().map(Operations::problem).toList();
+        return new ReloadResult(s.at().toEpochMilli(), s.trigger(), s.ok(), problems);
+    }
+
+    private static ReloadResult.Problem problem(ConfigError e) {
+        return new ReloadResult.Problem(e.file(), e.location() == null ? 0 : e.location().line(),
+                e.location() == null ? 0 : e.location().column(),
+                e.path() == null || e.path().isEmpty() ? e.message() : e.path() + ": " + e.message());
+    }
+
+    /** After the gateway stopped (its calls ended): the API, then the records' last batch, then the metrics. */
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close();
+        }
+        journal.close();
+        metrics.close();
+    }
+
+    /** Call facts to the records, and a finished recording counted in the metrics. */
+    private record RecordingCounter(CallFacts records, AcdMetrics metrics) implements CallFacts {
+        @Override
+        public void arrived(String callId, long atMs, String dialed, String callerNumber, String callerName,
+                            String source) {
+            records.arrived(callId, atMs, dialed, callerNumber, callerName, source);
+        }
+
+        @Override
+        public void menu(String callId, long atMs, String menuId) {
+            records.menu(callId, atMs, menuId);
+        }
+
+        @Override
+        public void key(String callId, long atMs, char key) {
+            records.key(callId, atMs, key);
+        }
+
+        @Override
+        public void voicemail(String callId, long atMs, String box, Path file) {
+            records.voicemail(callId, atMs, box, file);
+        }
+
+        @Override
+        public void transfer(String callId, long atMs, String number) {
+            records.transfer(callId, atMs, number);
+        }
+
+        @Override
+        public void recording(String callId, long atMs, Path file) {
+            records.recording(callId, atMs, file);
+            metrics.gateway().recordingWritten();
+        }
+
+        @Override
+        public void ended(String callId, long atMs, EndCause cause) {
+            records.ended(callId, atMs, cause);
+        }
+    }
+}
