@@ -47,23 +47,17 @@ final class Operations implements AutoCloseable {
     private volatile Map<String, Queue> queues;
     private AdminServer admin;
 
-    private Operations(Storage storage, AcdConfig config, AcdMetrics metrics, CallJournal journal) {
+    private Operations(Storage storage, AcdConfig config) throws SQLException {
         this.storage = storage;
-        this.metrics = metrics;
-        this.journal = journal;
-        this.queues = byId(config);
+        this.queues = byId(config); // first: the journal's crash recovery already asks for departments
+        this.metrics = new AcdMetrics(System::currentTimeMillis, this::serviceLevel);
+        this.journal = CallJournal.start(storage, this::department);
+        metrics.addQueues(config.queues().stream().map(Queue::id).toList());
     }
 
     /** Opens the records (recovering calls a crash cut short) and the metrics registry. */
     static Operations open(AcdConfig config) throws SQLException {
-        config.storage().dir().toFile().mkdirs();
-        Storage storage = Storage.open(storageSettings(config));
-        Operations[] self = new Operations[1];
-        AcdMetrics metrics = new AcdMetrics(System::currentTimeMillis, id -> self[0].serviceLevel(id));
-        CallJournal journal = CallJournal.start(storage, id -> self[0].department(id));
-        self[0] = new Operations(storage, config, metrics, journal);
-        metrics.addQueues(config.queues().stream().map(Queue::id).toList());
-        return self[0];
+        return new Operations(Storage.open(storageSettings(config)), config);
     }
 
     private static StorageSettings storageSettings(AcdConfig config) {
