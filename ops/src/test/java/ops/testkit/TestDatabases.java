@@ -71,6 +71,11 @@ public final class TestDatabases {
             this.drop = drop;
         }
 
+        /** The PostgreSQL URL ({@code jdbc:postgresql:...} with the fresh schema), or null for SQLite under the dir. */
+        public String url() {
+            return url;
+        }
+
         public StorageSettings settings(String server) {
             return new StorageSettings(dir, url, null, server);
         }
