@@ -20,6 +20,8 @@ public final class Agent {
     private boolean forwardOnNoAnswer;
 
     /** Until the config applies it: a configured agent is logged in from the start (see the engine). */
+    private long statusSinceMs;
+    private long stateSinceMs;
     private AgentStatus status = AgentStatus.LOGGED_OUT;
     private String pauseReason;
     private AgentState state = AgentState.IDLE;
@@ -77,6 +79,24 @@ public final class Agent {
     public void status(AgentStatus next, String reason) {
         this.status = next;
         this.pauseReason = next == AgentStatus.PAUSED ? reason : null;
+    }
+
+    /** When the status or the state last changed (the core's time), for the admin API. */
+    public long statusSinceMs() {
+        return statusSinceMs;
+    }
+
+    public long stateSinceMs() {
+        return stateSinceMs;
+    }
+
+    /** Records when the status and the state changed; the lifecycle calls it with each change. */
+    public void changedAt(boolean status, long nowMs) {
+        if (status) {
+            statusSinceMs = nowMs;
+        } else {
+            stateSinceMs = nowMs;
+        }
     }
 
     /** The reason given for the pause; null unless PAUSED. */

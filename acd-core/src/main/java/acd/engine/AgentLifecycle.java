@@ -96,6 +96,7 @@ final class AgentLifecycle {
     void agentStatus(Agent a, AgentStatus next, String reason) {
         AgentStatus from = a.status();
         a.status(next, reason);
+        a.changedAt(true, core.nowMs);
         if (log.isDebugEnabled()) {
             log.debug("agent {} status {} -> {} ({})", a.id(), from, next, reason);
         }
@@ -110,6 +111,7 @@ final class AgentLifecycle {
     void agentState(Agent a, AgentState next, String reason) {
         AgentState from = a.state();
         a.state(next);
+        a.changedAt(false, core.nowMs);
         refresh(a);
         if (log.isDebugEnabled()) {
             log.debug("agent {} state {} -> {} ({})", a.id(), from, next, reason);

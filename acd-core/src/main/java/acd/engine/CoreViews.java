@@ -28,7 +28,7 @@ final class CoreViews {
             qs.add(m.queue().id());
         }
         return Optional.of(new AgentView(a.id(), a.name(), a.status(), a.pauseReason(), a.state(), a.reachable(),
-                a.call() == null ? null : a.call().id(), a.answeredToday(), qs));
+                a.call() == null ? null : a.call().id(), a.answeredToday(), qs, a.statusSinceMs(), a.stateSinceMs()));
     }
 
     List<AgentView> agents() {
