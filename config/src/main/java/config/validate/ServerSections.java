@@ -76,7 +76,9 @@ final class ServerSections {
         Path dir = b.resolve(f.text("dir", "./data"));
         String recordings = f.text("recordings", null);
         Secret database = b.secret(f, "database");
-        if (database != null && !database.value().startsWith("postgresql://") && !database.value().startsWith("jdbc:postgresql:")) {
+        // under --skip-env an unset ${VAR} stays as written: nothing to check yet
+        if (database != null && !database.value().contains("${") && !database.value().startsWith("postgresql://")
+                && !database.value().startsWith("jdbc:postgresql:")) {
             b.problems.at(f.node("database"), f.path("database"),
                     "expected a postgresql://user:password@host:port/database URL (leave it out for SQLite under dir)");
         }

@@ -57,6 +57,33 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void storageDatabaseMustBeAPostgresqlUrlAndServiceLevelADuration() {
+        assertEquals(List.of(
+                "acd.yaml:3:22: storage.database: expected a postgresql://user:password@host:port/database URL"
+                        + " (leave it out for SQLite under dir)",
+                "acd.yaml:4:38: queues[0].serviceLevel: bad duration \"20\": write a number and a unit, e.g. 500ms, 15s, 2m, 1h"),
+                errors(HEAD + """
+                        storage: { database: "mysql://db/acd" }
+                        queues: [ { id: sales, serviceLevel: 20 } ]
+                        """));
+    }
+
+    @Test
+    void operationsFieldsAreRead() {
+        LoadResult r = new ConfigLoader(Map.of("DB", "postgresql://acd:pw@127.0.0.1:5432/acd")).parse("""
+                sip: { domain: acd.example.com }
+                http: { token: t, metricsToken: m }
+                storage: { database: "${DB}", queueLog: logs/queue_log }
+                queues: [ { id: sales, serviceLevel: 30s } ]
+                """, dir.resolve("acd.yaml"));
+        assertEquals(List.of(), r.errors());
+        assertEquals("postgresql://acd:pw@127.0.0.1:5432/acd", r.config().storage().database().value());
+        assertEquals(dir.resolve("logs/queue_log"), r.config().storage().queueLog());
+        assertEquals("m", r.config().http().metricsToken().value());
+        assertEquals(java.time.Duration.ofSeconds(30), r.config().queue("sales").orElseThrow().serviceLevel());
+    }
+
+    @Test
     void unknownAgentNamesTheKnownOnes() {
         assertEquals(List.of(
                 "acd.yaml:11:18: queues[0].members[1].agent: unknown agent \"carol\" (known: alice, bob)",

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /** The default config and the examples load, with the values and defaults the reference promises. */
 class ShippedConfigsTest {
-    static final Map<String, String> ENV = Map.of("ACD_ADMIN_TOKEN", "token", "CARRIER_PASSWORD", "c", "PW_1001", "1",
-            "PW_1002", "2", "PW_1003", "3", "PW_1004", "4", "PW_1005", "5", "PW_ANNA", "a", "PW_BEN", "b", "PW_CLEO", "c");
+    static final Map<String, String> ENV = Map.ofEntries(Map.entry("ACD_ADMIN_TOKEN", "token"),
+            Map.entry("ACD_METRICS_TOKEN", "metrics"), Map.entry("ACD_DATABASE_URL", "postgresql://acd:pw@db:5432/acd"),
+            Map.entry("CARRIER_PASSWORD", "c"), Map.entry("PW_1001", "1"), Map.entry("PW_1002", "2"),
+            Map.entry("PW_1003", "3"), Map.entry("PW_1004", "4"), Map.entry("PW_1005", "5"), Map.entry("PW_ANNA", "a"),
+            Map.entry("PW_BEN", "b"), Map.entry("PW_CLEO", "c"));
 
     private final Path module = Wavs.moduleDir();
 
