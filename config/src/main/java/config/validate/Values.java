@@ -66,6 +66,15 @@ public final class Values {
 
     /** "host:port", "[v6]:port", or a bare host when {@code defaultPort} is positive. */
     public static HostPort hostPort(String text, int defaultPort) throws BadValue {
+        return hostPort(text, defaultPort, false);
+    }
+
+    /** A listening address whose port may be 0: the system picks a free one (the server logs which). */
+    public static HostPort listenAddress(String text) throws BadValue {
+        return hostPort(text, 0, true);
+    }
+
+    private static HostPort hostPort(String text, int defaultPort, boolean anyPort) throws BadValue {
         String host;
         String port;
         if (text.startsWith("[")) {
@@ -86,6 +95,9 @@ public final class Values {
                 throw new BadValue("bad address \"" + text + "\": expected host:port, e.g. 0.0.0.0:5060");
             }
             return new HostPort(checkHost(host, text), defaultPort);
+        }
+        if (anyPort && port.equals("0")) {
+            return new HostPort(checkHost(host, text), 0);
         }
         return new HostPort(checkHost(host, text), port(port, text));
     }
