@@ -10,11 +10,11 @@ import java.util.NoSuchElementException;
  * A scrape parsed back into samples: {@code name{label="value",...} number}, comments skipped.
  * Enough of the text format (0.0.4) for tests; label values may hold escaped quotes.
  */
-record PrometheusText(List<Sample> samples) {
-    record Sample(String name, Map<String, String> labels, double value) {
+public record PrometheusText(List<Sample> samples) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -25,7 +25,7 @@ record PrometheusText(List<Sample> samples) {
     }
 
     /** The one sample with this name whose labels include {@code labels} (name, value, name, value...). */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         List<Sample> found = find(name, labels);
         if (found.size() != 1) {
             throw new NoSuchElementException(found.size() + " samples of " + name + " " + List.of(labels)
@@ -35,15 +35,15 @@ record PrometheusText(List<Sample> samples) {
     }
 
     /** The sum over the samples with this name whose labels include {@code labels}. */
-    double sum(String name, String... labels) {
+    public double sum(String name, String... labels) {
         return find(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }
 
-    List<Sample> find(String name, String... labels) {
+    public List<Sample> find(String name, String... labels) {
         List<Sample> found = new ArrayList<>();
         for (Sample s : samples) {
             if (s.name().equals(name) && matches(s.labels(), labels)) {
@@ -53,7 +53,7 @@ record PrometheusText(List<Sample> samples) {
         return found;
     }
 
-    List<String> names() {
+    public List<String> names() {
         return samples.stream().map(Sample::name).distinct().sorted().toList();
     }
 

@@ -12,6 +12,7 @@ import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.model.Forward;
 import gateway.call.CallRig.AgentIs;
+import gateway.call.PhoneCalls.Caller;
 import gateway.leg.AgentRoute;
 import gateway.sip.SipFuzz;
 import gateway.sip.auth.FailureLimiter;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** The call path over real SIP and RTP on loopback: caller -> queue -> agent, and its variants. */
 class CallFlowTest {
-    private static final byte CALLER_AUDIO = 0x11;
-    private static final byte AGENT_AUDIO = 0x22;
+    private static final byte CALLER_AUDIO = PhoneCalls.CALLER_AUDIO;
+    private static final byte AGENT_AUDIO = PhoneCalls.AGENT_AUDIO;
     private static final Duration WAIT = CallRig.WAIT;
 
     private static QueueSpec sales(StrategyKind strategy, String... members) {
@@ -46,27 +47,13 @@ class CallFlowTest {
     }
 
     /** A caller on the trunk dialling 5000, answered by the ACD, sending its audio. */
-    private record Caller(TestPhone phone, Outgoing call, RtpPeer rtp) {
-    }
-
     private static Caller dial(CallRig rig, int... payloadTypes) throws Exception {
-        TestPhone phone = rig.trunkPhone("+15550001");
-        RtpPeer rtp = rig.rtp(CallRig.TRUNK_ADDRESS);
-        Outgoing call = phone.invite("5000", rtp.sdp(payloadTypes));
-        Response ok = call.awaitFinal(WAIT);
-        assertEquals(Response.OK, ok.getStatusCode());
-        call.ack();
-        rtp.sendTo(new String(ok.getRawContent()), payloadTypes[0], CALLER_AUDIO);
-        return new Caller(phone, call, rtp);
+        return PhoneCalls.dial(rig.trunkPhone("+15550001"), rig.rtp(CallRig.TRUNK_ADDRESS), "5000", WAIT, payloadTypes);
     }
 
     /** Takes the INVITE at an agent phone, rings, answers from a new RTP peer sending agent audio. */
     private static RtpPeer answer(CallRig rig, Incoming invite, int payloadType) throws Exception {
-        invite.ringing();
-        RtpPeer rtp = rig.rtp("127.0.0.1");
-        invite.answer(rtp.sdp(payloadType, 101));
-        rtp.sendTo(invite.body(), payloadType, AGENT_AUDIO);
-        return rtp;
+        return PhoneCalls.answer(invite, rig.rtp("127.0.0.1"), payloadType);
     }
 
     private static CallRig.Builder salesAt5000(QueueSpec queue) {

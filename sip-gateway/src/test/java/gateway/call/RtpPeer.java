@@ -28,8 +28,8 @@ import ivr.dtmf.TelephoneEventEncoder;
  * (every payload byte the same, so the far end can tell whose audio it hears, or a tone whose
  * frequency tells it in a recording), sends RFC 4733 key presses, and keeps what it receives.
  */
-final class RtpPeer implements AutoCloseable {
-    record Packet(int payloadType, byte[] payload, int ssrc, int seq, long timestamp) {
+public final class RtpPeer implements AutoCloseable {
+    public record Packet(int payloadType, byte[] payload, int ssrc, int seq, long timestamp) {
     }
 
     private final DatagramSocket socket;
@@ -47,7 +47,7 @@ final class RtpPeer implements AutoCloseable {
     private volatile boolean sending;
     private volatile boolean running = true;
 
-    RtpPeer(String address) throws IOException {
+    public RtpPeer(String address) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0));
         socket.setSoTimeout(100);
         receiver = new Thread(this::receive, "rtp-peer-rx-" + socket.getLocalPort());
@@ -58,12 +58,12 @@ final class RtpPeer implements AutoCloseable {
         sender.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** An SDP offer/answer for this socket with the given payload types (0 PCMU, 8 PCMA, 101 events). */
-    String sdp(int... payloadTypes) {
+    public String sdp(int... payloadTypes) {
         StringBuilder m = new StringBuilder();
         StringBuilder a = new StringBuilder();
         for (int pt : payloadTypes) {
@@ -81,7 +81,7 @@ final class RtpPeer implements AutoCloseable {
     }
 
     /** Starts sending to the address in {@code remoteSdp}: payload type {@code pt}, every byte {@code value}. */
-    void sendTo(String remoteSdp, int pt, byte value) throws SdpException {
+    public void sendTo(String remoteSdp, int pt, byte value) throws SdpException {
         SessionDescription sdp = SessionDescription.parse(remoteSdp);
         MediaDescription audio = sdp.media().get(0);
         target = new InetSocketAddress(sdp.connectionOf(audio).address(), audio.port());
@@ -162,12 +162,12 @@ final class RtpPeer implements AutoCloseable {
         return 0x1234_0000 | port();
     }
 
-    void stopSending() {
+    public void stopSending() {
         sending = false;
     }
 
     /** Waits for a packet whose payload is all {@code value} (the other party's audio). */
-    Packet awaitAudio(byte value, Duration timeout) {
+    public Packet awaitAudio(byte value, Duration timeout) {
         return await(p -> p.payload().length > 0 && allEqual(p.payload(), value), timeout,
                 "audio of 0x" + Integer.toHexString(value & 0xFF));
     }

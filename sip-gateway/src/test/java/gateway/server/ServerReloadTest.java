@@ -11,6 +11,7 @@ import config.reload.ConfigReloader;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import gateway.testkit.Await;
+import gateway.testkit.FreePorts;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.testkit.ExpectedLog;
@@ -30,24 +31,10 @@ class ServerReloadTest {
     @TempDir
     Path dir;
 
-    /** A port free for both TCP and UDP right now (the config wants a real port). */
-    private static int freeSipPort() throws java.io.IOException {
-        while (true) {
-            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                int port = tcp.getLocalPort();
-                try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (java.net.SocketException taken) {
-                    // UDP side busy: try another
-                }
-            }
-        }
-    }
-
     private final int sipPort;
 
     ServerReloadTest() throws java.io.IOException {
-        sipPort = freeSipPort();
+        sipPort = FreePorts.sip();
     }
 
     /** The server sections and agent alice: SIP on this test's port, RTP on a random range. */

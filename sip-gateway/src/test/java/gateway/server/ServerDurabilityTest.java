@@ -1,0 +1,243 @@
+package gateway.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gateway.call.PhoneCalls;
+import gateway.call.PhoneCalls.Caller;
+import gateway.call.RtpPeer;
+import gateway.testkit.Await;
+import gateway.testkit.FreePorts;
+import gateway.testphone.Incoming;
+import gateway.testphone.TestPhone;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Response;
+import ops.records.JournalSettings;
+import ops.testkit.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The server as its own process ({@code acd run FILE}), killed with SIGKILL right after its last
+ * finished call, then started again on the same config: every finished call is in the database
+ * with its talk time, and the call still bridged at the kill is recorded as CRASHED at start-up.
+ */
+class ServerDurabilityTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A JVM start with Jain-SIP, Netty and the database: slow on a loaded 2-core machine. */
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final int FINISHED_CALLS = 5;
+    private static final String DOMAIN = TwoAgentServer.DOMAIN;
+    private static final String TRUNK = TwoAgentServer.TRUNK;
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        for (Process p : processes) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A finished call: who took it, and how long the test kept it bridged (ms). */
+    private record Finished(String callId, long talkAtLeastMs, long talkAtMostMs) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("ops.testkit.TestDatabases#all")
+    void finishedCallsSurviveKillNineAndTheCallInProgressIsRecordedAsCrashed(TestDatabases.Kind kind)
+            throws Exception {
+        try (TestDatabases.Fresh db = kind.fresh(dir)) {
+            Path config = dir.resolve("acd.yaml");
+            int sipPort = FreePorts.sip();
+            Files.writeString(config, config(sipPort, db.url()));
+            String jdbcUrl = db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve("data").resolve("acd.db");
+
+            Process first = run(config, dir.resolve("first.log"));
+            TestPhone alice = agent("1001", sipPort);
+            TestPhone bob = agent("1002", sipPort);
+            TestPhone trunk = phone(TestPhone.builder("+15550001").localAddress(TRUNK).domain(DOMAIN).server(sipPort));
+
+            // bob takes the call that is still bridged when the server dies
+            Caller inProgress = PhoneCalls.dial(trunk, rtp(TRUNK), "5001", WAIT, 0, 101);
+            RtpPeer bobRtp = PhoneCalls.answer(bob.awaitRequest("INVITE", WAIT), rtp("127.0.0.1"), 0);
+            bobRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+            inProgress.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+
+            List<Finished> finished = new ArrayList<>();
+            for (int i = 0; i < FINISHED_CALLS; i++) {
+                finished.add(talk(trunk, alice, 200 + 100 * i));
+            }
+            long byeAnsweredNs = System.nanoTime();
+            Finished last = finished.get(finished.size() - 1);
+            boolean visibleAtBye = outcome(jdbcUrl, last.callId()) != null;
+            // the write-behind window: the test may not kill before it has passed, or the call is lost
+            Await.until(() -> outcome(jdbcUrl, last.callId()) != null, WAIT,
+                    () -> "the last finished call's record never became visible");
+            long windowMs = (System.nanoTime() - byeAnsweredNs) / 1_000_000;
+            JournalSettings s = JournalSettings.DEFAULTS;
+            // the window is settle + batch (250 ms); the slack is for a loaded CI machine, not for the design
+            assertTrue(windowMs < s.settleMs() + s.batchMs() + 750,
+                    "record visible " + windowMs + " ms after the BYE was answered (at once: " + visibleAtBye + ")");
+            assertEquals(1, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+                    inProgress.call().callId()), "the bridged call is known as open before the kill");
+
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no last batch
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed server is gone");
+            assertEquals(137, first.exitValue(), "killed by SIGKILL");
+
+            Process second = run(config, dir.resolve("second.log"));
+            for (Finished f : finished) {
+                try (Connection c = DriverManager.getConnection(jdbcUrl);
+                     PreparedStatement ps = c.prepareStatement(
+                             "SELECT outcome, queue_id, agent_id, talk_ms FROM calls WHERE call_id = ?")) {
+                    ps.setString(1, f.callId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), "finished call " + f.callId() + " lost by the kill");
+                        assertEquals("ANSWERED/sales/alice", rs.getString(1) + "/" + rs.getString(2) + "/"
+                                + rs.getString(3));
+                        long talkMs = rs.getLong(4);
+                        assertTrue(talkMs >= f.talkAtLeastMs() - 20 && talkMs <= f.talkAtMostMs() + 1_000,
+                                "talk " + talkMs + " ms, the test talked " + f.talkAtLeastMs() + ".."
+                                        + f.talkAtMostMs() + " ms");
+                    }
+                }
+            }
+            assertEquals(FINISHED_CALLS, count(jdbcUrl, "SELECT COUNT(*) FROM calls WHERE outcome = ?", "ANSWERED"));
+            try (Connection c = DriverManager.getConnection(jdbcUrl);
+                 PreparedStatement ps = c.prepareStatement(
+                         "SELECT outcome, queue_id, agent_id, ended_ms >= arrived_ms FROM calls WHERE call_id = ?")) {
+                ps.setString(1, inProgress.call().callId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), "the call in progress at the kill has no record after the restart");
+                    assertEquals("CRASHED/support/bob/true", rs.getString(1) + "/" + rs.getString(2) + "/"
+                            + rs.getString(3) + "/" + rs.getBoolean(4));
+                }
+            }
+            assertEquals(0, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+                    inProgress.call().callId()));
+
+            second.destroy(); // SIGTERM: a clean stop
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the restarted server stops on SIGTERM");
+            for (String log : List.of("first.log", "second.log")) {
+                String text = Files.readString(dir.resolve(log));
+                assertTrue(!text.contains(" WARN ") && !text.contains(" ERROR ") && !text.contains("Exception"),
+                        log + ":\n" + text);
+            }
+        }
+    }
+
+    /**
+     * One call from the trunk to alice: answered, audio both ways, {@code talkMs} of talk, the
+     * caller's BYE answered. The talk the record may show: at least what the test waited between
+     * hearing the agent and hanging up, at most from the agent's answer to the BYE's 200.
+     */
+    private Finished talk(TestPhone trunk, TestPhone alice, long talkMs) throws Exception {
+        Caller caller = PhoneCalls.dial(trunk, rtp(TRUNK), "5000", WAIT, 0, 101);
+        Incoming invite = alice.awaitRequest("INVITE", WAIT);
+        long answeredNs = System.nanoTime();
+        RtpPeer agent = PhoneCalls.answer(invite, rtp("127.0.0.1"), 0);
+        agent.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+        caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+        long heardNs = System.nanoTime();
+        TimeUnit.MILLISECONDS.sleep(talkMs); // the deliberate talk time
+        long talkedMs = (System.nanoTime() - heardNs) / 1_000_000;
+        assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+        long overallMs = (System.nanoTime() - answeredNs) / 1_000_000;
+        alice.awaitRequest("BYE", WAIT);
+        return new Finished(caller.call().callId(), talkedMs, overallMs);
+    }
+
+    private static String config(int sipPort, String database) throws IOException {
+        return TwoAgentServer.yaml(sipPort, "", database == null ? "" : ", database: \"" + database + "\"") + """
+                queues:
+                  - { id: sales, members: [ { agent: alice } ] }
+                  - { id: support, members: [ { agent: bob } ] }
+                numbers:
+                  - { number: "5000", queue: sales }
+                  - { number: "5001", queue: support }
+                """;
+    }
+
+    /** {@code acd run config} in a JVM of its own, output to {@code log}; returns once it says it is running. */
+    private Process run(Path config, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "gateway.Main", "run",
+                config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(p);
+        Await.until(() -> !p.isAlive() || Files.readString(log).contains("acd: running"), START,
+                () -> "the server did not start:\n" + read(log));
+        assertTrue(p.isAlive(), () -> "the server exited with " + p.exitValue() + ":\n" + read(log));
+        return p;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private TestPhone phone(TestPhone.Builder builder) throws Exception {
+        TestPhone phone = builder.start();
+        closeables.add(phone);
+        return phone;
+    }
+
+    private TestPhone agent(String extension, int sipPort) throws Exception {
+        TestPhone phone = phone(TestPhone.builder(extension).password("pw-" + extension).domain(DOMAIN)
+                .server(sipPort));
+        assertEquals(Response.OK, phone.register(300).getStatusCode(), "agent " + extension + " registers");
+        return phone;
+    }
+
+    private RtpPeer rtp(String address) throws IOException {
+        RtpPeer peer = new RtpPeer(address);
+        closeables.add(peer);
+        return peer;
+    }
+
+    /** The call's outcome as another connection reads it, or null while it has no record. */
+    private static String outcome(String url, String callId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement ps = c.prepareStatement("SELECT outcome FROM calls WHERE call_id = ?")) {
+            ps.setString(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(String url, String sql, String arg) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package gateway.server;
+
+import gateway.testkit.FreePorts;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The config sections of a server on loopback for the server-level tests: SIP on a free port,
+ * RTP on a random range, the admin API on a free port, a trunk at 127.0.0.2 and agents alice
+ * (1001) and bob (1002), passwords {@code pw-<extension>}. Tests add their queues and numbers.
+ */
+final class TwoAgentServer {
+    static final String DOMAIN = "acd.test";
+    static final String TRUNK = "127.0.0.2";
+
+    private TwoAgentServer() {
+    }
+
+    /**
+     * @param http     more of the http section, e.g. {@code ", metricsToken: x"}, or ""
+     * @param storage  more of the storage section, e.g. {@code ", database: \"...\""}, or ""
+     */
+    static String yaml(int sipPort, String http, String storage) throws IOException {
+        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
+        return """
+                sip: { listen: 127.0.0.1:%d, domain: %s, advertise: 127.0.0.1, digest: [MD5] }
+                rtp: { ports: %d-%d }
+                http: { listen: 127.0.0.1:%d, token: t%s }
+                storage: { dir: data%s }
+                trunks:
+                  - { id: carrier, address: %s:5060, allow: [%s/32] }
+                agents:
+                  - { id: alice, extension: "1001", password: pw-1001 }
+                  - { id: bob, extension: "1002", password: pw-1002 }
+                """.formatted(sipPort, DOMAIN, rtp, rtp + 199, FreePorts.tcp(), http, storage, TRUNK, TRUNK);
+    }
+}
