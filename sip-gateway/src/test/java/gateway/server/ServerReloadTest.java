@@ -32,18 +32,19 @@ class ServerReloadTest {
     Path dir;
 
     private final int sipPort;
+    /** One RTP range for the test: a reload that changed it would warn that it needs a restart. */
+    private final int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
 
     ServerReloadTest() throws java.io.IOException {
         sipPort = FreePorts.sip();
     }
 
-    /** The server sections and agent alice: SIP on this test's port, RTP on a random range. */
+    /** The server sections and agent alice: SIP on this test's port, RTP on this test's range. */
     private String server(String trunkAddress, String trunkAllow) {
-        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         return """
                 sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
                 rtp: { ports: %d-%d }
-                http: { token: t }
+                http: { listen: "127.0.0.1:0", token: t }
                 storage: { dir: data }
                 trunks:
                   - { id: carrier, address: %s:5060, allow: [%s] }
