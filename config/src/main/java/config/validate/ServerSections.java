@@ -62,7 +62,7 @@ final class ServerSections {
 
     Http http(YNode node) {
         Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token", "metricsToken"));
-        HostPort listen = f.value("listen", Http.DEFAULT_LISTEN, t -> Values.hostPort(t, 0));
+        HostPort listen = f.value("listen", Http.DEFAULT_LISTEN, Values::listenAddress);
         Secret metricsToken = b.secret(f, "metricsToken");
         if (!f.has("token")) {
             f.missing("token");
