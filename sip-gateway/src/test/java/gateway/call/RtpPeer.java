@@ -28,8 +28,8 @@ import ivr.dtmf.TelephoneEventEncoder;
  * (every payload byte the same, so the far end can tell whose audio it hears, or a tone whose
  * frequency tells it in a recording), sends RFC 4733 key presses, and keeps what it receives.
  */
-final class RtpPeer implements AutoCloseable {
-    record Packet(int payloadType, byte[] payload, int ssrc, int seq, long timestamp) {
+public final class RtpPeer implements AutoCloseable {
+    public record Packet(int payloadType, byte[] payload, int ssrc, int seq, long timestamp) {
     }
 
     private final DatagramSocket socket;
@@ -47,7 +47,7 @@ final class RtpPeer implements AutoCloseable {
     private volatile boolean sending;
     private volatile boolean running = true;
 
-    RtpPeer(String address) throws IOException {
+    public RtpPeer(String address) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0));
         socket.setSoTimeout(100);
         receiver = new Thread(this::receive, "rtp-peer-rx-" + socket.getLocalPort());
@@ -58,12 +58,12 @@ final class RtpPeer implements AutoCloseable {
         sender.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** An SDP offer/answer for this socket with the given payload types (0 PCMU, 8 PCMA, 101 events). */
-    String sdp(int... payloadTypes) {
+    public String sdp(int... payloadTypes) {
         StringBuilder m = new StringBuilder();
         StringBuilder a = new StringBuilder();
         for (int pt : payloadTypes) {
@@ -81,7 +81,7 @@ final class RtpPeer implements AutoCloseable {
     }
 
     /** Starts sending to the address in {@code remoteSdp}: payload type {@code pt}, every byte {@code value}. */
-    void sendTo(String remoteSdp, int pt, byte value) throws SdpException {
+    public void sendTo(String remoteSdp, int pt, byte value) throws SdpException {
         SessionDescription sdp = SessionDescription.parse(remoteSdp);
         MediaDescription audio = sdp.media().get(0);
         target = new InetSocketAddress(sdp.connectionOf(audio).address(), audio.port());
@@ -92,7 +92,7 @@ final class RtpPeer implements AutoCloseable {
     }
 
     /** Starts sending a sine of {@code frequencyHz} in PCMU to the address in {@code remoteSdp}. */
-    void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
+    public void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
         sendTo(remoteSdp, 0, (byte) 0);
         tone = Prompt.of(frequencyHz + " Hz", ToneGenerator.tone(1000, 0.3, frequencyHz));
     }
@@ -119,14 +119,14 @@ final class RtpPeer implements AutoCloseable {
     }
 
     /** Waits for a packet carrying frame {@code index} of {@code prompt} in {@code codec}: the prompt is playing. */
-    Packet awaitFrame(Prompt prompt, Codec codec, int index, Duration timeout) {
+    public Packet awaitFrame(Prompt prompt, Codec codec, int index, Duration timeout) {
         byte[] frame = prompt.frame(codec, index);
         return await(p -> p.payloadType() == codec.payloadType() && Arrays.equals(p.payload(), frame), timeout,
                 "frame " + index + " of " + prompt);
     }
 
     /** Waits for a packet matching {@code match}, dropping the others. */
-    Packet await(Predicate<Packet> match, Duration timeout, String what) {
+    public Packet await(Predicate<Packet> match, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -147,7 +147,7 @@ final class RtpPeer implements AutoCloseable {
     }
 
     /** Waits until {@code n} more stream packets have gone out: that much audio has been said. */
-    void awaitSent(int n, Duration timeout) throws InterruptedException {
+    public void awaitSent(int n, Duration timeout) throws InterruptedException {
         long target = sent.get() + n;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (sent.get() < target) {
@@ -162,7 +162,7 @@ final class RtpPeer implements AutoCloseable {
         return 0x1234_0000 | port();
     }
 
-    void stopSending() {
+    public void stopSending() {
         sending = false;
     }
 

@@ -11,6 +11,7 @@ import config.reload.ConfigReloader;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import gateway.testkit.Await;
+import gateway.testkit.FreePorts;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.testkit.ExpectedLog;
@@ -30,29 +31,16 @@ class ServerReloadTest {
     @TempDir
     Path dir;
 
-    /** A port free for both TCP and UDP right now (the config wants a real port). */
-    private static int freeSipPort() throws java.io.IOException {
-        while (true) {
-            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                int port = tcp.getLocalPort();
-                try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (java.net.SocketException taken) {
-                    // UDP side busy: try another
-                }
-            }
-        }
-    }
-
     private final int sipPort;
+    /** One range for every version of the file: a changed rtp section would be logged as needing a restart. */
+    private final int rtpBase = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
 
     ServerReloadTest() throws java.io.IOException {
-        sipPort = freeSipPort();
+        sipPort = FreePorts.sip();
     }
 
     /** The server sections and agent alice: SIP on this test's port, RTP on a random range. */
     private String server(String trunkAddress, String trunkAllow) {
-        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         return """
                 sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
                 rtp: { ports: %d-%d }
@@ -62,7 +50,7 @@ class ServerReloadTest {
                   - { id: carrier, address: %s:5060, allow: [%s] }
                 agents:
                   - { id: alice, extension: "1001", password: pw-1001 }
-                """.formatted(sipPort, rtp, rtp + 199, trunkAddress, trunkAllow);
+                """.formatted(sipPort, rtpBase, rtpBase + 199, trunkAddress, trunkAllow);
     }
 
     private String config(String trunkAllow, String extraAgent) {
