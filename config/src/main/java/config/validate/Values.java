@@ -66,15 +66,15 @@ public final class Values {
 
     /** "host:port", "[v6]:port", or a bare host when {@code defaultPort} is positive. */
     public static HostPort hostPort(String text, int defaultPort) throws BadValue {
-        return hostPort(text, defaultPort, false);
+        return hostPort(text, defaultPort, 1);
     }
 
-    /** A listening address whose port may be 0: the system picks a free one (the server logs which). */
+    /** "host:port" to listen on, where port 0 has the system pick a free one (tests, several servers on one host). */
     public static HostPort listenAddress(String text) throws BadValue {
-        return hostPort(text, 0, true);
+        return hostPort(text, 0, 0);
     }
 
-    private static HostPort hostPort(String text, int defaultPort, boolean anyPort) throws BadValue {
+    private static HostPort hostPort(String text, int defaultPort, int lowestPort) throws BadValue {
         String host;
         String port;
         if (text.startsWith("[")) {
@@ -96,10 +96,7 @@ public final class Values {
             }
             return new HostPort(checkHost(host, text), defaultPort);
         }
-        if (anyPort && port.equals("0")) {
-            return new HostPort(checkHost(host, text), 0);
-        }
-        return new HostPort(checkHost(host, text), port(port, text));
+        return new HostPort(checkHost(host, text), port(port, text, lowestPort));
     }
 
     private static String checkHost(String host, String text) throws BadValue {
@@ -109,16 +106,16 @@ public final class Values {
         return host;
     }
 
-    private static int port(String s, String text) throws BadValue {
+    private static int port(String s, String text, int lowest) throws BadValue {
         try {
             int p = Integer.parseInt(s);
-            if (p >= 1 && p <= 65535) {
+            if (p >= lowest && p <= 65535) {
                 return p;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadValue("bad port \"" + s + "\" in \"" + text + "\": expected 1..65535");
+        throw new BadValue("bad port \"" + s + "\" in \"" + text + "\": expected " + lowest + "..65535");
     }
 
     /** "20000-20999": an inclusive range of at least two ports within 1024..65535, starting even. */

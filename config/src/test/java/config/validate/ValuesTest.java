@@ -40,6 +40,8 @@ class ValuesTest {
         assertEquals(new HostPort("2001:db8::1", 5080), Values.hostPort("[2001:db8::1]:5080", 0));
         assertEquals("[2001:db8::1]:5080", new HostPort("2001:db8::1", 5080).toString());
         assertThrows(BadValue.class, () -> Values.hostPort("host:0", 0));
+        assertEquals(new HostPort("127.0.0.1", 0), Values.listenAddress("127.0.0.1:0"), "a listener may ask for any free port");
+        assertThrows(BadValue.class, () -> Values.listenAddress("127.0.0.1"));
         assertThrows(BadValue.class, () -> Values.hostPort("host:http", 0));
         assertThrows(BadValue.class, () -> Values.hostPort("-bad-:5060", 0));
         assertThrows(BadValue.class, () -> Values.hostPort("[::1", 0));

@@ -92,7 +92,7 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     /** Starts sending a sine of {@code frequencyHz} in PCMU to the address in {@code remoteSdp}. */
-    void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
+    public void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
         sendTo(remoteSdp, 0, (byte) 0);
         tone = Prompt.of(frequencyHz + " Hz", ToneGenerator.tone(1000, 0.3, frequencyHz));
     }
@@ -119,14 +119,14 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     /** Waits for a packet carrying frame {@code index} of {@code prompt} in {@code codec}: the prompt is playing. */
-    Packet awaitFrame(Prompt prompt, Codec codec, int index, Duration timeout) {
+    public Packet awaitFrame(Prompt prompt, Codec codec, int index, Duration timeout) {
         byte[] frame = prompt.frame(codec, index);
         return await(p -> p.payloadType() == codec.payloadType() && Arrays.equals(p.payload(), frame), timeout,
                 "frame " + index + " of " + prompt);
     }
 
     /** Waits for a packet matching {@code match}, dropping the others. */
-    Packet await(Predicate<Packet> match, Duration timeout, String what) {
+    public Packet await(Predicate<Packet> match, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -147,7 +147,7 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     /** Waits until {@code n} more stream packets have gone out: that much audio has been said. */
-    void awaitSent(int n, Duration timeout) throws InterruptedException {
+    public void awaitSent(int n, Duration timeout) throws InterruptedException {
         long target = sent.get() + n;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (sent.get() < target) {

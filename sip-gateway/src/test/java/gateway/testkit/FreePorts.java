@@ -25,10 +25,7 @@ public final class FreePorts {
         }
     }
 
-    /**
-     * A TCP port free right now (the admin API's: the config refuses port 0, though
-     * {@code ServerMain.adminAddress()} would report what it was bound to).
-     */
+    /** A TCP port free right now, for a server in another process whose address the test must know. */
     public static int tcp() throws IOException {
         try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return tcp.getLocalPort();
