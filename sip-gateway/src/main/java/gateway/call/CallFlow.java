@@ -20,8 +20,6 @@ import ivr.dtmf.TelephoneEventDecoder;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
-import ivr.record.VoicemailBox;
-import ivr.record.VoicemailSession;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -172,23 +170,15 @@ final class CallFlow implements AgentRing.Owner {
         } else if (next instanceof Destination.Queue q) {
             state(new QueueWait(services, loop, callId, q.queueId(), playout, scheduler), "queue " + q.queueId());
         } else if (next instanceof Destination.Voicemail v) {
-            VoicemailSession message = voicemail(v.voicemailId());
+            VoicemailActivity message = VoicemailActivity.leave(services, v.voicemailId(), callId, callerUser(), playout,
+                    scheduler, () -> hangUp("voicemail over"));
             services.facts().voicemail(callId, now(), v.voicemailId(), message.file());
-            state(new VoicemailActivity(message), "voicemail " + v.voicemailId());
+            state(message, "voicemail " + v.voicemailId());
         } else if (next instanceof Destination.Transfer t) {
             transfer(t.number());
         } else {
             hangUp("the IVR hangs up");
         }
-    }
-
-    private VoicemailSession voicemail(String box) {
-        IvrSpecs ivr = services.directory().ivr();
-        String department = ivr.queue(box).map(IvrSpecs.QueueMedia::department).orElse(null);
-        CallMedia media = services.media();
-        return new VoicemailSession(new VoicemailBox(box, services.directory().voicemailDir(), null, department),
-                new VoicemailSession.Caller(callId, callerUser(), services.clock().instant()), ivr.sounds().voicemail(),
-                ivr.sounds().beep(), playout, scheduler, media.writer(), media.zone(), reason -> hangUp("voicemail over"));
     }
 
     private void transfer(String number) {

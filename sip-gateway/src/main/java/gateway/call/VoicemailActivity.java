@@ -1,7 +1,12 @@
 package gateway.call;
 
+import config.build.IvrSpecs;
+import gateway.media.LoopScheduler;
 import ivr.audio.Codec;
+import ivr.play.Playout;
+import ivr.record.VoicemailBox;
 import ivr.record.VoicemailSession;
+import java.nio.file.Path;
 
 /** The caller leaving a message: prompt, beep, recording; keys end it early. */
 final class VoicemailActivity implements Activity {
@@ -9,6 +14,23 @@ final class VoicemailActivity implements Activity {
 
     VoicemailActivity(VoicemailSession voicemail) {
         this.voicemail = voicemail;
+    }
+
+    /** A message for {@code box} (a queue id: its department names the message); {@code over} hangs up after it. */
+    static VoicemailActivity leave(CallServices services, String box, String callId, String callerUser,
+                                   Playout.Channel playout, LoopScheduler scheduler, Runnable over) {
+        IvrSpecs ivr = services.directory().ivr();
+        String department = ivr.queue(box).map(IvrSpecs.QueueMedia::department).orElse(null);
+        CallMedia media = services.media();
+        return new VoicemailActivity(new VoicemailSession(
+                new VoicemailBox(box, services.directory().voicemailDir(), null, department),
+                new VoicemailSession.Caller(callId, callerUser, services.clock().instant()), ivr.sounds().voicemail(),
+                ivr.sounds().beep(), playout, scheduler, media.writer(), media.zone(), reason -> over.run()));
+    }
+
+    /** Where the message is written. */
+    Path file() {
+        return voicemail.file();
     }
 
     @Override
