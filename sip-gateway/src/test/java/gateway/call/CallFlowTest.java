@@ -2,6 +2,7 @@ package gateway.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.agent.AgentState;
@@ -16,6 +17,7 @@ import gateway.call.PhoneCalls.Caller;
 import gateway.leg.AgentRoute;
 import gateway.sip.SipFuzz;
 import gateway.sip.auth.FailureLimiter;
+import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
@@ -24,6 +26,7 @@ import ivr.menu.Destination;
 import ivr.testkit.ExpectedLog;
 import java.time.Duration;
 import java.util.List;
+import javax.sip.TransactionState;
 import javax.sip.address.SipURI;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
@@ -198,18 +201,71 @@ class CallFlowTest {
             aliceRtp.sendTo(toAlice.body(), 0, AGENT_AUDIO);
             bobRtp.sendTo(toBob.body(), 0, AGENT_AUDIO);
             AcdEvent.CallAnswered winner = rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true);
-            TestPhone loserPhone = winner.agentId().equals("alice") ? bob : alice;
-            TestPhone winnerPhone = winner.agentId().equals("alice") ? alice : bob;
-            RtpPeer winnerRtp = winner.agentId().equals("alice") ? aliceRtp : bobRtp;
-            loserPhone.awaitRequest("BYE", WAIT);
+            boolean aliceWon = winner.agentId().equals("alice");
+            TestPhone loserPhone = aliceWon ? bob : alice;
+            TestPhone winnerPhone = aliceWon ? alice : bob;
+            RtpPeer winnerRtp = aliceWon ? aliceRtp : bobRtp;
+            assertEquals(Response.OK, (aliceWon ? toAlice : toBob).finalStatus(), "the winner answered");
+            awaitHungUpOrCancelled(loserPhone, aliceWon ? toBob : toAlice);
             winnerRtp.awaitAudio(CALLER_AUDIO, WAIT);
-            String loser = winner.agentId().equals("alice") ? "bob" : "alice";
+            String loser = aliceWon ? "bob" : "alice";
             rig.awaitAgent(loser, AgentIs.AVAILABLE);
             assertEquals(AgentState.ON_CALL, rig.agentState(winner.agentId()));
 
             assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
             winnerPhone.awaitRequest("BYE", WAIT);
             rig.awaitNothingLeaked();
+        }
+    }
+
+    /**
+     * The race above, the CANCEL first: alice answers, bob's phone gets the CANCEL while it still
+     * rings and ends the INVITE with 487, so bob never answers and gets no BYE; he is free again
+     * and nothing of his ring is left.
+     */
+    @Test
+    void ringAllLoserCancelledBeforeItsAnswerIsFreeAgain() throws Exception {
+        try (CallRig rig = salesAt5000(sales(StrategyKind.RING_ALL, "alice", "bob"))
+                .agent("alice", "1001").agent("bob", "1002").start()) {
+            TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
+            TestPhone bob = rig.onlineAgent("bob", "1002", "UDP");
+            Caller caller = dial(rig, 0, 101);
+            Incoming toAlice = alice.awaitRequest("INVITE", WAIT);
+            Incoming toBob = bob.awaitRequest("INVITE", WAIT);
+            toBob.ringing();
+            RtpPeer aliceRtp = answer(rig, toAlice, 0);
+            assertEquals("alice", rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true).agentId());
+
+            Await.until(toBob::cancelled, WAIT, () -> "bob's phone got no CANCEL: " + toBob.finalStatus());
+            assertNull(toBob.answer(rig.rtp("127.0.0.1").sdp(0, 101)), "a phone no longer ringing cannot answer");
+            awaitHungUpOrCancelled(bob, toBob);
+            aliceRtp.awaitAudio(CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(AGENT_AUDIO, WAIT);
+            rig.awaitAgent("bob", AgentIs.AVAILABLE);
+            assertEquals(AgentState.ON_CALL, rig.agentState("alice"));
+
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            alice.awaitRequest("BYE", WAIT);
+            assertTrue(bob.pendingRequests("BYE").isEmpty(), "bob never answered: nothing to hang up");
+            rig.awaitNothingLeaked();
+        }
+    }
+
+    /**
+     * A ring the core cancelled ends at the phone one of two ways, by who was first: the phone's
+     * 200 left before our CANCEL reached it (then we ACK that answer and hang it up with a BYE),
+     * or the CANCEL came first (then the phone ended the INVITE with 487 and never answered, and
+     * we must ACK the 487).
+     */
+    private static void awaitHungUpOrCancelled(TestPhone phone, Incoming invite) throws Exception {
+        if (invite.cancelled()) {
+            phone.awaitRequest("CANCEL", WAIT);
+            Await.until(() -> invite.transaction().getState() == TransactionState.CONFIRMED
+                            || invite.transaction().getState() == TransactionState.TERMINATED, WAIT,
+                    () -> "the 487 at phone " + phone.user() + " is not ACKed: " + invite.transaction().getState());
+        } else {
+            assertEquals(Response.OK, invite.finalStatus(), "the phone answered");
+            phone.awaitRequest("BYE", WAIT);
         }
     }
 

@@ -2,6 +2,7 @@ package gateway.testphone;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -10,11 +11,18 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-/** A request that reached the phone; INVITEs wait for the test to answer them. */
+/**
+ * A request that reached the phone; INVITEs wait for the test to answer them. A request gets one
+ * final response: the test's, or for an INVITE the 487 the phone sends itself when a CANCEL
+ * comes first. Whichever is first wins; the other is not sent.
+ */
 public final class Incoming extends DialogLeg {
     private final Request request;
     private final ServerTransaction transaction;
     private final String toTag = TestPhone.newTag();
+    /** The final response's status, 0 while there is none. */
+    private final AtomicInteger finalStatus = new AtomicInteger();
+    private volatile boolean cancelled;
     private Dialog dialog;
 
     Incoming(TestPhone phone, Request request, ServerTransaction transaction, Dialog dialog) {
@@ -56,13 +64,52 @@ public final class Incoming extends DialogLeg {
         return respond(Response.RINGING);
     }
 
-    /** 200 OK with {@code sdp}, Contact and a To tag: the call is answered. */
+    /**
+     * 200 OK with {@code sdp}, Contact and a To tag: the call is answered; null when a CANCEL came
+     * first and the phone already ended the INVITE with 487 (see {@link #cancelled()}).
+     */
     public Response answer(String sdp) {
         return respond(Response.OK, sdp);
     }
 
-    /** A response with {@code status} and, when given, an SDP body. */
+    /**
+     * Whether a CANCEL reached the phone before the test answered: the phone then sent 487 and
+     * stopped ringing, so an answer after that is not sent (a phone cannot pick up a call that
+     * has stopped ringing, and a second final response would break the transaction).
+     */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** The final response's status so far: 0 while there is none. */
+    public int finalStatus() {
+        return finalStatus.get();
+    }
+
+    /** A CANCEL for this INVITE came: 487, unless the test already gave the final response. */
+    void cancel() {
+        if (finalStatus.compareAndSet(0, Response.REQUEST_TERMINATED)) {
+            cancelled = true;
+            try {
+                send(Response.REQUEST_TERMINATED, null);
+            } catch (IllegalStateException e) {
+                // runs on the stack's thread: a 487 the stack refuses is not worth killing it for
+            }
+        }
+    }
+
+    /**
+     * A response with {@code status} and, when given, an SDP body; null for a final response
+     * when the request already has one (the phone's own 487 after a CANCEL).
+     */
     public Response respond(int status, String sdp) {
+        if (status >= 200 && !finalStatus.compareAndSet(0, status)) {
+            return null;
+        }
+        return send(status, sdp);
+    }
+
+    private Response send(int status, String sdp) {
         try {
             Response r = phone.messages().createResponse(status, request);
             tag(r, toTag);

@@ -382,7 +382,10 @@ public final class TestPhone implements AutoCloseable {
         host.close();
     }
 
-    /** Queues what arrives; answers BYE, CANCEL, OPTIONS and INFO at once, as a phone would. */
+    /**
+     * Queues what arrives; answers BYE, CANCEL, OPTIONS and INFO at once, as a phone would. A
+     * CANCEL also ends its INVITE with 487 unless the test answered it first (see {@link Incoming#cancelled()}).
+     */
     private final class Listener implements SipListener {
         @Override
         public void processRequest(RequestEvent event) {
@@ -401,10 +404,13 @@ public final class TestPhone implements AutoCloseable {
             }
             Incoming in = new Incoming(TestPhone.this, r, st, event.getDialog() != null ? event.getDialog() : st.getDialog());
             switch (r.getMethod()) {
+                case Request.INVITE -> st.setApplicationData(in);
                 case Request.CANCEL -> {
                     in.respond(Response.OK);
                     SIPServerTransaction invite = ((SIPServerTransaction) st).getCanceledInviteTransaction();
-                    if (invite != null && (invite.getState() == TransactionState.PROCEEDING
+                    if (invite != null && invite.getApplicationData() instanceof Incoming ringing) {
+                        ringing.cancel(); // 487, unless the test's answer got there first
+                    } else if (invite != null && (invite.getState() == TransactionState.PROCEEDING
                             || invite.getState() == TransactionState.TRYING)) {
                         respond(invite, Response.REQUEST_TERMINATED);
                     }
