@@ -3,6 +3,7 @@ package ivr.play;
 import ivr.audio.Codec;
 import ivr.audio.Prompt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,15 @@ import org.slf4j.LoggerFactory;
  * every 20 ms and each playing channel sends the frames that are due by then. A late tick is
  * caught up with at most {@code maxBurstFrames} frames per channel; beyond that the schedule
  * slips (the audio arrives late but whole, with contiguous RTP timestamps) instead of flooding
- * the phone. Only playing channels are visited, so idle calls cost nothing. Single-threaded:
- * every method must be called on the owning loop.
+ * the phone. Only playing (or filling) channels are visited, so idle calls cost nothing.
+ * Single-threaded: every method must be called on the owning loop.
+ *
+ * <p>A channel with its filler on ({@link Channel#fill(boolean)}) never goes quiet: whenever no
+ * prompt plays it sends a 20 ms frame of the codec's digital silence every tick, on the same
+ * schedule and the same RTP stream as the prompts, so a prompt starting or ending leaves no gap
+ * and no jump in the timestamps. Encoded silence rather than RFC 3389 comfort noise: our SDP
+ * offers and answers no CN, and a G.711 silence frame every 20 ms keeps every carrier's and SBC's
+ * RTP timeout and jitter buffer content.
  */
 public final class Playout {
     private static final Logger LOG = LoggerFactory.getLogger(Playout.class);
@@ -25,6 +33,7 @@ public final class Playout {
     private long lastTickMs;
     private boolean ticked;
     private long framesSent;
+    private long fillerFrames;
     private long slips;
 
     public Playout() {
@@ -50,7 +59,7 @@ public final class Playout {
         int n = active.size();
         for (int i = 0; i < n; i++) {
             Channel ch = active.get(i);
-            if (ch.prompt != null) {
+            if (ch.sounding()) {
                 ch.emitDue(nowMs);
             }
         }
@@ -70,7 +79,7 @@ public final class Playout {
         int w = 0;
         for (int r = 0; r < active.size(); r++) {
             Channel ch = active.get(r);
-            if (ch.prompt != null) {
+            if (ch.sounding()) {
                 active.set(w++, ch);
             } else {
                 ch.listed = false;
@@ -94,6 +103,11 @@ public final class Playout {
         return framesSent;
     }
 
+    /** Frames of silence the fillers sent (also counted in {@link #framesSent()}). */
+    public long fillerFrames() {
+        return fillerFrames;
+    }
+
     /** Times a channel fell more than the burst bound behind and its schedule slipped. */
     public long slips() {
         return slips;
@@ -113,6 +127,8 @@ public final class Playout {
         private boolean sentAny;
         private boolean listed;
         private boolean closed;
+        private boolean fill;
+        private byte[] silence;
 
         private Channel(Codec codec, FrameSink sink) {
             this.codec = codec;
@@ -131,19 +147,48 @@ public final class Playout {
             if (fromFrame < 0) {
                 throw new IllegalArgumentException("fromFrame=" + fromFrame);
             }
-            // Straight after the previous prompt (its last slot not yet past): no gap between them.
-            boolean gapless = prompt == null && sentAny && ticked && nextDueMs > lastTickMs;
-            if (prompt == null && !gapless) {
-                startPending = true;
-            }
+            boolean wasSounding = sounding();
             prompt = next;
             nextFrame = fromFrame < next.frameCount() ? fromFrame : 0;
             onDone = done;
             pendingDone = null;
+            resume(wasSounding);
+        }
+
+        /**
+         * Turns the filler on or off: while on, every tick with no prompt playing sends a frame of
+         * silence. Off while the leg is bridged (the relay speaks then); on again when it is not.
+         */
+        public void fill(boolean on) {
+            if (closed || on == fill) {
+                return;
+            }
+            boolean wasSounding = sounding();
+            fill = on;
+            if (on) {
+                resume(wasSounding);
+            }
+        }
+
+        /** Whether the filler is on. */
+        public boolean filling() {
+            return fill;
+        }
+
+        /** Listed and scheduled again after being quiet; straight after the last slot, without a gap. */
+        private void resume(boolean wasSounding) {
+            boolean gapless = sentAny && ticked && nextDueMs > lastTickMs;
+            if (!wasSounding && !gapless) {
+                startPending = true;
+            }
             if (!listed) {
                 listed = true;
                 active.add(this);
             }
+        }
+
+        private boolean sounding() {
+            return prompt != null || fill;
         }
 
         @Override
@@ -163,7 +208,16 @@ public final class Playout {
         /** Stops and refuses further play: the call leg is gone. */
         public void close() {
             stop();
+            fill = false;
             closed = true;
+        }
+
+        private byte[] silenceFrame() {
+            if (silence == null) {
+                silence = new byte[Codec.FRAME_SAMPLES];
+                Arrays.fill(silence, codec.silence());
+            }
+            return silence;
         }
 
         void emitDue(long nowMs) {
@@ -172,11 +226,11 @@ public final class Playout {
                 nextDueMs = nowMs;
             }
             int burst = 0;
-            while (prompt != null && nextDueMs <= nowMs && burst < maxBurstFrames) {
+            while (sounding() && nextDueMs <= nowMs && burst < maxBurstFrames) {
                 send();
                 burst++;
             }
-            if (prompt != null && nextDueMs <= nowMs) {
+            if (sounding() && nextDueMs <= nowMs) {
                 long slip = nowMs + Codec.FRAME_MS - nextDueMs;
                 nextDueMs += slip;
                 lastSentDueMs += slip;
@@ -185,23 +239,29 @@ public final class Playout {
         }
 
         private void send() {
-            byte[] frame = prompt.frame(codec, nextFrame);
+            Prompt playing = prompt;
+            byte[] frame = playing != null ? playing.frame(codec, nextFrame) : silenceFrame();
             int advance = sentAny ? (int) ((nextDueMs - lastSentDueMs) * (Codec.SAMPLE_RATE / 1000))
                     : Codec.FRAME_SAMPLES;
             boolean marker = !sentAny || nextDueMs - lastSentDueMs > Codec.FRAME_MS;
             lastSentDueMs = nextDueMs;
             sentAny = true;
             nextDueMs += Codec.FRAME_MS;
-            nextFrame++;
             framesSent++;
+            if (playing == null) {
+                fillerFrames++;
+            } else {
+                nextFrame++;
+            }
             try {
                 sink.sendFrame(frame, 0, frame.length, advance, marker);
             } catch (RuntimeException e) {
-                LOG.warn("frame sink failed, stopping playout of {}", prompt, e);
+                LOG.warn("frame sink failed, stopping playout of {}", playing == null ? "silence" : playing, e);
                 stop();
+                fill = false;
                 return;
             }
-            if (nextFrame >= prompt.frameCount()) {
+            if (playing != null && nextFrame >= playing.frameCount()) {
                 pendingDone = onDone;
                 onDone = null;
                 prompt = null;
