@@ -4,7 +4,10 @@ import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import config.build.IvrSpecs;
 import ivr.audio.Codec;
+import ivr.audio.Prompt;
+import ivr.play.Playout;
 import ivr.record.AlignedRecording;
 import ivr.record.CallRecorder;
 import org.slf4j.Logger;
@@ -35,15 +38,31 @@ final class BridgeActivity implements Activity {
     private final boolean heldByCore;
     private final boolean record;
     private final LoopScheduler scheduler;
+    private final Hold hold;
+    private boolean held;
     private AlignedRecording recording;
     private long recordingStartMs;
+
+    /**
+     * What the caller hears while the other side holds them: {@code music} looped on the caller's
+     * {@code playout}, whose silence filler is off while the bridge relays.
+     */
+    record Hold(Playout.Channel playout, Prompt music) {
+        /** The queue's hold music, or (no queue, or none set) the shared default. */
+        static Hold of(CallServices services, Playout.Channel playout, String queueId) {
+            IvrSpecs ivr = services.directory().ivr();
+            Prompt music = queueId == null ? null
+                    : ivr.queue(queueId).map(q -> q.audio().holdMusic()).orElse(null);
+            return new Hold(playout, music != null ? music : ivr.sounds().holdMusic());
+        }
+    }
 
     /**
      * @param heldByCore an agent's bridge (the core holds the call), not a transfer's
      * @param record     whether to record: the queue's setting
      */
     BridgeActivity(CallServices services, String callId, RtpLeg caller, Peer peer, boolean heldByCore, boolean record,
-                   LoopScheduler scheduler) {
+                   LoopScheduler scheduler, Hold hold) {
         this.services = services;
         this.callId = callId;
         this.caller = caller;
@@ -51,6 +70,7 @@ final class BridgeActivity implements Activity {
         this.heldByCore = heldByCore;
         this.record = record;
         this.scheduler = scheduler;
+        this.hold = hold;
     }
 
     @Override
@@ -68,7 +88,38 @@ final class BridgeActivity implements Activity {
         if (record) {
             startRecording();
         }
+        hold.playout().fill(false);
         services.rtp().bridge(caller, peer.rtp());
+        peer.rtp().watchMedia(this::peerMedia);
+        peerMedia(peer.rtp());
+    }
+
+    /**
+     * The other side's media changed by re-INVITE: on hold (sendonly, inactive, no address) the
+     * relay stops and the caller hears the hold music; off hold the relay takes over again. The
+     * caller's leg keeps one RTP stream through both.
+     */
+    private void peerMedia(RtpLeg peerLeg) {
+        boolean onHold = peerLeg.media() != null && peerLeg.media().onHold();
+        if (onHold == held || caller.state() != RtpLeg.State.OPEN || peerLeg.state() != RtpLeg.State.OPEN) {
+            return;
+        }
+        held = onHold;
+        if (onHold) {
+            log.info("call {}: {} holds the caller, hold music {}", callId, peer.who(), hold.music());
+            services.rtp().unbridge(caller);
+            playMusic();
+        } else {
+            log.info("call {}: {} takes the caller off hold", callId, peer.who());
+            hold.playout().stop();
+            services.rtp().bridge(caller, peerLeg);
+        }
+    }
+
+    private void playMusic() {
+        if (held) {
+            hold.playout().play(hold.music(), this::playMusic);
+        }
     }
 
     /** Caller left, agent right, from the audio each side sends; finished when the bridge ends. */
@@ -84,6 +135,13 @@ final class BridgeActivity implements Activity {
 
     @Override
     public void stop(CallPhase next) {
+        if (peer.rtp().state() == RtpLeg.State.OPEN) {
+            peer.rtp().watchMedia(null);
+        }
+        if (held) {
+            held = false;
+            hold.playout().stop();
+        }
         if (recording != null) {
             recording.finish();
             recording = null;

@@ -137,6 +137,7 @@ final class CallFlow implements AgentRing.Owner {
             public void answered(MediaLeg media) {
                 callerMedia = media.rtp();
                 playout = services.media().playouts().channel(callerMedia);
+                playout.fill(true); // never a silent line: silence whenever nothing else plays
                 callerMedia.tap(CallFlow.this::callerAudio);
                 goTo(entry);
             }
@@ -194,8 +195,8 @@ final class CallFlow implements AgentRing.Owner {
 
     /** The transfer's outside number answered: bridge the caller to it. */
     void transferAnswered(TransferActivity transfer) {
-        state(new BridgeActivity(services, callId, callerMedia, transfer.peer(), false, false, scheduler),
-                "transfer answered");
+        state(new BridgeActivity(services, callId, callerMedia, transfer.peer(), false, false, scheduler,
+                BridgeActivity.Hold.of(services, playout, null)), "transfer answered");
     }
 
     // ---------------------------------------------------------------- keys and audio from the caller
@@ -285,7 +286,7 @@ final class CallFlow implements AgentRing.Owner {
             public void hangUp(String reason) {
                 ring.cancel(reason);
             }
-        }, true, record, scheduler), "bridged to " + agentId);
+        }, true, record, scheduler, BridgeActivity.Hold.of(services, playout, wait.queueId())), "bridged to " + agentId);
     }
 
     /** The core let the caller go without an agent: on to the queue's fallback (hang-up for an unknown queue). */

@@ -13,6 +13,7 @@ import ivr.audio.Codec;
 import ivr.dtmf.TelephoneEventDecoder;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class RtpLeg {
     private long latchedHeardMs;
     private RtpLeg partner;
     private RtpTap tap;
+    private Consumer<RtpLeg> mediaWatch;
 
     private boolean receivedSinceSweep;
     private long idleSinceMs;
@@ -108,6 +110,15 @@ public final class RtpLeg {
             // the peer moved: learn its source again
             latched = null;
         }
+        if (old != null && mediaWatch != null) {
+            mediaWatch.accept(this);
+        }
+    }
+
+    /** Sets (or with null, clears) who is told when a re-INVITE changes the media (hold, unhold). */
+    public void watchMedia(Consumer<RtpLeg> watch) {
+        checkLoop();
+        mediaWatch = watch;
     }
 
     public MediaParameters media() {
