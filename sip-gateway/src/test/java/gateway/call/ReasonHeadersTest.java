@@ -134,6 +134,12 @@ class ReasonHeadersTest {
             Caller caller = dial(rig);
             RtpPeer agentRtp = PhoneCalls.answer(alice.awaitRequest(Request.INVITE, WAIT), rig.rtp("127.0.0.1"), 0);
             agentRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+            Outgoing refresh = caller.call().reInvite(caller.rtp().sdp(0, 101));
+            Response reOk = refresh.awaitFinal(WAIT);
+            assertEquals(Response.OK, reOk.getStatusCode());
+            assertEquals(SipRequestRouter.ALLOW, allowed(reOk), "Allow on the 200 to a re-INVITE");
+            assertTrue(reOk.getHeader(SupportedHeader.NAME) != null, "Supported on the 200 to a re-INVITE");
+            refresh.ack();
             String callId = rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true).callId();
             Await.until(() -> rig.gateway.b2bua().liveCall(callId).isPresent(), WAIT, () -> "no call " + callId);
             assertTrue(rig.gateway.b2bua().hangUp(callId));
