@@ -16,6 +16,7 @@ import gateway.sip.Caller;
 import gateway.sip.InviteHandler;
 import gateway.sip.SipIds;
 import gateway.sip.SipOutbound;
+import gateway.sip.SipReason;
 import gateway.sip.registrar.AgentLocator;
 import io.netty.channel.EventLoop;
 import ivr.menu.Destination;
@@ -120,7 +121,7 @@ public final class B2bua implements InviteHandler, CallControl {
     /** Hangs up every call in progress (the server is stopping), each on its own loop. */
     public void hangUpAll(String reason) {
         for (CallFlow call : calls.values()) {
-            loops.loopFor(call.callId()).execute(() -> call.hangUp(reason));
+            loops.loopFor(call.callId()).execute(() -> call.hangUp(reason, SipReason.SHUTDOWN));
         }
     }
 
@@ -130,7 +131,7 @@ public final class B2bua implements InviteHandler, CallControl {
         if (call == null) {
             return false;
         }
-        loops.loopFor(callId).execute(() -> call.hangUp("hung up by an admin"));
+        loops.loopFor(callId).execute(() -> call.hangUp("hung up by an admin", SipReason.ADMIN_HANG_UP));
         return true;
     }
 
@@ -266,7 +267,7 @@ public final class B2bua implements InviteHandler, CallControl {
 
     @Override
     public void cancelRing(String callId, String agentId, CancelReason reason) {
-        onCall(callId, c -> c.cancelRing(agentId), () -> { });
+        onCall(callId, c -> c.cancelRing(agentId, reason), () -> { });
     }
 
     @Override

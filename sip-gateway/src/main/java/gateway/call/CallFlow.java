@@ -1,6 +1,7 @@
 package gateway.call;
 
 import acd.call.CallOutcome;
+import acd.call.CancelReason;
 import acd.call.RingEnd;
 import config.build.IvrSpecs;
 import gateway.leg.AgentRing;
@@ -12,6 +13,7 @@ import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
+import gateway.sip.SipReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
@@ -55,6 +57,7 @@ final class CallFlow implements AgentRing.Owner {
     /** The caller's prompts; opened once the caller's media is agreed. */
     private Playout.Channel playout;
     private TelephoneEventDecoder keys;
+    private SipReason endReason; // the Reason (RFC 3326) on our BYEs when we end the call; null for none
     private final LiveView view;
 
     /** @param onEnded told once, when the call is over */
@@ -248,11 +251,12 @@ final class CallFlow implements AgentRing.Owner {
         publish();
     }
 
-    void cancelRing(String agentId) {
+    void cancelRing(String agentId, CancelReason why) {
         AgentRing ring = rings.remove(agentId);
         if (ring != null) {
             boolean answered = ring.state() == AgentRing.State.ANSWERED;
-            ring.cancel("the core cancels the ring");
+            ring.cancel("the core cancels the ring: " + why,
+                    why == CancelReason.ANSWERED_ELSEWHERE ? SipReason.ANSWERED_ELSEWHERE : null);
             publish();
             if (answered && activity instanceof QueueWait wait) {
                 // the answer stopped the music, but the core gave the call to no one: still waiting
@@ -284,7 +288,7 @@ final class CallFlow implements AgentRing.Owner {
 
             @Override
             public void hangUp(String reason) {
-                ring.cancel(reason);
+                ring.cancel(reason, endReason);
             }
         }, true, record, scheduler, BridgeActivity.Hold.of(services, playout, wait.queueId())), "bridged to " + agentId);
     }
@@ -342,13 +346,19 @@ final class CallFlow implements AgentRing.Owner {
         }
         log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
                 dead == callerMedia ? "caller leg" : "agent leg");
+        endReason = SipReason.RTP_TIMEOUT;
         end(true, EndCause.MEDIA_TIMEOUT, "no RTP");
     }
 
     // ---------------------------------------------------------------- ending
 
-    /** We hang up on the caller. */
     void hangUp(String reason) {
+        hangUp(reason, null);
+    }
+
+    /** We hang up on the caller (and the bridged agent), with {@code sipReason} on the BYEs when set. */
+    void hangUp(String reason, SipReason sipReason) {
+        endReason = sipReason;
         end(true, EndCause.SYSTEM_HUNG_UP, reason);
     }
 
@@ -369,7 +379,7 @@ final class CallFlow implements AgentRing.Owner {
         boolean tellCore = activity.heldByCore();
         state(Activity.none(CallPhase.ENDED), reason);
         if (byUs) {
-            caller.hangUp(reason);
+            caller.hangUp(reason, endReason);
         }
         for (AgentRing r : rings.values()) {
             r.cancel("call over");

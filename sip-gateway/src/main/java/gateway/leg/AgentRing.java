@@ -4,6 +4,7 @@ import acd.call.RingEnd;
 import config.model.Forward;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.sip.SipReason;
 import gateway.sip.registrar.Binding;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -85,6 +86,8 @@ public final class AgentRing implements OutgoingLeg.Owner {
     private MediaLeg media;
     private byte[] offer;
     private OutgoingLeg answered;
+    /** The Reason (RFC 3326) on the CANCEL or BYE of every leg when the ring ends; null for none. */
+    private SipReason endReason;
     private ScheduledFuture<?> deviceTimer;
     private List<Binding> phones = List.of();
     private int lastFailure;
@@ -150,7 +153,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
             case RINGING_DEVICE -> ringDevice();
             case ENDED -> {
                 for (OutgoingLeg leg : legs) {
-                    leg.hangUp("ring over");
+                    leg.hangUp("ring over", endReason);
                 }
                 if (media != null) {
                     media.close();
@@ -272,7 +275,16 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     /** The ring is no longer wanted (timeout, another answered, caller gone, call over): cancel or hang up. */
     public void cancel(String reason) {
+        cancel(reason, null);
+    }
+
+    /**
+     * {@link #cancel(String)} with a Reason header on each leg's CANCEL or BYE: say
+     * {@link SipReason#ANSWERED_ELSEWHERE} when another agent took the call.
+     */
+    public void cancel(String reason, SipReason sipReason) {
         if (state() != State.ENDED) {
+            endReason = sipReason;
             state(State.ENDED, reason);
         }
     }
@@ -291,11 +303,16 @@ public final class AgentRing implements OutgoingLeg.Owner {
         };
     }
 
-    /** Cancels every leg still ringing but the one that answered. */
+    /**
+     * Cancels every leg still ringing but the one that answered: with "Call completed elsewhere"
+     * when one answered, else with the ring's end reason (none when the ring moved on to the
+     * device: the phones missed the call).
+     */
     private void stopOthers() {
+        SipReason why = answered == null ? endReason : SipReason.ANSWERED_ELSEWHERE;
         for (OutgoingLeg leg : legs) {
             if (leg != answered) {
-                leg.hangUp("another leg answered or the ring moved on");
+                leg.hangUp("another leg answered or the ring moved on", why);
             }
         }
     }

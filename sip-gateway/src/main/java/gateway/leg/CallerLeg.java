@@ -3,6 +3,7 @@ package gateway.leg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.SipOutbound;
+import gateway.sip.SipReason;
 import io.netty.channel.EventLoop;
 import ivr.dtmf.SipInfoDtmf;
 import java.nio.charset.StandardCharsets;
@@ -157,9 +158,14 @@ public final class CallerLeg {
 
     /** We end the leg: BYE once answered, a final error before. */
     public void hangUp(String reason) {
+        hangUp(reason, null);
+    }
+
+    /** {@link #hangUp(String)} with a Reason header (RFC 3326) on the BYE when {@code sipReason} is set. */
+    public void hangUp(String reason, SipReason sipReason) {
         switch (state()) {
             case ANSWERED -> {
-                services.sip().bye(dialog);
+                services.sip().bye(dialog, sipReason);
                 state(State.TERMINATED, reason);
             }
             case PROCEEDING -> refuse(Response.TEMPORARILY_UNAVAILABLE, reason);

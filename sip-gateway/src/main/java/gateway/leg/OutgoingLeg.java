@@ -2,6 +2,7 @@ package gateway.leg;
 
 import gateway.sdp.SdpException;
 import gateway.sip.SipOutbound;
+import gateway.sip.SipReason;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sip.ClientTransaction;
@@ -93,6 +94,8 @@ public final class OutgoingLeg {
     private Dialog dialog;
     /** The 2xx we kept, to hang up from when the dialog will not serve. */
     private Response answer;
+    /** The Reason for our CANCEL (and the BYE of an answer that crosses it); null for none. */
+    private SipReason endReason;
 
     /** @param media the media the INVITE offers; an answer sets its peer */
     public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
@@ -139,7 +142,7 @@ public final class OutgoingLeg {
         switch (to) {
             case CANCELLING -> {
                 if (from == State.PROCEEDING) {
-                    services.sip().cancel(transaction);
+                    services.sip().cancel(transaction, endReason);
                 }
             }
             // forgotten only when over: a leg waiting to send its CANCEL must still find its response
@@ -174,11 +177,19 @@ public final class OutgoingLeg {
 
     /** We no longer want the leg: CANCEL while it rings, BYE once answered. */
     public void hangUp(String reason) {
+        hangUp(reason, null);
+    }
+
+    /** {@link #hangUp(String)} with a Reason header (RFC 3326) on the CANCEL or BYE when {@code sipReason} is set. */
+    public void hangUp(String reason, SipReason sipReason) {
         switch (state()) {
-            case CALLING, PROCEEDING -> state(State.CANCELLING, reason);
+            case CALLING, PROCEEDING -> {
+                endReason = sipReason;
+                state(State.CANCELLING, reason);
+            }
             case ANSWERED -> {
-                if (!services.sip().bye(dialog)) {
-                    services.sip().ackAndBye(answer);
+                if (!services.sip().bye(dialog, sipReason)) {
+                    services.sip().ackAndBye(answer, sipReason);
                 }
                 state(State.TERMINATED, reason);
             }
@@ -193,7 +204,7 @@ public final class OutgoingLeg {
             if (state() == State.CALLING) {
                 state(State.PROCEEDING, "provisional " + status);
             } else if (state() == State.CANCELLING) {
-                services.sip().cancel(transaction);
+                services.sip().cancel(transaction, endReason);
             }
         } else if (status < 300) {
             onAnswer(event);
@@ -209,9 +220,9 @@ public final class OutgoingLeg {
             case ANSWERED -> services.sip().ack(d != null ? d : dialog, r); // a retransmission of the answer we took
             case CALLING, PROCEEDING -> take(d, r);
             case CANCELLING -> {
-                if (d == null || !services.sip().ack(d, r) || !services.sip().bye(d)) {
+                if (d == null || !services.sip().ack(d, r) || !services.sip().bye(d, endReason)) {
                     // an answer that crossed our CANCEL may come with no usable dialog: hang up from the response
-                    services.sip().ackAndBye(r);
+                    services.sip().ackAndBye(r, endReason);
                 }
                 state(State.TERMINATED, "answer crossed our CANCEL: ACKed and hung up");
                 owner.finished(this, Response.REQUEST_TERMINATED);

@@ -142,11 +142,16 @@ public final class SipOutbound {
 
     /** Sends a request inside {@code dialog} (BYE, re-INVITE...). */
     public boolean inDialog(Dialog dialog, String method, byte[] sdp) {
+        return inDialog(dialog, method, sdp, null);
+    }
+
+    private boolean inDialog(Dialog dialog, String method, byte[] sdp, SipReason reason) {
         try {
             Request r = dialog.createRequest(method);
             if (sdp != null) {
                 r.setContent(sdp, sdpType());
             }
+            addReason(r, reason);
             ClientTransaction ct = provider.getNewClientTransaction(r);
             dialog.sendRequest(ct);
             meters.sipRequestSent(method);
@@ -158,7 +163,18 @@ public final class SipOutbound {
     }
 
     public boolean bye(Dialog dialog) {
-        return dialog != null && inDialog(dialog, Request.BYE, null);
+        return bye(dialog, null);
+    }
+
+    /** BYE with a Reason header (RFC 3326) when {@code reason} is not null. */
+    public boolean bye(Dialog dialog, SipReason reason) {
+        return dialog != null && inDialog(dialog, Request.BYE, null, reason);
+    }
+
+    private void addReason(Request r, SipReason reason) throws ParseException {
+        if (reason != null) {
+            r.addHeader(headers.createHeader("Reason", reason.value()));
+        }
     }
 
     /**
@@ -167,6 +183,11 @@ public final class SipOutbound {
      * are built from the response itself (Contact as target, its tags, Call-ID and CSeq).
      */
     public boolean ackAndBye(Response ok) {
+        return ackAndBye(ok, null);
+    }
+
+    /** {@link #ackAndBye(Response)} with a Reason header on the BYE when {@code reason} is not null. */
+    public boolean ackAndBye(Response ok, SipReason reason) {
         try {
             ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
             if (contact == null) {
@@ -183,6 +204,7 @@ public final class SipOutbound {
             provider.sendRequest(ack);
             meters.sipRequestSent(Request.ACK);
             Request bye = request(target, Request.BYE, tp, callId, cseq.getSeqNumber() + 1, from, to);
+            addReason(bye, reason);
             provider.getNewClientTransaction(bye).sendRequest();
             meters.sipRequestSent(Request.BYE);
             return true;
@@ -205,12 +227,19 @@ public final class SipOutbound {
 
     /** CANCELs a pending INVITE (only valid once a provisional response came). */
     public boolean cancel(ClientTransaction invite) {
+        return cancel(invite, null);
+    }
+
+    /** CANCEL with a Reason header (RFC 3326) when {@code reason} is not null. */
+    public boolean cancel(ClientTransaction invite, SipReason reason) {
         try {
-            ClientTransaction ct = provider.getNewClientTransaction(invite.createCancel());
+            Request cancel = invite.createCancel();
+            addReason(cancel, reason);
+            ClientTransaction ct = provider.getNewClientTransaction(cancel);
             ct.sendRequest();
             meters.sipRequestSent(ct.getRequest().getMethod());
             return true;
-        } catch (SipException | RuntimeException e) {
+        } catch (SipException | ParseException | RuntimeException e) {
             log.debug("CANCEL not sent: {}", e.toString());
             return false;
         }
@@ -226,6 +255,9 @@ public final class SipOutbound {
             }
             if (status >= 200 && status < 300 || status == 183) {
                 r.addHeader(contact(transportOf(request)));
+            }
+            if (status >= 200 && status < 300) {
+                responder.advertise(r);
             }
             if (sdp != null) {
                 r.setContent(sdp, sdpType());

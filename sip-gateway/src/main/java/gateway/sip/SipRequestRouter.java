@@ -4,6 +4,7 @@ import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
 import gateway.sip.registrar.Registrar;
+import gateway.sip.stack.StrictMsgParser;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
 import java.util.List;
@@ -72,6 +73,9 @@ public final class SipRequestRouter implements SipListener {
             }
             return;
         }
+        if (malformed(event)) {
+            return;
+        }
         if (Request.CANCEL.equals(method)) {
             cancel(event);
             return;
@@ -98,6 +102,25 @@ public final class SipRequestRouter implements SipListener {
             case Request.BYE, Request.INFO -> responder.reply(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             default -> notImplemented(st, request);
         }
+    }
+
+    /** RFC 4475 says reject, though the stack parsed it (see {@link StrictMsgParser}): 400 with what is wrong. */
+    private boolean malformed(RequestEvent event) {
+        StrictMsgParser.Violation violation = StrictMsgParser.violation(event.getRequest());
+        if (violation == null) {
+            return false;
+        }
+        ServerTransaction st = responder.transaction(event);
+        if (st != null) {
+            Response r = responder.create(event.getRequest(), Response.BAD_REQUEST);
+            try {
+                r.setReasonPhrase(violation.reasonPhrase());
+            } catch (ParseException e) {
+                LOG.debug("reason phrase {}", violation.reasonPhrase(), e);
+            }
+            responder.send(st, event.getRequest(), r);
+        }
+        return true;
     }
 
     private void inDialog(RequestEvent event) {
@@ -187,7 +210,7 @@ public final class SipRequestRouter implements SipListener {
 
     private void options(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.OK);
-        addAllow(r);
+        responder.advertise(r);
         addHeader(r, "Accept", "application/sdp");
         responder.send(st, request, r);
     }

@@ -109,6 +109,23 @@ public final class SipResponder {
         }
     }
 
+    /**
+     * Adds what we can do to {@code r}: an Allow header per method we implement
+     * ({@link SipRequestRouter#ALLOW}; UPDATE, answered 501, is not among them) and an empty
+     * Supported header, since we implement no option tag (a Require gets 420). Goes on every 2xx
+     * to an INVITE and on the 200 to OPTIONS.
+     */
+    public void advertise(Response r) {
+        try {
+            for (String method : SipRequestRouter.ALLOW) {
+                r.addHeader(headers.createAllowHeader(method));
+            }
+            r.addHeader(headers.createSupportedHeader(""));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Allow or Supported", e);
+        }
+    }
+
     /** Creates and sends a plain response with status {@code status}. */
     public void reply(ServerTransaction st, Request request, int status) {
         send(st, request, create(request, status));

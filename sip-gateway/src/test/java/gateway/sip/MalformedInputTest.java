@@ -33,7 +33,7 @@ class MalformedInputTest {
             Map.entry("cparam02", 401), Map.entry("regescrt", 401),
             Map.entry("badinv01", 400), Map.entry("clerr", 400), Map.entry("ncl", 400), Map.entry("scalar02", 400),
             Map.entry("quotbal", 400), Map.entry("ltgtruri", 400), Map.entry("lwsruri", 400), Map.entry("mismatch01", 400),
-            Map.entry("mismatch02", 400), Map.entry("unksm2", 400), Map.entry("inv2543", 400),
+            Map.entry("mismatch02", 400), Map.entry("unksm2", 400), Map.entry("inv2543", 400), Map.entry("badaspec", 400),
             Map.entry("esc01", 486), Map.entry("longreq", 486),
             Map.entry("unkscm", 416), Map.entry("novelsc", 416),
             Map.entry("bext01", 420), Map.entry("invut", 415), Map.entry("sdp01", 406),

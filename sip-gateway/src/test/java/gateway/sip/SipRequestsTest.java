@@ -1,12 +1,17 @@
 package gateway.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
 import javax.sip.header.AllowHeader;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.UnsupportedHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -45,9 +50,31 @@ class SipRequestsTest {
         try (TestPhone phone = gw.phone("anyone", null, transport).start()) {
             Response ok = phone.options();
             assertEquals(200, ok.getStatusCode());
-            assertTrue(((AllowHeader) ok.getHeader(AllowHeader.NAME)).getMethod().contains("INVITE"));
+            assertEquals(SipRequestRouter.ALLOW, allowed(ok));
+            assertTrue(allowed(ok).containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO")));
+            assertFalse(allowed(ok).contains("UPDATE"), "UPDATE is answered 501: not advertised");
+            assertSupportsNothing(ok);
             assertNotNull(ok.getHeader("Accept"));
         }
+    }
+
+    /** The methods in every Allow header of {@code r}, in order. */
+    static List<String> allowed(Response r) {
+        List<String> methods = new ArrayList<>();
+        for (ListIterator<?> it = r.getHeaders(AllowHeader.NAME); it.hasNext(); ) {
+            for (String m : ((AllowHeader) it.next()).getMethod().split(",")) {
+                methods.add(m.trim());
+            }
+        }
+        return methods;
+    }
+
+    /** An empty Supported header: we implement no option tag (no 100rel, timer, replaces). */
+    static void assertSupportsNothing(Response r) {
+        SupportedHeader supported = (SupportedHeader) r.getHeader(SupportedHeader.NAME);
+        assertNotNull(supported, "Supported header");
+        String tag = supported.getOptionTag();
+        assertTrue(tag == null || tag.isBlank(), "Supported: " + tag);
     }
 
     @ParameterizedTest
