@@ -18,7 +18,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import ivr.audio.Codec;
-import ivr.dtmf.TelephoneEventDecoder;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
@@ -56,7 +55,7 @@ final class CallFlow implements AgentRing.Owner {
     private RtpLeg callerMedia;
     /** The caller's prompts; opened once the caller's media is agreed. */
     private Playout.Channel playout;
-    private TelephoneEventDecoder keys;
+    private final CallerKeys keys = new CallerKeys(this::onKey);
     private SipReason endReason; // the Reason (RFC 3326) on our BYEs when we end the call; null for none
     private final LiveView view;
 
@@ -133,7 +132,7 @@ final class CallFlow implements AgentRing.Owner {
 
             @Override
             public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
-                callerTelephoneEvent(payloadType, rtpTimestamp, payload);
+                keys.packet(payloadType, rtpTimestamp, payload);
             }
         }, new CallerLeg.Listener() {
             @Override
@@ -203,17 +202,6 @@ final class CallFlow implements AgentRing.Owner {
     }
 
     // ---------------------------------------------------------------- keys and audio from the caller
-
-    private void callerTelephoneEvent(int pt, long rtpTimestamp, ByteBuf payload) {
-        if (pt < 96 || pt > 127) {
-            return;
-        }
-        if (keys == null || keys.payloadType() != pt) {
-            keys = new TelephoneEventDecoder(pt, this::onKey);
-        }
-        byte[] bytes = ByteBufUtil.getBytes(payload);
-        keys.onPacket((int) rtpTimestamp, bytes, 0, bytes.length);
-    }
 
     /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
     void onKey(char key) {
