@@ -14,6 +14,7 @@ import gateway.testphone.BodyInvites;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
+import ivr.audio.G711;
 import ivr.menu.Destination;
 import java.time.Duration;
 import java.util.List;
@@ -47,30 +48,27 @@ class OfferFormsTest {
             TestPhone trunk = rig.trunkPhone("+15550001", transport);
             RtpPeer callerRtp = rig.rtp(CallRig.TRUNK_ADDRESS);
             Outgoing call = trunk.invite("5000", null);
-            Response ok = call.awaitFinal(WAIT);
-            assertEquals(Response.OK, ok.getStatusCode());
-            String offer = new String(ok.getRawContent());
+            String offer = answered(call);
             assertTrue(offer.contains("RTP/AVP 0 8 101"), offer);
             call.ack(callerRtp.sdp(8, 101));
             callerRtp.sendTo(offer, 8, PhoneCalls.CALLER_AUDIO);
-
-            bridged(rig, alice, callerRtp, 8);
-            assertEquals(Response.OK, call.bye().awaitFinal(WAIT).getStatusCode());
-            alice.awaitRequest("BYE", WAIT);
-            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
-            rig.awaitNothingLeaked();
+            talkAndHangUp(rig, alice, call, callerRtp, 8);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
-    void anAckWithoutAnAnswerEndsTheCallWithBye(String transport) throws Exception {
+    void anAckWithoutAUsableAnswerEndsTheCallWithBye(String transport) throws Exception {
         try (CallRig rig = start()) {
             TestPhone trunk = rig.trunkPhone("+15550001", transport);
-            Outgoing call = trunk.invite("5000", null);
-            assertEquals(Response.OK, call.awaitFinal(WAIT).getStatusCode());
-            call.ack();
-            trunk.awaitRequest("BYE", WAIT);
+            String g729 = rig.rtp(CallRig.TRUNK_ADDRESS).sdp(0).replace("RTP/AVP 0", "RTP/AVP 18")
+                    .replace("a=rtpmap:0 PCMU/8000", "a=rtpmap:18 G729/8000");
+            for (String answer : new String[] {null, g729}) {
+                Outgoing call = trunk.invite("5000", null);
+                assertEquals(Response.OK, call.awaitFinal(WAIT).getStatusCode());
+                call.ack(answer);
+                trunk.awaitRequest("BYE", WAIT);
+            }
             rig.awaitNothingLeaked();
         }
     }
@@ -87,15 +85,10 @@ class OfferFormsTest {
                     + "Content-Type: application/ISUP;version=itu-t92+\r\nContent-Disposition: signal;handling=optional\r\n\r\n"
                     + ISUP + "\r\n--" + BOUNDARY + "--\r\nepilogue\r\n";
             Outgoing call = BodyInvites.invite(trunk, "5000", "multipart/mixed;boundary=\"" + BOUNDARY + "\"", body);
-            Response ok = call.awaitFinal(WAIT);
-            assertEquals(Response.OK, ok.getStatusCode());
+            String answer = answered(call);
             call.ack();
-            callerRtp.sendTo(new String(ok.getRawContent()), 0, PhoneCalls.CALLER_AUDIO);
-
-            bridged(rig, alice, callerRtp, 0);
-            assertEquals(Response.OK, call.bye().awaitFinal(WAIT).getStatusCode());
-            alice.awaitRequest("BYE", WAIT);
-            rig.awaitNothingLeaked();
+            callerRtp.sendTo(answer, 0, PhoneCalls.CALLER_AUDIO);
+            talkAndHangUp(rig, alice, call, callerRtp, 0);
         }
     }
 
@@ -115,19 +108,32 @@ class OfferFormsTest {
         }
     }
 
+    /** The 200 OK's SDP. */
+    private static String answered(Outgoing call) {
+        Response ok = call.awaitFinal(WAIT);
+        assertEquals(Response.OK, ok.getStatusCode());
+        return new String(ok.getRawContent());
+    }
+
     private static String acceptValues(Response r) {
         StringBuilder all = new StringBuilder();
         r.getHeaders("Accept").forEachRemaining(h -> all.append(h).append(' '));
         return all.toString();
     }
 
-    /** The agent answers the ring; audio goes both ways (the caller's in {@code callerPt}). */
-    private static void bridged(CallRig rig, TestPhone alice, RtpPeer callerRtp, int callerPt) throws Exception {
+    /**
+     * The agent answers the ring; audio goes both ways (the caller's in {@code callerPt}); the
+     * caller hangs up, the agent gets the BYE, and nothing of the call is left.
+     */
+    private static void talkAndHangUp(CallRig rig, TestPhone alice, Outgoing call, RtpPeer callerRtp, int callerPt)
+            throws Exception {
         Incoming invite = alice.awaitRequest("INVITE", WAIT);
         RtpPeer agentRtp = PhoneCalls.answer(invite, rig.rtp("127.0.0.1"), 0);
-        agentRtp.awaitAudio(callerPt == 8 ? ivr.audio.G711.alawToUlaw(PhoneCalls.CALLER_AUDIO) : PhoneCalls.CALLER_AUDIO,
-                WAIT);
-        callerRtp.awaitAudio(callerPt == 8 ? ivr.audio.G711.ulawToAlaw(PhoneCalls.AGENT_AUDIO) : PhoneCalls.AGENT_AUDIO,
-                WAIT);
+        agentRtp.awaitAudio(callerPt == 8 ? G711.alawToUlaw(PhoneCalls.CALLER_AUDIO) : PhoneCalls.CALLER_AUDIO, WAIT);
+        callerRtp.awaitAudio(callerPt == 8 ? G711.ulawToAlaw(PhoneCalls.AGENT_AUDIO) : PhoneCalls.AGENT_AUDIO, WAIT);
+        assertEquals(Response.OK, call.bye().awaitFinal(WAIT).getStatusCode());
+        alice.awaitRequest("BYE", WAIT);
+        assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+        rig.awaitNothingLeaked();
     }
 }
