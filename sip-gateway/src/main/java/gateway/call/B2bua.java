@@ -199,7 +199,7 @@ public final class B2bua implements InviteHandler, CallControl {
         CallFlow call = calls.get(callId);
         if (call != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> log.trace("call {}: ACK", callId);
+                case Request.ACK -> call.caller().onAck(request);
                 case Request.BYE -> call.caller().onBye(st, request);
                 case Request.INVITE -> call.caller().onReinvite(st, request);
                 case Request.INFO -> call.caller().onInfo(st, request);

@@ -1,7 +1,9 @@
 package gateway.leg;
 
 import gateway.rtp.RtpLegListener;
+import gateway.sdp.SdpException;
 import gateway.sip.AdmittedInvite;
+import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
 import io.netty.channel.EventLoop;
@@ -81,6 +83,8 @@ public final class CallerLeg {
     private Listener listener;
     private Dialog dialog;
     private MediaLeg media;
+    /** A delayed offer: our offer went in the 200, the caller's answer is due in the ACK. */
+    private boolean awaitingAnswer;
 
     public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
         this.services = services;
@@ -128,21 +132,28 @@ public final class CallerLeg {
         return "";
     }
 
-    /** Sends 100 Trying, opens the caller's media, answers the offer; the listener hears how it went. */
+    /**
+     * Sends 100 Trying, opens the caller's media and answers the offer; an INVITE without a body
+     * (a delayed offer) gets our offer in the 200, and the call goes on once the ACK answers it.
+     * The listener hears how it went.
+     */
     public void answer(RtpLegListener mediaEvents, Listener events) {
         this.listener = events;
         services.sip().answer(inviteTx, invite, Response.TRYING, null, null);
-        MediaLeg.answering(services, loop, mediaEvents, invite.getRawContent(), new MediaLeg.Opened() {
+        OfferBody body = OfferBody.of(invite);
+        MediaLeg.Opened then = new MediaLeg.Opened() {
             @Override
-            public void opened(MediaLeg leg, byte[] answer) {
+            public void opened(MediaLeg leg, byte[] sdp) {
                 if (state() != State.PROCEEDING) {
                     leg.close();
                     return;
                 }
                 media = leg;
-                services.sip().answer(inviteTx, invite, Response.OK, toTag, answer);
-                state(State.ANSWERED, "answered");
-                listener.answered(leg);
+                services.sip().answer(inviteTx, invite, Response.OK, toTag, sdp);
+                state(State.ANSWERED, awaitingAnswer ? "offered in the 200" : "answered");
+                if (!awaitingAnswer) {
+                    listener.answered(leg);
+                }
             }
 
             @Override
@@ -153,7 +164,43 @@ public final class CallerLeg {
                     listener.failed(why);
                 }
             }
-        });
+        };
+        if (body.kind() == OfferBody.Kind.NONE) {
+            awaitingAnswer = true;
+            MediaLeg.offering(services, loop, mediaEvents, then);
+        } else {
+            MediaLeg.answering(services, loop, mediaEvents, body.sdp(), then);
+        }
+    }
+
+    /**
+     * The ACK to our 200. After a delayed offer it carries the caller's answer: the media is set
+     * from it and the call goes on; without a usable answer the call ends with a BYE.
+     */
+    public void onAck(Request ack) {
+        if (!awaitingAnswer || state() != State.ANSWERED) {
+            return;
+        }
+        awaitingAnswer = false;
+        OfferBody body = OfferBody.of(ack);
+        String why = null;
+        if (body.kind() != OfferBody.Kind.SDP) {
+            why = "delayed offer: the ACK carries no SDP answer (" + body.why() + ")";
+        } else {
+            try {
+                media.accept(body.sdp());
+            } catch (SdpException e) {
+                why = "delayed offer: unusable SDP answer in the ACK: " + e.getMessage();
+            }
+        }
+        if (why == null) {
+            listener.answered(media);
+            return;
+        }
+        log.info("call {}: {}, hanging up", callId, why);
+        services.sip().bye(dialog);
+        state(State.TERMINATED, why);
+        listener.failed(why);
     }
 
     /** We end the leg: BYE once answered, a final error before. */

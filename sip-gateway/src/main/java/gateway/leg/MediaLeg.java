@@ -7,6 +7,7 @@ import gateway.sdp.LocalSession;
 import gateway.sdp.Negotiation;
 import gateway.sdp.SdpException;
 import gateway.sdp.SessionDescription;
+import gateway.sip.OfferBody;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -102,8 +103,9 @@ public final class MediaLeg {
             services.sip().reply(st, reinvite, Response.REQUEST_PENDING);
             return;
         }
-        byte[] raw = reinvite.getRawContent();
-        if (raw == null || raw.length == 0) {
+        OfferBody body = OfferBody.of(reinvite);
+        byte[] raw = body.sdp();
+        if (body.kind() == OfferBody.Kind.NONE) {
             // an offerless re-INVITE: offer what we have, the ACK carries the answer
             byte[] offer = bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV));
             services.sip().answer(st, reinvite, Response.OK, null, offer);

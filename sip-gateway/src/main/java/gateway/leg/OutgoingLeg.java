@@ -1,6 +1,7 @@
 package gateway.leg;
 
 import gateway.sdp.SdpException;
+import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
 import java.util.EnumSet;
@@ -237,7 +238,7 @@ public final class OutgoingLeg {
         answer = r;
         state(State.ANSWERED, "answered");
         try {
-            media.accept(r.getRawContent());
+            media.accept(OfferBody.of(r).sdp());
         } catch (SdpException e) {
             log.warn("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, e.getMessage());
             services.sip().bye(dialog);

@@ -24,7 +24,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionState;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.AcceptHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
@@ -156,15 +155,19 @@ public final class SipRequestRouter implements SipListener {
     }
 
     /**
-     * The B2BUA speaks SDP only: another body gets 415 with Accept (RFC 3261 section 8.2.3), an
-     * Accept without SDP gets 406.
+     * The B2BUA speaks SDP only, plain or as a part of a multipart body: another body gets 415
+     * with Accept (RFC 3261 section 8.2.3), an Accept without SDP gets 406. No body is a delayed
+     * offer.
      */
     private boolean acceptableMedia(ServerTransaction st, Request request) {
-        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        int length = request.getRawContent() == null ? 0 : request.getRawContent().length;
-        if (length > 0 && (type == null || !isSdp(type.getContentType(), type.getContentSubType()))) {
+        OfferBody body = OfferBody.of(request);
+        if (body.kind() == OfferBody.Kind.UNUSABLE) {
+            LOG.info("INVITE {} from {}: {}, answered 415", SipIds.callId(request), RequestSource.of(request).address(),
+                    body.why());
             Response r = responder.create(request, Response.UNSUPPORTED_MEDIA_TYPE);
-            addHeader(r, "Accept", "application/sdp");
+            for (String accepted : OfferBody.ACCEPT.split(",\\s*")) {
+                addHeader(r, "Accept", accepted);
+            }
             responder.send(st, request, r);
             return false;
         }

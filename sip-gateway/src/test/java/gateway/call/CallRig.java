@@ -185,7 +185,13 @@ final class CallRig implements AutoCloseable {
 
     /** A phone on the trunk's address: its INVITEs are let in without auth. */
     TestPhone trunkPhone(String user) throws Exception {
-        TestPhone phone = TestPhone.builder(user).domain(DOMAIN).localAddress(TRUNK_ADDRESS).server(sipPort()).start();
+        return trunkPhone(user, "UDP");
+    }
+
+    /** A phone on the trunk's address over {@code transport}. */
+    TestPhone trunkPhone(String user, String transport) throws Exception {
+        TestPhone phone = TestPhone.builder(user).domain(DOMAIN).localAddress(TRUNK_ADDRESS).transport(transport)
+                .server(sipPort()).start();
         closeables.add(phone);
         return phone;
     }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The server run from a config file: reloads change trunks, agents and queues; bad files change nothing. */
 class ServerReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** An SDP the server cannot parse: an admitted INVITE with it gets 488. */
+    private static final String UNUSABLE_SDP = "v=0\r\n";
 
     @TempDir
     Path dir;
@@ -84,8 +86,8 @@ class ServerReloadTest {
                 Files.writeString(dir.resolve("acd.yaml"), config("127.0.0.4/32",
                         "  - { id: bob, extension: \"1002\", password: pw-1002 }"));
                 assertTrue(server.reloader().reload("test").ok());
-                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
-                        "now a trunk: admitted without auth (and refused for lack of SDP)");
+                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", UNUSABLE_SDP).awaitFinal().getStatusCode(),
+                        "now a trunk: admitted without auth (and refused for its unusable SDP)");
                 assertTrue(server.gateway().acd().agent("bob").get(10, TimeUnit.SECONDS).isPresent());
                 try (TestPhone bob = TestPhone.builder("1002").password("pw-1002").domain("acd.test")
                         .server(server.gateway().sipPort()).start()) {
@@ -94,7 +96,7 @@ class ServerReloadTest {
 
                 Files.writeString(dir.resolve("acd.yaml"), "sip: { domain: [oops\n");
                 assertFalse(server.reloader().reload("test").ok());
-                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", null).awaitFinal().getStatusCode(),
+                assertEquals(Response.NOT_ACCEPTABLE_HERE, trunk.invite("5000", UNUSABLE_SDP).awaitFinal().getStatusCode(),
                         "a bad file leaves the running config in force");
                 AgentView alice = server.gateway().acd().agent("alice").get(10, TimeUnit.SECONDS).orElseThrow();
                 assertEquals(AgentStatus.AVAILABLE + "/" + AgentState.IDLE, alice.status() + "/" + alice.state());

@@ -95,14 +95,23 @@ public final class Outgoing extends DialogLeg {
 
     /** ACK for the 2xx this INVITE got. */
     public void ack() {
+        ack(null);
+    }
+
+    /** ACK for the 2xx this INVITE got, carrying {@code sdp} (the answer to a delayed offer) unless null. */
+    public void ack(String sdp) {
         if (lastFinal == null || lastFinal.getStatusCode() / 100 != 2) {
             throw new IllegalStateException("ACK needs a 2xx first; got " + lastFinal);
         }
         try {
             Dialog d = transaction.getDialog();
             long cseq = ((CSeqHeader) lastFinal.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            d.sendAck(d.createAck(cseq));
-        } catch (SipException | InvalidArgumentException e) {
+            Request ack = d.createAck(cseq);
+            if (sdp != null) {
+                ack.setContent(sdp, phone.sdpType());
+            }
+            d.sendAck(ack);
+        } catch (SipException | InvalidArgumentException | java.text.ParseException e) {
             throw new IllegalStateException("cannot ACK", e);
         }
     }
