@@ -9,8 +9,4 @@ package acd.queue;
 public record QueuePlace(int position, long expectedWaitMs) {
     public static final long UNKNOWN_WAIT = -1;
     public static final QueuePlace NOT_QUEUED = new QueuePlace(0, UNKNOWN_WAIT);
-
-    public boolean waitKnown() {
-        return expectedWaitMs != UNKNOWN_WAIT;
-    }
 }
