@@ -75,10 +75,11 @@ public final class Agent {
         return status;
     }
 
-    /** Sets the status; {@code reason} is kept as the pause reason while PAUSED. */
-    public void status(AgentStatus next, String reason) {
+    /** Sets the status at {@code nowMs}; {@code reason} is kept as the pause reason while PAUSED. */
+    public void status(AgentStatus next, String reason, long nowMs) {
         this.status = next;
         this.pauseReason = next == AgentStatus.PAUSED ? reason : null;
+        this.statusSinceMs = nowMs;
     }
 
     /** When the status or the state last changed (the core's time), for the admin API. */
@@ -90,15 +91,6 @@ public final class Agent {
         return stateSinceMs;
     }
 
-    /** Records when the status and the state changed; the lifecycle calls it with each change. */
-    public void changedAt(boolean status, long nowMs) {
-        if (status) {
-            statusSinceMs = nowMs;
-        } else {
-            stateSinceMs = nowMs;
-        }
-    }
-
     /** The reason given for the pause; null unless PAUSED. */
     public String pauseReason() {
         return pauseReason;
@@ -108,12 +100,13 @@ public final class Agent {
         return state;
     }
 
-    /** Sets the state; an illegal transition (see {@link AgentState}) throws. */
-    public void state(AgentState next) {
+    /** Sets the state at {@code nowMs}; an illegal transition (see {@link AgentState}) throws. */
+    public void state(AgentState next, long nowMs) {
         if (!state.canGo(next)) {
             throw new IllegalStateException("agent " + id + ": " + state + " -> " + next + " is not a legal transition");
         }
         this.state = next;
+        this.stateSinceMs = nowMs;
     }
 
     public boolean reachable() {

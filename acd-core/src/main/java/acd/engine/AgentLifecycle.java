@@ -95,8 +95,7 @@ final class AgentLifecycle {
      */
     void agentStatus(Agent a, AgentStatus next, String reason) {
         AgentStatus from = a.status();
-        a.status(next, reason);
-        a.changedAt(true, core.nowMs);
+        a.status(next, reason, core.nowMs);
         if (log.isDebugEnabled()) {
             log.debug("agent {} status {} -> {} ({})", a.id(), from, next, reason);
         }
@@ -110,8 +109,7 @@ final class AgentLifecycle {
     /** The only place an agent's state changes; an illegal transition throws. A removed agent leaves once idle. */
     void agentState(Agent a, AgentState next, String reason) {
         AgentState from = a.state();
-        a.state(next);
-        a.changedAt(false, core.nowMs);
+        a.state(next, core.nowMs);
         refresh(a);
         if (log.isDebugEnabled()) {
             log.debug("agent {} state {} -> {} ({})", a.id(), from, next, reason);

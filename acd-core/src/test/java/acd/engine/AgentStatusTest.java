@@ -115,15 +115,15 @@ class AgentStatusTest {
     @Test
     void agentStateTransitionsOutsideTheTableThrow() {
         Agent a = new Agent(AgentSpec.of("a"), 0, x -> { });
-        assertThrows(IllegalStateException.class, () -> a.state(AgentState.ON_CALL));
-        assertThrows(IllegalStateException.class, () -> a.state(AgentState.WRAP_UP));
-        a.state(RINGING);
-        assertThrows(IllegalStateException.class, () -> a.state(AgentState.WRAP_UP));
-        assertThrows(IllegalStateException.class, () -> a.state(RINGING));
-        a.state(ON_CALL);
-        assertThrows(IllegalStateException.class, () -> a.state(RINGING));
-        a.state(WRAP_UP);
-        assertThrows(IllegalStateException.class, () -> a.state(ON_CALL));
-        a.state(IDLE);
+        assertThrows(IllegalStateException.class, () -> a.state(AgentState.ON_CALL, 0));
+        assertThrows(IllegalStateException.class, () -> a.state(AgentState.WRAP_UP, 0));
+        a.state(RINGING, 0);
+        assertThrows(IllegalStateException.class, () -> a.state(AgentState.WRAP_UP, 0));
+        assertThrows(IllegalStateException.class, () -> a.state(RINGING, 0));
+        a.state(ON_CALL, 0);
+        assertThrows(IllegalStateException.class, () -> a.state(RINGING, 0));
+        a.state(WRAP_UP, 0);
+        assertThrows(IllegalStateException.class, () -> a.state(ON_CALL, 0));
+        a.state(IDLE, 0);
     }
 }
