@@ -19,27 +19,31 @@ final class CoreViews {
     }
 
     Optional<AgentView> agent(String id) {
-        Agent a = core.agents.get(id);
-        if (a == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(core.agents.get(id)).map(CoreViews::view);
+    }
+
+    List<AgentView> agents() {
+        return core.agents.values().stream().map(CoreViews::view).toList();
+    }
+
+    private static AgentView view(Agent a) {
         List<String> qs = new ArrayList<>();
         for (Member m : a.memberships()) {
             qs.add(m.queue().id());
         }
-        return Optional.of(new AgentView(a.id(), a.name(), a.status(), a.pauseReason(), a.state(), a.reachable(),
-                a.call() == null ? null : a.call().id(), a.answeredToday(), qs, a.statusSinceMs(), a.stateSinceMs()));
-    }
-
-    List<AgentView> agents() {
-        return core.agents.keySet().stream().flatMap(id -> agent(id).stream()).toList();
+        return new AgentView(a.id(), a.name(), a.status(), a.pauseReason(), a.state(), a.reachable(),
+                a.call() == null ? null : a.call().id(), a.answeredToday(), qs, a.statusSinceMs(), a.stateSinceMs());
     }
 
     Optional<QueueView> queue(String id) {
-        Queue q = core.queues.get(id);
-        if (q == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(core.queues.get(id)).map(this::view);
+    }
+
+    List<QueueView> queues() {
+        return core.queues.values().stream().map(this::view).toList();
+    }
+
+    private QueueView view(Queue q) {
         int ringing = 0;
         long longest = 0;
         for (Call c = q.lineHead(); c != null; c = c.nextInLine()) {
@@ -48,13 +52,9 @@ final class CoreViews {
             }
             longest = Math.max(longest, core.nowMs - c.enqueuedMs());
         }
-        return Optional.of(new QueueView(q.id(), q.spec().department(), q.strategy().kind(),
+        return new QueueView(q.id(), q.spec().department(), q.strategy().kind(),
                 q.lineSize() - ringing, ringing, q.strategy().availableCount(), q.staffedCount(),
-                q.members().size(), longest));
-    }
-
-    List<QueueView> queues() {
-        return core.queues.keySet().stream().flatMap(id -> queue(id).stream()).toList();
+                q.members().size(), longest);
     }
 
     Optional<CallView> call(String callId) {
