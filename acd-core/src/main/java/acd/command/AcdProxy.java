@@ -12,6 +12,7 @@ import acd.queue.QueueSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * {@link AcdCommands} as commands for the core's thread: posted to the {@link acd.engine.AcdLoop}
@@ -114,10 +115,7 @@ public final class AcdProxy implements AcdCommands {
 
     @Override
     public CompletableFuture<QueuePlace> place(String callId) {
-        return loop.ask((e, now) -> {
-            e.advanceTo(now);
-            return e.place(callId);
-        });
+        return askNow(e -> e.place(callId));
     }
 
     @Override
@@ -132,25 +130,24 @@ public final class AcdProxy implements AcdCommands {
 
     @Override
     public CompletableFuture<Optional<QueueView>> queue(String queueId) {
-        return loop.ask((e, now) -> {
-            e.advanceTo(now);
-            return e.queue(queueId);
-        });
+        return askNow(e -> e.queue(queueId));
     }
 
     @Override
     public CompletableFuture<List<QueueView>> queues() {
-        return loop.ask((e, now) -> {
-            e.advanceTo(now);
-            return e.queues();
-        });
+        return askNow(e -> e.queues());
     }
 
     @Override
     public CompletableFuture<Optional<CallView>> call(String callId) {
+        return askNow(e -> e.call(callId));
+    }
+
+    /** A query whose answer depends on the time (waits, positions): timers due by now fire first. */
+    private <T> CompletableFuture<T> askNow(Function<AcdEngine, T> query) {
         return loop.ask((e, now) -> {
             e.advanceTo(now);
-            return e.call(callId);
+            return query.apply(e);
         });
     }
 }
