@@ -25,8 +25,11 @@ final class CallFilter {
     record Page<T>(boolean live, int offset, int limit, boolean more, List<T> calls) {
     }
 
-    /** The query the request asks for, with one row more than its limit (see {@link #MAX_LIMIT}). */
-    static CallQuery query(ApiRequest r, boolean withOutcomeAndNumber) {
+    /**
+     * The query the request asks for, with one row more than its limit (see {@link #MAX_LIMIT});
+     * {@code file} keeps only the calls that left one (null: every call).
+     */
+    static CallQuery query(ApiRequest r, boolean withOutcomeAndNumber, CallQuery.FileKind file) {
         ZoneId zone = r.zoneParam("zone");
         Instant from = r.instantParam("from", zone);
         Instant to = r.instantParam("to", zone);
@@ -37,7 +40,7 @@ final class CallFilter {
                 blankToNull(r, "queue"), blankToNull(r, "agent"),
                 withOutcomeAndNumber ? blankToNull(r, "outcome") : null,
                 withOutcomeAndNumber ? blankToNull(r, "number") : null,
-                offset(r), limit(r) + 1);
+                file, offset(r), limit(r) + 1);
     }
 
     static int offset(ApiRequest r) {

@@ -54,7 +54,7 @@ final class CallsApi {
         if (wantLive) {
             return ApiResponse.ok(new LiveList(true, live.list()));
         }
-        return ApiResponse.ok(CallFilter.page(r, records.find(CallFilter.query(r, true))));
+        return ApiResponse.ok(CallFilter.page(r, records.find(CallFilter.query(r, true, null))));
     }
 
     private CallDetail detail(String id) {

@@ -3,10 +3,8 @@ package ops.http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import ops.records.CallQuery;
+import ops.records.CallQuery.FileKind;
 import ops.records.CallRecord;
 import ops.records.CallRecords;
 
@@ -17,9 +15,6 @@ import ops.records.CallRecords;
  */
 final class FilesApi {
     private static final String WAV = "audio/wav";
-    /** Calls a listing reads past at most, looking for ones with a file. */
-    static final int MAX_SCAN = 50_000;
-    private static final int SCAN_PAGE = 1000;
 
     /** A call's file, and where to download it. */
     record FileJson(String callId, long arrivedMs, long endedMs, String queueId, String agentId, String callerNumber,
@@ -33,49 +28,27 @@ final class FilesApi {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/api/recordings", r -> list(r, CallRecord::recordingFile, "/api/recordings/"))
-                .add("GET", "/api/recordings/{callId}", r -> file(r.path("callId"), CallRecord::recordingFile, "recording"))
-                .add("GET", "/api/voicemails", r -> list(r, CallRecord::voicemailFile, "/api/voicemails/"))
-                .add("GET", "/api/voicemails/{callId}", r -> file(r.path("callId"), CallRecord::voicemailFile, "voicemail"));
+        routes.add("GET", "/api/recordings", r -> list(r, FileKind.RECORDING, "/api/recordings/"))
+                .add("GET", "/api/recordings/{callId}", r -> file(r.path("callId"), FileKind.RECORDING, "recording"))
+                .add("GET", "/api/voicemails", r -> list(r, FileKind.VOICEMAIL, "/api/voicemails/"))
+                .add("GET", "/api/voicemails/{callId}", r -> file(r.path("callId"), FileKind.VOICEMAIL, "voicemail"));
     }
 
-    private ApiResponse file(String callId, Function<CallRecord, String> fileOf, String what) {
+    private ApiResponse file(String callId, FileKind kind, String what) {
         CallRecord call = records.get(callId).orElseThrow(() -> ApiException.notFound("finished call", callId));
-        String file = fileOf.apply(call);
+        String file = kind.of(call);
         if (file == null) {
             throw new ApiException(404, "call '" + callId + "' has no " + what);
         }
         return new ApiResponse.File(Path.of(file), WAV);
     }
 
-    /**
-     * The records can't be asked for "has a file", so this pages through the search and keeps
-     * the calls that have one, up to {@link #MAX_SCAN} calls read; a narrower time range finds more.
-     */
-    private ApiResponse list(ApiRequest r, Function<CallRecord, String> fileOf, String urlPrefix) {
-        CallQuery q = CallFilter.query(r, false);
-        int skip = CallFilter.offset(r);
-        int wanted = CallFilter.limit(r) + 1;
-        List<FileJson> found = new ArrayList<>();
-        for (int scanned = 0; scanned < MAX_SCAN && found.size() < wanted; scanned += SCAN_PAGE) {
-            List<CallRecord> page = records.find(new CallQuery(q.fromMs(), q.toMs(), q.queueId(), q.agentId(),
-                    null, null, scanned, SCAN_PAGE));
-            for (CallRecord c : page) {
-                String file = fileOf.apply(c);
-                if (file == null || found.size() == wanted) {
-                    continue;
-                }
-                if (skip > 0) {
-                    skip--;
-                } else {
-                    found.add(new FileJson(c.callId(), c.arrivedMs(), c.endedMs(), c.queueId(), c.agentId(),
-                            c.callerNumber(), c.dialed(), c.talkMs(), file, urlPrefix + segment(c.callId())));
-                }
-            }
-            if (page.size() < SCAN_PAGE) {
-                break;
-            }
-        }
+    /** The search's calls that left a file of this kind: the records filter on it, so one query. */
+    private ApiResponse list(ApiRequest r, FileKind kind, String urlPrefix) {
+        List<FileJson> found = records.find(CallFilter.query(r, false, kind)).stream()
+                .map(c -> new FileJson(c.callId(), c.arrivedMs(), c.endedMs(), c.queueId(), c.agentId(),
+                        c.callerNumber(), c.dialed(), c.talkMs(), kind.of(c), urlPrefix + segment(c.callId())))
+                .toList();
         return ApiResponse.ok(CallFilter.page(r, found));
     }
 

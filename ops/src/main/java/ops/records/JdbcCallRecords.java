@@ -33,6 +33,9 @@ final class JdbcCallRecords implements CallRecords {
             where(sql, args, "(dialed = ? OR caller_number = ?)", q.number());
             args.add(q.number());
         }
+        if (q.file() != null) {
+            sql.append(" AND ").append(q.file().column).append(" IS NOT NULL");
+        }
         sql.append(" ORDER BY arrived_ms DESC, call_id DESC LIMIT ? OFFSET ?");
         args.add(q.limit());
         args.add(q.offset());

@@ -153,10 +153,6 @@ final class JdbcJournal implements JournalSink {
         });
     }
 
-    boolean pending() {
-        return pending > 0;
-    }
-
     /** When the open batch is due, or {@code Long.MAX_VALUE} with nothing pending. */
     long dueAtMs() {
         return pending == 0 ? Long.MAX_VALUE : firstPendingMs + settings.batchMs();

@@ -44,6 +44,7 @@ final class Fakes {
                     .filter(c -> q.agentId() == null || q.agentId().equals(c.agentId()))
                     .filter(c -> q.outcome() == null || q.outcome().equals(c.outcome()))
                     .filter(c -> q.number() == null || q.number().equals(c.dialed()) || q.number().equals(c.callerNumber()))
+                    .filter(c -> q.file() == null || q.file().of(c) != null)
                     .sorted(Comparator.comparingLong(CallRecord::arrivedMs).reversed())
                     .skip(q.offset()).limit(q.limit()).toList();
         }

@@ -57,15 +57,32 @@ class QueueLogAndSearchTest {
             answered(rig, "s2", T + 100_000, "support", "a2", "+4930222");
             answered(rig, "s3", T + 200_000, "sales", "a2", "+4930333");
             rig.record("s3");
-            assertEquals(List.of("s3", "s2", "s1"), ids(rig, new CallQuery(null, null, null, null, null, null, 0, 10)));
-            assertEquals(List.of("s2"), ids(rig, new CallQuery(null, null, null, null, null, null, 1, 1)));
-            assertEquals(List.of("s3", "s1"), ids(rig, new CallQuery(null, null, "sales", null, null, null, 0, 10)));
-            assertEquals(List.of("s3", "s2"), ids(rig, new CallQuery(null, null, null, "a2", "ANSWERED", null, 0, 10)));
-            assertEquals(List.of("s2"), ids(rig, new CallQuery(T + 100_000, T + 200_000, null, null, null, null, 0, 10)));
-            assertEquals(List.of("s1"), ids(rig, new CallQuery(null, null, null, null, null, "+4930111", 0, 10)));
-            assertEquals(List.of(), ids(rig, new CallQuery(null, null, null, null, "TIMED_OUT", null, 0, 10)));
+            assertEquals(List.of("s3", "s2", "s1"), ids(rig, new CallQuery(null, null, null, null, null, null, null, 0, 10)));
+            assertEquals(List.of("s2"), ids(rig, new CallQuery(null, null, null, null, null, null, null, 1, 1)));
+            assertEquals(List.of("s3", "s1"), ids(rig, new CallQuery(null, null, "sales", null, null, null, null, 0, 10)));
+            assertEquals(List.of("s3", "s2"), ids(rig, new CallQuery(null, null, null, "a2", "ANSWERED", null, null, 0, 10)));
+            assertEquals(List.of("s2"), ids(rig, new CallQuery(T + 100_000, T + 200_000, null, null, null, null, null, 0, 10)));
+            assertEquals(List.of("s1"), ids(rig, new CallQuery(null, null, null, null, null, "+4930111", null, 0, 10)));
+            assertEquals(List.of(), ids(rig, new CallQuery(null, null, null, null, "TIMED_OUT", null, null, 0, 10)));
             assertTrue(rig.records.get("nope").isEmpty());
             assertEquals(List.of(), rig.records.events("nope"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void findKeepsOnlyCallsWithTheAskedKindOfFile(TestDatabases.Kind kind) throws Exception {
+        try (JournalRig rig = JournalRig.start(kind, dir)) {
+            answered(rig, "f1", T, "sales", "a1", "+4930111");
+            rig.journal.arrived("f2", T + 100_000, "5000", "+4930222", null, "trunk1");
+            rig.journal.voicemail("f2", T + 101_000, "sales", dir.resolve("f2.wav"));
+            rig.journal.ended("f2", T + 130_000, EndCause.SYSTEM_HUNG_UP);
+            rig.record("f2");
+            rig.record("f1");
+            assertEquals(List.of("f2"), ids(rig, new CallQuery(null, null, null, null, null, null,
+                    CallQuery.FileKind.VOICEMAIL, 0, 10)));
+            assertEquals(List.of(), ids(rig, new CallQuery(null, null, null, null, null, null,
+                    CallQuery.FileKind.RECORDING, 0, 10)));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -57,6 +59,23 @@ class SchemaMigrationsTest {
                 SchemaMigrations.statements("-- one; two\nCREATE TABLE a (x INTEGER); -- a;\nCREATE INDEX b ON a (x);\n"));
         assertEquals(1, SchemaMigrations.latest(Dialect.SQLITE));
         assertEquals(1, SchemaMigrations.latest(Dialect.POSTGRESQL));
+    }
+
+    /** Two files per version, one per dialect: they may differ only in the integer types' names. */
+    @Test
+    void bothDialectsCreateTheSameSchemaButForTypeNames() throws Exception {
+        for (int v = 1; v <= SchemaMigrations.latest(Dialect.SQLITE); v++) {
+            assertEquals(schema(Dialect.SQLITE, v), schema(Dialect.POSTGRESQL, v)
+                    .replace("BIGSERIAL PRIMARY KEY", "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT")
+                    .replace("BIGINT", "INTEGER"), "schema version " + v);
+        }
+    }
+
+    private static String schema(Dialect dialect, int version) throws Exception {
+        try (InputStream in = SchemaMigrations.class.getResourceAsStream(dialect.schemaResource(version))) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return String.join(";\n", SchemaMigrations.statements(script)).replaceAll("[ \t]+", " ");
+        }
     }
 
     @Test
