@@ -9,6 +9,7 @@ import acd.queue.MemberSpec;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.build.IvrSpecs;
+import gateway.call.PhoneCalls.Caller;
 import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
@@ -84,9 +85,6 @@ class IvrCallFlowTest {
                 .queueMedia("sales", salesMedia(Phrases.load(CallRig.SOUNDS, new PromptCache())))
                 .sounds(SOUNDS)
                 .entry(new EntryPoint("5000", Destination.menu("main"), null));
-    }
-
-    private record Caller(TestPhone phone, Outgoing call, RtpPeer rtp) {
     }
 
     /** A trunk caller dialling 5000 with PCMU and telephone-event, sending a tone once answered. */

@@ -3,8 +3,6 @@ package gateway.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import config.validate.ConfigLoader;
-import config.validate.LoadResult;
 import gateway.call.PhoneCalls;
 import gateway.call.PhoneCalls.Caller;
 import gateway.call.RtpPeer;
@@ -17,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,11 +127,7 @@ class MetricsFlowTest {
                 numbers:
                   - { number: "5000", queue: sales }
                 """;
-        Path file = dir.resolve("acd.yaml");
-        Files.writeString(file, yaml);
-        LoadResult loaded = new ConfigLoader().load(file);
-        assertTrue(loaded.ok(), () -> "config errors: " + loaded.errors());
-        return closing(ServerMain.start(loaded.config(), new ConfigLoader()));
+        return closing(TwoAgentServer.start(dir, yaml));
     }
 
     /** A registered agent phone, once the core has the agent reachable. */

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import config.validate.ConfigLoader;
-import config.validate.LoadResult;
 import gateway.call.RtpPeer;
 import gateway.testkit.Await;
 import gateway.testkit.FreePorts;
@@ -38,7 +36,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
 import ops.testkit.Csv;
@@ -55,7 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OpsApiFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String TOKEN = "ops-flow-token";
+    private static final String TOKEN = TwoAgentServer.TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double CALLER_HZ = 450;
     private static final double AGENT_HZ = 1250;
@@ -185,17 +182,7 @@ class OpsApiFlowTest {
 
     private ServerMain start(String database) throws Exception {
         sipPort = FreePorts.sip();
-        int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
-        String yaml = """
-                sip: { listen: 127.0.0.1:%d, domain: acd.test, advertise: 127.0.0.1, digest: [MD5] }
-                rtp: { ports: %d-%d }
-                http: { listen: "127.0.0.1:0", token: %s }
-                storage: { dir: data%s }
-                trunks:
-                  - { id: carrier, address: 127.0.0.3:5060, allow: [127.0.0.2/32] }
-                agents:
-                  - { id: alice, extension: "1001", password: pw-1001 }
-                  - { id: bob, extension: "1002", password: pw-1002 }
+        String yaml = TwoAgentServer.yaml(sipPort, "", database == null ? "" : ", database: \"" + database + "\"") + """
                 queues:
                   - id: sales
                     department: Sales
@@ -207,13 +194,8 @@ class OpsApiFlowTest {
                     members: [ { agent: alice, priority: 1 }, { agent: bob, priority: 2 } ]
                 numbers:
                   - { number: "5000", queue: sales }
-                """.formatted(sipPort, rtp, rtp + 199, TOKEN,
-                database == null ? "" : ", database: \"" + database + "\"", MAX_WAIT_MS, SERVICE_LEVEL_MS);
-        Path file = dir.resolve("acd.yaml");
-        Files.writeString(file, yaml);
-        LoadResult loaded = new ConfigLoader().load(file);
-        assertTrue(loaded.ok(), () -> "config errors: " + loaded.errors());
-        return ServerMain.start(loaded.config(), new ConfigLoader());
+                """.formatted(MAX_WAIT_MS, SERVICE_LEVEL_MS);
+        return TwoAgentServer.start(dir, yaml);
     }
 
     private <T extends AutoCloseable> T closeLater(T phoneOrMedia) {
@@ -233,8 +215,8 @@ class OpsApiFlowTest {
 
     /** A registered agent phone, once the core offers the agent calls. */
     private TestPhone agentPhone(ServerMain server, String agentId, String extension) throws Exception {
-        TestPhone phone = closeLater(TestPhone.builder(extension).password("pw-" + extension).domain("acd.test")
-                .server(sipPort).start());
+        TestPhone phone = closeLater(TestPhone.builder(extension).password("pw-" + extension)
+                .domain(TwoAgentServer.DOMAIN).server(sipPort).start());
         assertEquals(Response.OK, phone.register(300).getStatusCode());
         awaitOfferable(server, agentId);
         return phone;
@@ -247,9 +229,9 @@ class OpsApiFlowTest {
 
     /** A trunk caller dialling 5000, answered by the queue, sending its tone. */
     private Caller dial() throws Exception {
-        TestPhone phone = closeLater(TestPhone.builder("+15550001").localAddress("127.0.0.2").domain("acd.test")
-                .server(sipPort).start());
-        RtpPeer rtp = closeLater(new RtpPeer("127.0.0.2"));
+        TestPhone phone = closeLater(TestPhone.builder("+15550001").localAddress(TwoAgentServer.TRUNK)
+                .domain(TwoAgentServer.DOMAIN).server(sipPort).start());
+        RtpPeer rtp = closeLater(new RtpPeer(TwoAgentServer.TRUNK));
         Outgoing call = phone.invite("5000", rtp.sdp(0, EVENT_PT));
         Response ok = call.awaitFinal(WAIT);
         assertEquals(Response.OK, ok.getStatusCode());

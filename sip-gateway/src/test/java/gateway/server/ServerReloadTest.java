@@ -8,8 +8,6 @@ import acd.agent.AgentState;
 import acd.agent.AgentStatus;
 import acd.engine.AgentView;
 import config.reload.ConfigReloader;
-import config.validate.ConfigLoader;
-import config.validate.LoadResult;
 import gateway.testkit.Await;
 import gateway.testkit.FreePorts;
 import gateway.testphone.Outgoing;
@@ -67,11 +65,7 @@ class ServerReloadTest {
     }
 
     private ServerMain start(String yaml) throws Exception {
-        Path file = dir.resolve("acd.yaml");
-        Files.writeString(file, yaml);
-        LoadResult loaded = new ConfigLoader().load(file);
-        assertTrue(loaded.ok(), () -> "config errors: " + loaded.errors());
-        return ServerMain.start(loaded.config(), new ConfigLoader());
+        return TwoAgentServer.start(dir, yaml);
     }
 
     @Test

@@ -1,17 +1,26 @@
 package gateway.server;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import config.validate.ConfigLoader;
+import config.validate.LoadResult;
 import gateway.testkit.FreePorts;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The config sections of a server on loopback for the server-level tests: SIP on a free port,
  * RTP on a random range, the admin API on a free port, a trunk at 127.0.0.2 and agents alice
- * (1001) and bob (1002), passwords {@code pw-<extension>}. Tests add their queues and numbers.
+ * (1001) and bob (1002), passwords {@code pw-<extension>}. Tests add their queues and numbers,
+ * and start a server from the whole with {@link #start}.
  */
 final class TwoAgentServer {
     static final String DOMAIN = "acd.test";
     static final String TRUNK = "127.0.0.2";
+    /** The admin API's bearer token. */
+    static final String TOKEN = "t";
 
     private TwoAgentServer() {
     }
@@ -25,13 +34,22 @@ final class TwoAgentServer {
         return """
                 sip: { listen: 127.0.0.1:%d, domain: %s, advertise: 127.0.0.1, digest: [MD5] }
                 rtp: { ports: %d-%d }
-                http: { listen: 127.0.0.1:%d, token: t%s }
+                http: { listen: 127.0.0.1:%d, token: %s%s }
                 storage: { dir: data%s }
                 trunks:
                   - { id: carrier, address: %s:5060, allow: [%s/32] }
                 agents:
                   - { id: alice, extension: "1001", password: pw-1001 }
                   - { id: bob, extension: "1002", password: pw-1002 }
-                """.formatted(sipPort, DOMAIN, rtp, rtp + 199, FreePorts.tcp(), http, storage, TRUNK, TRUNK);
+                """.formatted(sipPort, DOMAIN, rtp, rtp + 199, FreePorts.tcp(), TOKEN, http, storage, TRUNK, TRUNK);
+    }
+
+    /** Writes {@code yaml} to {@code dir}/acd.yaml (where a reload reads it) and starts a server from it. */
+    static ServerMain start(Path dir, String yaml) throws Exception {
+        Path file = dir.resolve("acd.yaml");
+        Files.writeString(file, yaml);
+        LoadResult loaded = new ConfigLoader().load(file);
+        assertTrue(loaded.ok(), () -> "config errors: " + loaded.errors());
+        return ServerMain.start(loaded.config(), new ConfigLoader());
     }
 }
