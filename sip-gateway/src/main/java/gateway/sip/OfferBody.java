@@ -40,8 +40,9 @@ public record OfferBody(Kind kind, byte[] sdp, String why) {
         if (type == null) {
             return unusable("a body without Content-Type");
         }
-        String header = type.toString();
-        return of(header.substring(header.indexOf(':') + 1).trim(), raw);
+        // the stack parsed the header already: its type, subtype and boundary need no second parse
+        return of((type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT),
+                type.getParameter("boundary"), raw);
     }
 
     /** A body of the Content-Type {@code contentType} (the header's value, parameters included). */
@@ -50,13 +51,17 @@ public record OfferBody(Kind kind, byte[] sdp, String why) {
             return NO_BODY;
         }
         List<String> fields = ContentTypes.fields(contentType);
-        String media = fields.get(0).toLowerCase(Locale.ROOT).replace(" ", "");
+        return of(fields.get(0).toLowerCase(Locale.ROOT).replace(" ", ""), ContentTypes.parameter(fields, "boundary"),
+                raw);
+    }
+
+    /** {@code media} is {@code type/subtype} in lower case; {@code boundary} is null when absent. */
+    private static OfferBody of(String media, String boundary, byte[] raw) {
         switch (media) {
             case "application/sdp" -> {
                 return new OfferBody(Kind.SDP, raw, "application/sdp");
             }
             case "multipart/mixed", "multipart/alternative" -> {
-                String boundary = ContentTypes.parameter(fields, "boundary");
                 if (boundary == null || boundary.isEmpty()) {
                     return unusable(media + " without a boundary");
                 }

@@ -220,7 +220,7 @@ public final class SipRequestRouter implements SipListener {
 
     private void notImplemented(ServerTransaction st, Request request) {
         Response r = responder.create(request, Response.NOT_IMPLEMENTED);
-        addAllow(r);
+        responder.allow(r);
         responder.send(st, request, r);
     }
 
@@ -263,16 +263,6 @@ public final class SipRequestRouter implements SipListener {
             LOG.debug("overloaded: INVITE from {} answered 503", RequestSource.of(request).address());
         }
         responder.send(null, request, r);
-    }
-
-    private void addAllow(Response r) {
-        try {
-            for (String method : ALLOW) {
-                r.addHeader(responder.headers().createAllowHeader(method));
-            }
-        } catch (ParseException e) {
-            throw new IllegalStateException("Allow", e);
-        }
     }
 
     private void addHeader(Response r, String name, String value) {

@@ -116,13 +116,22 @@ public final class SipResponder {
      * to an INVITE and on the 200 to OPTIONS.
      */
     public void advertise(Response r) {
+        allow(r);
+        try {
+            r.addHeader(headers.createSupportedHeader(""));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Supported", e);
+        }
+    }
+
+    /** Adds an Allow header per method we implement ({@link SipRequestRouter#ALLOW}), as a 501 needs. */
+    public void allow(Response r) {
         try {
             for (String method : SipRequestRouter.ALLOW) {
                 r.addHeader(headers.createAllowHeader(method));
             }
-            r.addHeader(headers.createSupportedHeader(""));
         } catch (ParseException e) {
-            throw new IllegalStateException("Allow or Supported", e);
+            throw new IllegalStateException("Allow", e);
         }
     }
 
