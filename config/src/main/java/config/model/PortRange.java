@@ -15,19 +15,6 @@ public record PortRange(int first, int last) {
         }
     }
 
-    /** Parses {@code "20000-20999"}; the config's own rules (see {@code Values.portRange}) are stricter. */
-    public static PortRange parse(String text) {
-        String[] parts = text.trim().split("\\s*-\\s*");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("port range '" + text + "' must look like 20000-20999");
-        }
-        try {
-            return new PortRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port range '" + text + "' must look like 20000-20999", e);
-        }
-    }
-
     public int size() {
         return last - first + 1;
     }

@@ -23,7 +23,7 @@ class InactivitySweepTest {
     private static final InetSocketAddress PEER = new InetSocketAddress(TestPhone.LOOPBACK, 4000);
     private final EventLoop loop = new EmbeddedChannel().eventLoop();
     private long nowMs;
-    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("30000-30009"), Duration.ofSeconds(1))
+    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, new PortRange(30000, 30009), Duration.ofSeconds(1))
             .withClock(() -> nowMs);
     private final RtpEngine engine = new RtpEngine(Transport.NIO, config);
     private final InactivitySweep sweep = new InactivitySweep(loop, config);

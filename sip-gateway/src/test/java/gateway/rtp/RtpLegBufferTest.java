@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RtpLegBufferTest {
     private static final InetSocketAddress CALLER = new InetSocketAddress(TestPhone.LOOPBACK, 4000);
     private static final InetSocketAddress AGENT = new InetSocketAddress(TestPhone.LOOPBACK, 5000);
-    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("30000-30009"));
+    private final RtpConfig config = new RtpConfig(TestPhone.LOOPBACK, new PortRange(30000, 30009));
     private final RtpEngine engine = new RtpEngine(Transport.NIO, config);
     private final EmbeddedChannel callerSocket = new EmbeddedChannel();
     private final EmbeddedChannel agentSocket = new EmbeddedChannel();

@@ -47,15 +47,15 @@ class RtpLegLifecycleTest {
         assertEquals(List.of(), LeakCheck.leaks());
     }
 
-    private static RtpEngine engine(String ports, Duration timeout) {
-        return new RtpEngine(Transport.best(), new RtpConfig(TestPhone.LOOPBACK, PortRange.parse(ports), timeout));
+    private static RtpEngine engine(PortRange ports, Duration timeout) {
+        return new RtpEngine(Transport.best(), new RtpConfig(TestPhone.LOOPBACK, ports, timeout));
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void thousandsOfLegsOpenAndCloseOnEveryLoopAndLeaveNoPortBehind(Transport transport) throws Exception {
         assumeTrue(transport != Transport.EPOLL || Epoll.isAvailable());
-        RtpEngine engine = new RtpEngine(transport, new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("27000-27199")));
+        RtpEngine engine = new RtpEngine(transport, new RtpConfig(TestPhone.LOOPBACK, new PortRange(27000, 27199)));
         try (CallLoops own = new CallLoops(transport, 2)) {
             churn(engine, own);
             // the sockets are really gone, not just counted as free: every port of the range binds again
@@ -92,7 +92,7 @@ class RtpLegLifecycleTest {
 
     @Test
     void anExhaustedRangeFailsTheOpenClearly() throws Exception {
-        RtpEngine engine = engine("27400-27403", RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
+        RtpEngine engine = engine(new PortRange(27400, 27403), RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
         EventLoop loop = loops.loopFor("x");
         RtpLeg a = engine.open(loop, QUIET).get(5, TimeUnit.SECONDS);
         RtpLeg b = engine.open(loop, QUIET).get(5, TimeUnit.SECONDS);
@@ -108,7 +108,7 @@ class RtpLegLifecycleTest {
 
     @Test
     void skipsAPairSomeoneElseHolds() throws Exception {
-        RtpEngine engine = engine("27500-27505", RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
+        RtpEngine engine = engine(new PortRange(27500, 27505), RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
         try (DatagramSocket squatter = new DatagramSocket(new InetSocketAddress(TestPhone.LOOPBACK, 27501))) {
             RtpLeg leg = engine.open(loops.loopFor("y"), QUIET).get(5, TimeUnit.SECONDS);
             assertEquals(27502, leg.port());
@@ -120,7 +120,7 @@ class RtpLegLifecycleTest {
 
     @Test
     void bridgingIsOnlyForOpenLegsOfOneLoop() throws Exception {
-        RtpEngine engine = engine("27600-27609", RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
+        RtpEngine engine = engine(new PortRange(27600, 27609), RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
         EventLoop one = loops.loops().get(0);
         EventLoop two = loops.loops().get(1);
         RtpLeg a = engine.open(one, QUIET).get(5, TimeUnit.SECONDS);
@@ -138,7 +138,7 @@ class RtpLegLifecycleTest {
 
     @Test
     void aSilentBridgedLegIsReportedDeadAndAHeldOneIsNot() throws Exception {
-        RtpEngine engine = engine("27700-27709", Duration.ofMillis(300));
+        RtpEngine engine = engine(new PortRange(27700, 27709), Duration.ofMillis(300));
         EventLoop loop = loops.loopFor("dead-call");
         List<RtpLeg> reported = new ArrayList<>();
         CountDownLatch dead = new CountDownLatch(1);

@@ -38,7 +38,7 @@ public final class RtpRelayBench {
         Transport transport = Transport.best();
         try (CallLoops loops = new CallLoops(transport, Runtime.getRuntime().availableProcessors());
              Selector selector = Selector.open()) {
-            RtpEngine engine = new RtpEngine(transport, new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("40000-49999")));
+            RtpEngine engine = new RtpEngine(transport, new RtpConfig(TestPhone.LOOPBACK, new PortRange(40000, 49999)));
             List<DatagramChannel> phones = new ArrayList<>();
             List<InetSocketAddress> targets = new ArrayList<>();
             List<RtpLeg> legs = new ArrayList<>();

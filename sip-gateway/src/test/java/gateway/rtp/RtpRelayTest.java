@@ -49,7 +49,7 @@ class RtpRelayTest {
         LeakCheck.install();
         loops = new CallLoops(Transport.best(), 2);
         engine = new RtpEngine(Transport.best(),
-                new RtpConfig(TestPhone.LOOPBACK, PortRange.parse("26000-26999")));
+                new RtpConfig(TestPhone.LOOPBACK, new PortRange(26000, 26999)));
     }
 
     @AfterAll
