@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rings every available member the call has not tried at once; the first to answer wins. A
  * timeout ends the whole round, so the next one rings everyone again. Members are kept in the
- * longest-idle index, so {@link #pick} and the order of the rings favour the longest idle.
+ * longest-idle index, so {@link #pick} gives the longest idle and that member is rung first;
+ * the others follow in the index's array order, not sorted (they all ring at once anyway).
  */
 final class RingAllStrategy extends OrderedStrategy {
 

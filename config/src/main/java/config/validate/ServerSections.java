@@ -78,7 +78,7 @@ final class ServerSections {
         Secret database = b.secret(f, "database");
         // under --skip-env an unset ${VAR} stays as written: nothing to check yet
         if (database != null && !database.value().contains("${") && !database.value().startsWith("postgresql://")
-                && !database.value().startsWith("jdbc:postgresql:")) {
+                && !database.value().startsWith("postgres://") && !database.value().startsWith("jdbc:postgresql:")) {
             b.problems.at(f.node("database"), f.path("database"),
                     "expected a postgresql://user:password@host:port/database URL (leave it out for SQLite under dir)");
         }
