@@ -101,6 +101,11 @@ final class CallAssembler {
         }
     }
 
+    /** Whether {@link #core} does anything with {@code e}: the others need not cross threads at all. */
+    static boolean uses(AcdEvent e) {
+        return !(e instanceof AcdEvent.CallStateChanged || e instanceof AcdEvent.AgentReachabilityChanged);
+    }
+
     void core(AcdEvent e) {
         if (e instanceof CallQueued q) {
             queued(q);

@@ -90,7 +90,10 @@ public final class CallJournal implements AcdEventListener, CallFacts, AutoClose
 
     @Override
     public void onEvent(AcdEvent event) {
-        post(a -> a.core(event));
+        // on the core's thread: events the records never use take no room in the bounded queue
+        if (CallAssembler.uses(event)) {
+            post(a -> a.core(event));
+        }
     }
 
     @Override
