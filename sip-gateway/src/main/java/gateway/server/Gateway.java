@@ -133,7 +133,8 @@ public final class Gateway implements AutoCloseable {
         FeatureCodes features = new FeatureCodes(loops, playouts, presence);
         AgentLocator locator = agentId -> sipRef[0] == null ? List.of() : sipRef[0].locator().contactsOf(agentId);
         B2bua b2bua = new B2bua(loops, rtp, acd, directory, locator, features,
-                new CallMedia(playouts, writer, ZoneId.systemDefault()), observers.facts(), Clock.systemUTC());
+                new CallMedia(playouts, writer, ZoneId.systemDefault()), observers.facts(), observers.meters(),
+                Clock.systemUTC());
         b2buaRef[0] = b2bua;
 
         String stackName = "acd-" + STACKS.incrementAndGet();
