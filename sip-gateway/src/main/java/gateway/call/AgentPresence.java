@@ -4,15 +4,14 @@ import acd.command.AcdCommands;
 import gateway.leg.AgentRoute;
 import gateway.sip.registrar.RegistrationListener;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns registrations and feature codes into the routing core's agent inputs. An agent is
- * reachable while a phone is registered, or always when its device takes calls without phones
- * (forward when-offline / always); that is all a registration tells the core. Logging in and
- * out and pausing are the agent's status, kept by the core, so a logout by feature code
- * survives re-registrations.
+ * Turns registrations into the routing core's agent inputs. An agent is reachable while a phone
+ * is registered, or always when its device takes calls without phones (forward when-offline /
+ * always); that is all a registration tells the core. Logging in and out and pausing are the
+ * agent's status, kept by the core ({@link FeatureCodes} asks it directly), so a logout by
+ * feature code survives re-registrations.
  */
 public final class AgentPresence implements RegistrationListener {
     private final AcdCommands acd;
@@ -42,15 +41,5 @@ public final class AgentPresence implements RegistrationListener {
         boolean reachable = registered.getOrDefault(agentId, false)
                 || route != null && route.reachableWithoutPhones();
         acd.reachable(agentId, reachable);
-    }
-
-    /** *45: logs the agent out if logged in, in if logged out; completes with "logged in now". */
-    public CompletableFuture<Boolean> toggleLogin(String agentId) {
-        return acd.toggleLogin(agentId);
-    }
-
-    /** *46: pauses the agent if taking calls, unpauses if paused; completes with "paused now". */
-    public CompletableFuture<Boolean> togglePause(String agentId) {
-        return acd.togglePause(agentId, "phone");
     }
 }

@@ -38,6 +38,7 @@ import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import ops.http.LiveCall;
+import ops.metrics.GatewayMeters;
 import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public final class B2bua implements InviteHandler, CallControl {
     private final FeatureCodes features;
     private final CallMedia media;
     private final CallFacts facts;
+    private final GatewayMeters meters;
     private final Clock clock;
     private final Map<String, CallFlow> calls = new ConcurrentHashMap<>();
     /** Outgoing-leg Call-ID -> its leg; the leg's caller decides the loop. */
@@ -75,7 +77,7 @@ public final class B2bua implements InviteHandler, CallControl {
 
     /** @param clock wall time for recordings, voicemail and the released Call-IDs */
     public B2bua(CallLoops loops, RtpEngine rtp, AcdCommands acd, CallDirectory directory, AgentLocator locator,
-                 FeatureCodes features, CallMedia media, CallFacts facts, Clock clock) {
+                 FeatureCodes features, CallMedia media, CallFacts facts, GatewayMeters meters, Clock clock) {
         this.loops = loops;
         this.rtp = rtp;
         this.acd = acd;
@@ -84,13 +86,14 @@ public final class B2bua implements InviteHandler, CallControl {
         this.features = features;
         this.media = media;
         this.facts = facts;
+        this.meters = meters;
         this.clock = clock;
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
     public void attach(SipOutbound outbound) {
         LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain());
-        this.services = new CallServices(legs, directory, media, acd, facts, clock);
+        this.services = new CallServices(legs, directory, media, acd, facts, meters, clock);
     }
 
     /** The executor that owns a Call-ID's events: an outgoing leg runs on its caller's loop. */

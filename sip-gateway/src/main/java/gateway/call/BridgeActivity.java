@@ -131,6 +131,7 @@ final class BridgeActivity implements Activity {
         peer.rtp().tap(this::peerAudio);
         log.info("call {}: recording to {}", callId, recording.file());
         services.facts().recording(callId, services.clock().millis(), recording.file());
+        services.meters().recordingWritten();
     }
 
     @Override

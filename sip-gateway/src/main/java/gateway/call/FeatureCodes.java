@@ -39,13 +39,11 @@ public final class FeatureCodes {
 
     private final CallLoops loops;
     private final LoopPlayouts playouts;
-    private final AgentPresence presence;
     private final Map<String, FeatureCall> calls = new ConcurrentHashMap<>();
 
-    public FeatureCodes(CallLoops loops, LoopPlayouts playouts, AgentPresence presence) {
+    public FeatureCodes(CallLoops loops, LoopPlayouts playouts) {
         this.loops = loops;
         this.playouts = playouts;
-        this.presence = presence;
     }
 
     public boolean handles(String dialed) {
@@ -117,8 +115,8 @@ public final class FeatureCodes {
 
         private void toggle() {
             CompletableFuture<Boolean> on = LOGIN_TOGGLE.equals(invite.dialed())
-                    ? presence.toggleLogin(agentId).thenApply(loggedIn -> loggedIn)
-                    : presence.togglePause(agentId).thenApply(paused -> !paused);
+                    ? services.acd().toggleLogin(agentId)
+                    : services.acd().togglePause(agentId, "phone").thenApply(paused -> !paused);
             on.whenComplete((takingCalls, error) -> loop.execute(() -> confirm(error == null && takingCalls)));
         }
 

@@ -10,7 +10,6 @@ import gateway.sip.registrar.Binding;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ import ops.http.LiveCalls;
 import ops.http.ReloadResult;
 import ops.metrics.AcdMetrics;
 import ops.metrics.GatewayGauges;
-import ops.records.CallFacts;
 import ops.records.CallJournal;
 import ops.records.Storage;
 import ops.records.StorageSettings;
@@ -81,7 +79,7 @@ final class Operations implements AutoCloseable {
             journal.onEvent(e);
             metrics.onEvent(e);
         };
-        return new Observers(all, new RecordingCounter(journal, metrics), metrics.gateway());
+        return new Observers(all, journal, metrics.gateway());
     }
 
     /** Once the gateway is up: its gauges, and the admin API on {@code http.listen}. */
@@ -185,45 +183,5 @@ final class Operations implements AutoCloseable {
         }
         journal.close();
         metrics.close();
-    }
-
-    /** Call facts to the records, and a finished recording counted in the metrics. */
-    private record RecordingCounter(CallFacts records, AcdMetrics metrics) implements CallFacts {
-        @Override
-        public void arrived(String callId, long atMs, String dialed, String callerNumber, String callerName,
-                            String source) {
-            records.arrived(callId, atMs, dialed, callerNumber, callerName, source);
-        }
-
-        @Override
-        public void menu(String callId, long atMs, String menuId) {
-            records.menu(callId, atMs, menuId);
-        }
-
-        @Override
-        public void key(String callId, long atMs, char key) {
-            records.key(callId, atMs, key);
-        }
-
-        @Override
-        public void voicemail(String callId, long atMs, String box, Path file) {
-            records.voicemail(callId, atMs, box, file);
-        }
-
-        @Override
-        public void transfer(String callId, long atMs, String number) {
-            records.transfer(callId, atMs, number);
-        }
-
-        @Override
-        public void recording(String callId, long atMs, Path file) {
-            records.recording(callId, atMs, file);
-            metrics.gateway().recordingWritten();
-        }
-
-        @Override
-        public void ended(String callId, long atMs, EndCause cause) {
-            records.ended(callId, atMs, cause);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ops.metrics.GatewayMeters;
 import ops.records.CallFacts;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CallFlowStatesTest {
     private final List<String> log = new ArrayList<>();
     private final CallServices services = new CallServices(new LegServices(null, null, null, null, null, "acd.test"),
-            null, null, null, CallFacts.NONE, Clock.systemUTC());
+            null, null, null, CallFacts.NONE, GatewayMeters.NONE, Clock.systemUTC());
     private final CallFlow flow = new CallFlow(services, null, "call@test",
             new AdmittedInvite(Tables.nullTransaction(), Tables.invite("call@test"), null, null), c -> log.add("ended"));
 
