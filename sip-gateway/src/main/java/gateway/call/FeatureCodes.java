@@ -5,7 +5,6 @@ import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
-import gateway.sip.OfferBody;
 import gateway.sip.SipIds;
 import gateway.sip.SipOutbound;
 import io.netty.channel.EventLoop;
@@ -95,7 +94,7 @@ public final class FeatureCodes {
         }
 
         void start() {
-            MediaLeg.answering(services.legs(), loop, new RtpLegListener() { }, OfferBody.of(invite.request()).sdp(),
+            MediaLeg.answering(services.legs(), loop, new RtpLegListener() { }, invite.offer().sdp(),
                     new MediaLeg.Opened() {
                         @Override
                         public void opened(MediaLeg opened, byte[] answer) {

@@ -78,6 +78,8 @@ public final class CallerLeg {
     private final String callId;
     private final ServerTransaction inviteTx;
     private final Request invite;
+    /** The INVITE's body, read once at admission. */
+    private final OfferBody offer;
     private final String toTag = SipOutbound.newTag();
     private final StateMachine<State> machine;
     private Listener listener;
@@ -92,6 +94,7 @@ public final class CallerLeg {
         this.callId = callId;
         this.inviteTx = admitted.transaction();
         this.invite = admitted.request();
+        this.offer = admitted.offer();
         this.machine = new StateMachine<>(log, "caller leg " + callId, State.PROCEEDING, new StateMachine.Actions<>() {
             @Override
             public void entry(State to, State from) {
@@ -140,7 +143,6 @@ public final class CallerLeg {
     public void answer(RtpLegListener mediaEvents, Listener events) {
         this.listener = events;
         services.sip().answer(inviteTx, invite, Response.TRYING, null, null);
-        OfferBody body = OfferBody.of(invite);
         MediaLeg.Opened then = new MediaLeg.Opened() {
             @Override
             public void opened(MediaLeg leg, byte[] sdp) {
@@ -165,11 +167,11 @@ public final class CallerLeg {
                 }
             }
         };
-        if (body.kind() == OfferBody.Kind.NONE) {
+        if (offer.kind() == OfferBody.Kind.NONE) {
             awaitingAnswer = true;
             MediaLeg.offering(services, loop, mediaEvents, then);
         } else {
-            MediaLeg.answering(services, loop, mediaEvents, body.sdp(), then);
+            MediaLeg.answering(services, loop, mediaEvents, offer.sdp(), then);
         }
     }
 

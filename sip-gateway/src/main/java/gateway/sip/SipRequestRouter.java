@@ -134,17 +134,18 @@ public final class SipRequestRouter implements SipListener {
 
     private void admit(ServerTransaction st, Request request) {
         RequestSource source = RequestSource.of(request);
-        if (!acceptableMedia(st, request)) {
+        OfferBody offer = OfferBody.of(request);
+        if (!acceptableMedia(st, request, offer)) {
             return;
         }
         Optional<String> trunk = trunks.get().trunkOf(source.ip());
         if (trunk.isPresent()) {
-            handler.onInvite(new AdmittedInvite(st, request, source, Caller.trunk(trunk.get())));
+            handler.onInvite(new AdmittedInvite(st, request, offer, source, Caller.trunk(trunk.get())));
             return;
         }
         AuthResult result = auth.authenticate(request, source.ip());
         if (result instanceof AuthResult.Authenticated a) {
-            handler.onInvite(new AdmittedInvite(st, request, source, Caller.agent(a.agent().agentId())));
+            handler.onInvite(new AdmittedInvite(st, request, offer, source, Caller.agent(a.agent().agentId())));
         } else if (result instanceof AuthResult.Challenge c) {
             Response r = responder.create(request, Response.UNAUTHORIZED);
             auth.challenge(r, c.stale());
@@ -159,8 +160,7 @@ public final class SipRequestRouter implements SipListener {
      * with Accept (RFC 3261 section 8.2.3), an Accept without SDP gets 406. No body is a delayed
      * offer.
      */
-    private boolean acceptableMedia(ServerTransaction st, Request request) {
-        OfferBody body = OfferBody.of(request);
+    private boolean acceptableMedia(ServerTransaction st, Request request, OfferBody body) {
         if (body.kind() == OfferBody.Kind.UNUSABLE) {
             LOG.info("INVITE {} from {}: {}, answered 415", SipIds.callId(request), RequestSource.of(request).address(),
                     body.why());

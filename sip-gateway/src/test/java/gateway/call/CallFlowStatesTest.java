@@ -26,7 +26,7 @@ class CallFlowStatesTest {
     private final CallServices services = new CallServices(new LegServices(null, null, null, null, null, "acd.test"),
             null, null, null, CallFacts.NONE, GatewayMeters.NONE, Clock.systemUTC());
     private final CallFlow flow = new CallFlow(services, null, "call@test",
-            new AdmittedInvite(Tables.nullTransaction(), Tables.invite("call@test"), null, null), c -> log.add("ended"));
+            new AdmittedInvite(Tables.nullTransaction(), Tables.invite("call@test"), null, null, null), c -> log.add("ended"));
 
     /** An activity that logs its entry and exit. */
     private Activity activity(CallPhase phase) {

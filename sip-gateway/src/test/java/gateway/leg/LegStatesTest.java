@@ -43,7 +43,7 @@ class LegStatesTest {
     }
 
     private CallerLeg callerLeg() {
-        return new CallerLeg(services, null, "caller@test", new AdmittedInvite(Tables.nullTransaction(), null, null, null));
+        return new CallerLeg(services, null, "caller@test", new AdmittedInvite(Tables.nullTransaction(), null, null, null, null));
     }
 
     @Test
