@@ -113,7 +113,7 @@ public final class AdminServer implements AutoCloseable {
         new QueuesApi(b.commands, b.liveCalls).register(routes);
         new CallsApi(b.commands, b.liveCalls, b.records).register(routes);
         new FilesApi(b.records).register(routes);
-        new ReportsApi(b.reports, b.csv).register(routes);
+        new ReportsApi(b.reports).register(routes);
         new ConfigApi(b.config).register(routes);
         byte[] openApi = resource(OPENAPI);
         Supplier<String> scrape = b.scrape;
@@ -142,7 +142,6 @@ public final class AdminServer implements AutoCloseable {
         private AcdCommands commands;
         private CallRecords records;
         private Reports reports;
-        private ReportCsvWriter csv;
         private LiveCalls liveCalls;
         private Contacts contacts;
         private ConfigControl config;
@@ -174,10 +173,8 @@ public final class AdminServer implements AutoCloseable {
             return this;
         }
 
-        /** The reports and their CSV form ({@code ReportCsv::write}). */
-        public Builder reports(Reports reports, ReportCsvWriter csv) {
+        public Builder reports(Reports reports) {
             this.reports = reports;
-            this.csv = csv;
             return this;
         }
 
@@ -219,7 +216,6 @@ public final class AdminServer implements AutoCloseable {
             Objects.requireNonNull(commands, "AdminServer: commands is required");
             Objects.requireNonNull(records, "AdminServer: records is required");
             Objects.requireNonNull(reports, "AdminServer: reports is required");
-            Objects.requireNonNull(csv, "AdminServer: the reports' CSV writer is required");
             Objects.requireNonNull(liveCalls, "AdminServer: liveCalls is required (LiveCalls.NONE for none)");
             Objects.requireNonNull(contacts, "AdminServer: contacts is required (Contacts.NONE for none)");
             Objects.requireNonNull(config, "AdminServer: config is required");

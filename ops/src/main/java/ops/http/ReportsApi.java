@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import ops.reports.Report;
+import ops.reports.ReportCsv;
 import ops.reports.ReportRequest;
 import ops.reports.Reports;
 
@@ -24,11 +25,9 @@ final class ReportsApi {
     private enum Format { JSON, CSV }
 
     private final Reports reports;
-    private final ReportCsvWriter csv;
 
-    ReportsApi(Reports reports, ReportCsvWriter csv) {
+    ReportsApi(Reports reports) {
         this.reports = reports;
-        this.csv = csv;
     }
 
     void register(Routes routes) {
@@ -43,7 +42,7 @@ final class ReportsApi {
             return ApiResponse.ok(report);
         }
         StringBuilder out = new StringBuilder();
-        csv.write(report, out);
+        ReportCsv.write(report, out);
         return new ApiResponse.Bytes(200, CSV, out.toString().getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Disposition", "attachment; filename=\"" + fileName(request) + "\""));
     }

@@ -64,7 +64,7 @@ final class AdminRig implements AutoCloseable {
                 .token(TOKEN)
                 .commands(core)
                 .records(records)
-                .reports(reports, Fakes::csv)
+                .reports(reports)
                 .liveCalls(live)
                 .contacts(agentId -> List.of("sip:" + agentId + "@10.0.0.5:5062"))
                 .config(config)

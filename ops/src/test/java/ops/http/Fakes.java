@@ -1,7 +1,5 @@
 package ops.http;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,19 +67,6 @@ final class Fakes {
             return new Report(List.of("period", "queue", "offered", "answered", "serviceLevel"),
                     List.of(List.of("2026-01-05", "sales", 12L, 10L, 83.3),
                             List.of("2026-01-05", "support, 2nd line", 3L, 3L, 100.0)));
-        }
-    }
-
-    /** Joins cells with commas, quoting the ones that need it: enough to see the API pass the report through. */
-    static void csv(Report report, Appendable out) throws IOException {
-        out.append(String.join(",", report.columns())).append("\r\n");
-        for (List<Object> row : report.rows()) {
-            List<String> cells = new ArrayList<>();
-            for (Object cell : row) {
-                String s = String.valueOf(cell);
-                cells.add(s.contains(",") ? "\"" + s + "\"" : s);
-            }
-            out.append(String.join(",", cells)).append("\r\n");
         }
     }
 

@@ -29,7 +29,6 @@ import ops.metrics.GatewayGauges;
 import ops.records.CallJournal;
 import ops.records.Storage;
 import ops.records.StorageSettings;
-import ops.reports.ReportCsv;
 import ops.reports.SqlReports;
 
 /**
@@ -93,7 +92,7 @@ final class Operations implements AutoCloseable {
                 .token(http.token().value())
                 .commands(gateway.acd())
                 .records(storage.records())
-                .reports(new SqlReports(storage.dataSource(), this::serviceLevel), ReportCsv::write)
+                .reports(new SqlReports(storage.dataSource(), this::serviceLevel))
                 .liveCalls(liveCalls(gateway))
                 .contacts(contacts(gateway))
                 .config(configControl(reloader))
