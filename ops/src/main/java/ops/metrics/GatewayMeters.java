@@ -19,7 +19,7 @@ public interface GatewayMeters {
     /** We sent a SIP response; {@code status} is its code, 100..699. */
     void sipResponseSent(int status);
 
-    /** A call recording (stereo WAV) was finished and closed. */
+    /** A call recording (stereo WAV) was started: the bridge began writing it. */
     void recordingWritten();
 
     /** The YAML config was reloaded: {@code ok} if it took effect, false if it was rejected. */

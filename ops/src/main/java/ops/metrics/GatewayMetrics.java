@@ -42,7 +42,7 @@ final class GatewayMetrics implements GatewayMeters {
         requestsOut = requestCounters(registry, "out");
         responsesIn = responseCounters(registry, "in");
         responsesOut = responseCounters(registry, "out");
-        recordings = Counter.builder("acd.recordings").description("Call recordings written")
+        recordings = Counter.builder("acd.recordings").description("Call recordings started")
                 .register(registry);
         reloadsOk = reloads(registry, "ok");
         reloadsError = reloads(registry, "error");
