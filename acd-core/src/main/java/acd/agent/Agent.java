@@ -4,7 +4,9 @@ import acd.call.Call;
 import acd.queue.Member;
 import acd.time.Timer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An agent as the routing core sees it: an operator-set {@link AgentStatus}, a call-driven
@@ -33,6 +35,8 @@ public final class Agent {
     private int answeredToday;
     private int consecutiveNoAnswer;
     private Call call;
+    /** Calls the agent made themselves (dialling in, a feature code), by Call-ID: busy while any lasts. */
+    private final Set<String> ownCalls = new HashSet<>(2);
     private boolean retired;
     /** Cached: sits in its queues' available indexes. */
     private boolean indexed;
@@ -176,6 +180,22 @@ public final class Agent {
         this.call = c;
     }
 
+    /** A call of the agent's own is in progress: not offered a queue call until it ends. */
+    public boolean onOwnCall() {
+        return !ownCalls.isEmpty();
+    }
+
+    /** Adds or removes one of the agent's own calls; returns whether that changed {@link #onOwnCall()}. */
+    public boolean ownCall(String callId, boolean inProgress) {
+        boolean before = onOwnCall();
+        if (inProgress) {
+            ownCalls.add(callId);
+        } else {
+            ownCalls.remove(callId);
+        }
+        return before != onOwnCall();
+    }
+
     /** Removed from the config but still on a call: leaves when the call and wrap-up are done. */
     public boolean retired() {
         return retired;
@@ -185,9 +205,10 @@ public final class Agent {
         this.retired = value;
     }
 
-    /** May be offered a call: status AVAILABLE, state IDLE, reachable and still configured. */
+    /** May be offered a call: status AVAILABLE, state IDLE, reachable, on no call of their own, still configured. */
     public boolean offerable() {
-        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable && !retired;
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable && ownCalls.isEmpty()
+                && !retired;
     }
 
     /** Counts as staffing its queues (the no-agents policy): status AVAILABLE, reachable, configured. */
@@ -221,6 +242,7 @@ public final class Agent {
 
     @Override
     public String toString() {
-        return id + "(" + status + "/" + state + (reachable ? "" : ", unreachable") + ")";
+        return id + "(" + status + "/" + state + (reachable ? "" : ", unreachable")
+                + (onOwnCall() ? ", own call" : "") + ")";
     }
 }

@@ -24,6 +24,13 @@ public interface AcdCommands {
     /** Whether the gateway can reach the agent: a registered phone, or a device that rings without one. */
     void reachable(String agentId, boolean reachable);
 
+    /**
+     * A call the agent made themselves (an INVITE authenticated as their extension, a feature
+     * code) started ({@code inProgress}) or ended: the agent is not offered queue calls while one
+     * lasts, and gets no wrap-up after it. Keyed by Call-ID, so a repeat changes nothing.
+     */
+    void ownCall(String agentId, String callId, boolean inProgress);
+
     /** Agent status AVAILABLE if logged out. Status changes at once, whatever the agent's call. */
     void login(String agentId);
 

@@ -38,6 +38,11 @@ public final class AcdProxy implements AcdCommands {
     }
 
     @Override
+    public void ownCall(String agentId, String callId, boolean inProgress) {
+        loop.post((e, now) -> e.ownCall(agentId, callId, inProgress, now));
+    }
+
+    @Override
     public void login(String agentId) {
         loop.post((e, now) -> e.login(agentId, now));
     }

@@ -132,6 +132,13 @@ public final class AcdEngine {
         router.settle();
     }
 
+    /** A call the agent made themselves started or ended: not offered queue calls while one lasts. */
+    public void ownCall(String agentId, String callId, boolean inProgress, long atMs) {
+        advanceTo(atMs);
+        agents.ownCall(agentId, callId, inProgress);
+        router.settle();
+    }
+
     /**
      * A caller joins {@code queueId} with a caller priority (0 = normal, higher goes first); see
      * {@link CallLifecycle#enqueue} for the callers sent on at once.

@@ -81,6 +81,26 @@ final class AgentLifecycle {
         refresh(a);
     }
 
+    /**
+     * A call the agent made (dialled in as a caller, or a feature code) started or ended. While
+     * one lasts the agent is not offered queue calls (a ring in progress is withdrawn); its end
+     * brings no wrap-up.
+     */
+    void ownCall(String agentId, String callId, boolean inProgress) {
+        Agent a = require(agentId, "own call");
+        if (a == null || !a.ownCall(callId, inProgress)) {
+            return;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("agent {} {} a call of their own ({})", a.id(), inProgress ? "on" : "off", callId);
+        }
+        core.events.onEvent(new AcdEvent.AgentOwnCallChanged(core.nowMs, a.id(), callId, inProgress));
+        if (inProgress && a.state() == AgentState.RINGING) {
+            withdrawRing.accept(a);
+        }
+        refresh(a);
+    }
+
     private Agent require(String agentId, String what) {
         Agent a = core.agents.get(agentId);
         if (a == null) {

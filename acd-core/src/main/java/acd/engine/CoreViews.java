@@ -31,7 +31,7 @@ final class CoreViews {
         for (Member m : a.memberships()) {
             qs.add(m.queue().id());
         }
-        return new AgentView(a.id(), a.name(), a.status(), a.pauseReason(), a.state(), a.reachable(),
+        return new AgentView(a.id(), a.name(), a.status(), a.pauseReason(), a.state(), a.reachable(), a.onOwnCall(),
                 a.call() == null ? null : a.call().id(), a.answeredToday(), qs, a.statusSinceMs(), a.stateSinceMs());
     }
 

@@ -49,4 +49,11 @@ public sealed interface AcdEvent {
     /** The gateway found the agent reachable (a registered phone, a device) or not any more. */
     record AgentReachabilityChanged(long atMs, String agentId, boolean reachable) implements AcdEvent {
     }
+
+    /**
+     * A call the agent made themselves (dialling in, a feature code) started or ended: busy for
+     * routing while one lasts. {@code onOwnCall} is whether any is still in progress.
+     */
+    record AgentOwnCallChanged(long atMs, String agentId, String callId, boolean onOwnCall) implements AcdEvent {
+    }
 }

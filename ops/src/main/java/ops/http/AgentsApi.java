@@ -21,7 +21,7 @@ final class AgentsApi {
 
     /** One agent as the API shows it. */
     record AgentJson(String id, String name, AgentStatus status, AgentState state, String reason, boolean reachable,
-                     boolean offerable, String callId, int answeredToday, List<String> queues, List<String> contacts,
+                     boolean onOwnCall, boolean offerable, String callId, int answeredToday, List<String> queues, List<String> contacts,
                      long statusSinceMs, long stateSinceMs) {
     }
 
@@ -51,7 +51,8 @@ final class AgentsApi {
     }
 
     AgentJson json(AgentView a) {
-        return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.offerable(),
+        return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.onOwnCall(),
+                a.offerable(),
                 a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()), a.statusSinceMs(), a.stateSinceMs());
     }
 

@@ -103,7 +103,8 @@ final class CallAssembler {
 
     /** Whether {@link #core} does anything with {@code e}: the others need not cross threads at all. */
     static boolean uses(AcdEvent e) {
-        return !(e instanceof AcdEvent.CallStateChanged || e instanceof AcdEvent.AgentReachabilityChanged);
+        return !(e instanceof AcdEvent.CallStateChanged || e instanceof AcdEvent.AgentReachabilityChanged
+                || e instanceof AcdEvent.AgentOwnCallChanged);
     }
 
     void core(AcdEvent e) {

@@ -165,8 +165,9 @@ public final class B2bua implements InviteHandler, CallControl {
         if (s == null) {
             return;
         }
+        String callId = callIdOf(invite.request());
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {
-            features.run(invite, invite.caller().id(), s);
+            features.run(invite, invite.caller().id(), s, ownCall(invite, callId));
             return;
         }
         Optional<Destination> entry = directory.entryFor(invite.dialed());
@@ -175,8 +176,12 @@ public final class B2bua implements InviteHandler, CallControl {
             s.sip().reply(invite.transaction(), invite.request(), Response.NOT_FOUND);
             return;
         }
-        String callId = callIdOf(invite.request());
-        CallFlow call = new CallFlow(s, loops.loopFor(callId), callId, invite, c -> calls.remove(c.callId(), c));
+        // by Call-ID, so a second INVITE of a call in progress (refused below) changes nothing
+        Runnable ownCallEnded = ownCall(invite, callId);
+        CallFlow call = new CallFlow(s, loops.loopFor(callId), callId, invite, c -> {
+            calls.remove(c.callId(), c);
+            ownCallEnded.run();
+        });
         if (calls.putIfAbsent(callId, call) != null) {
             s.sip().reply(invite.transaction(), invite.request(), Response.LOOP_DETECTED);
             return;
@@ -184,6 +189,19 @@ public final class B2bua implements InviteHandler, CallControl {
         s.facts().arrived(callId, s.clock().millis(), invite.dialed(), call.callerUser(), call.caller().callerName(),
                 invite.caller().kind() == Caller.Kind.TRUNK ? "trunk:" + invite.caller().id() : "agent:" + invite.caller().id());
         call.start(entry.get());
+    }
+
+    /**
+     * An agent's own call (an INVITE authenticated as their extension) keeps them from queue calls
+     * while it lasts: tells the core it started, and returns what tells it the call ended.
+     */
+    private Runnable ownCall(AdmittedInvite invite, String callId) {
+        if (invite.caller().kind() != Caller.Kind.AGENT) {
+            return () -> { };
+        }
+        String agentId = invite.caller().id();
+        acd.ownCall(agentId, callId, true);
+        return () -> acd.ownCall(agentId, callId, false);
     }
 
     @Override

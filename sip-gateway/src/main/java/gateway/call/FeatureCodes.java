@@ -49,10 +49,10 @@ public final class FeatureCodes {
         return CODES.contains(dialed);
     }
 
-    /** Runs on the call's loop. */
-    void run(AdmittedInvite invite, String agentId, CallServices services) {
+    /** Runs on the call's loop; {@code onClosed} runs once when the call is over. */
+    void run(AdmittedInvite invite, String agentId, CallServices services, Runnable onClosed) {
         String callId = SipIds.callId(invite.request());
-        FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, services);
+        FeatureCall call = new FeatureCall(callId, loops.loopFor(callId), invite, agentId, services, onClosed);
         calls.put(callId, call);
         call.start();
     }
@@ -78,18 +78,21 @@ public final class FeatureCodes {
         private final AdmittedInvite invite;
         private final String agentId;
         private final CallServices services;
+        private final Runnable onClosed;
         private final SipOutbound sip;
         private MediaLeg leg;
         private Dialog dialog;
         private Playout.Channel channel;
         private boolean closed;
 
-        FeatureCall(String callId, EventLoop loop, AdmittedInvite invite, String agentId, CallServices services) {
+        FeatureCall(String callId, EventLoop loop, AdmittedInvite invite, String agentId, CallServices services,
+                    Runnable onClosed) {
             this.callId = callId;
             this.loop = loop;
             this.invite = invite;
             this.agentId = agentId;
             this.services = services;
+            this.onClosed = onClosed;
             this.sip = services.sip();
         }
 
@@ -143,6 +146,7 @@ public final class FeatureCodes {
             if (leg != null) {
                 leg.close();
             }
+            onClosed.run();
         }
     }
 }

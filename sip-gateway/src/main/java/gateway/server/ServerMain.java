@@ -141,6 +141,9 @@ public final class ServerMain implements AutoCloseable {
         } else if (e instanceof AcdEvent.AgentReachabilityChanged r) {
             events.info("agent {} {}", r.agentId(), r.reachable() ? "reachable: offered calls while available"
                     : "unreachable: no phone registered, no device");
+        } else if (e instanceof AcdEvent.AgentOwnCallChanged o) {
+            events.info("agent {} {} (call {})", o.agentId(), o.onOwnCall() ? "on a call of their own: not offered calls"
+                    : "off their own calls", o.callId());
         } else if (e instanceof AcdEvent.AgentStatusChanged s) {
             events.info("agent {} status {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
         } else if (e instanceof AcdEvent.AgentStateChanged s) {

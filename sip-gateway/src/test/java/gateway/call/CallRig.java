@@ -207,7 +207,9 @@ final class CallRig implements AutoCloseable {
         /** Would be offered a call: status available, state idle, reachable. */
         AVAILABLE(AgentView::offerable),
         LOGGED_OUT(v -> v.status() == AgentStatus.LOGGED_OUT),
-        PAUSED(v -> v.status() == AgentStatus.PAUSED);
+        PAUSED(v -> v.status() == AgentStatus.PAUSED),
+        /** On a call of their own (dialled in, a feature code): not offered calls. */
+        ON_OWN_CALL(AgentView::onOwnCall);
 
         private final java.util.function.Predicate<AgentView> test;
 
@@ -230,7 +232,8 @@ final class CallRig implements AutoCloseable {
             }
             source.take(e -> e instanceof AcdEvent.AgentStateChanged c && c.agentId().equals(agentId)
                             || e instanceof AcdEvent.AgentStatusChanged s && s.agentId().equals(agentId)
-                            || e instanceof AcdEvent.AgentReachabilityChanged r && r.agentId().equals(agentId),
+                            || e instanceof AcdEvent.AgentReachabilityChanged r && r.agentId().equals(agentId)
+                            || e instanceof AcdEvent.AgentOwnCallChanged o && o.agentId().equals(agentId),
                     Duration.ofNanos(left), "a change of " + agentId);
         }
     }
