@@ -4,6 +4,8 @@ package acd.call;
 public enum CallOutcome {
     /** Answered by an agent, then hung up by either side. */
     COMPLETED,
+    /** Answered, then hung up by the server because a side sent no RTP for the media timeout. */
+    MEDIA_TIMEOUT,
     /** The caller hung up before an agent answered. */
     ABANDONED,
     /** Waited past the queue's max wait time; sent on to the queue's fallback. */
@@ -15,5 +17,10 @@ public enum CallOutcome {
     /** The queue was removed from the config while the caller waited. */
     QUEUE_REMOVED,
     /** The call named a queue the core does not know. */
-    UNKNOWN_QUEUE
+    UNKNOWN_QUEUE;
+
+    /** An agent took the call: it has a talk time and wrap-up follows. */
+    public boolean answered() {
+        return this == COMPLETED || this == MEDIA_TIMEOUT;
+    }
 }

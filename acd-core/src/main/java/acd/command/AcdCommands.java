@@ -60,6 +60,12 @@ public interface AcdCommands {
     /** The caller hung up, or either side of a bridged call did. */
     void hangup(String callId);
 
+    /**
+     * We hung up a bridged call because one side sent no RTP for {@code silentMs} (the media
+     * timeout or more): outcome MEDIA_TIMEOUT, its talk time ending at the last packet.
+     */
+    void mediaTimeout(String callId, long silentMs);
+
     /** The caller's place in line and expected remaining wait; {@link QueuePlace#NOT_QUEUED} when not in line. */
     CompletableFuture<QueuePlace> place(String callId);
 

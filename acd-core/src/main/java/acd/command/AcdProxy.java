@@ -119,6 +119,11 @@ public final class AcdProxy implements AcdCommands {
     }
 
     @Override
+    public void mediaTimeout(String callId, long silentMs) {
+        loop.post((e, now) -> e.mediaTimeout(callId, silentMs, now));
+    }
+
+    @Override
     public CompletableFuture<QueuePlace> place(String callId) {
         return askNow(e -> e.place(callId));
     }

@@ -170,6 +170,16 @@ public final class AcdEngine {
         router.settle();
     }
 
+    /**
+     * We hung up a bridged call because a side sent no RTP for {@code silentMs}: outcome
+     * MEDIA_TIMEOUT, talk up to the last packet. Unknown calls are ignored.
+     */
+    public void mediaTimeout(String callId, long silentMs, long atMs) {
+        advanceTo(atMs);
+        calls.mediaTimeout(callId, silentMs);
+        router.settle();
+    }
+
     // ------------------------------------------------------------------ queries
 
     public Optional<AgentView> agent(String id) {

@@ -118,6 +118,18 @@ final class CallLifecycle implements Call.Owner {
 
     /** The caller hung up, or either side of a bridged call did. Unknown calls are ignored. */
     void hangup(String callId) {
+        hangup(callId, CallOutcome.COMPLETED, core.nowMs);
+    }
+
+    /**
+     * We hung up a bridged call whose media stopped {@code silentMs} ago: its talk ends at the
+     * last packet, not at the timeout. A call not bridged ends as a plain hang-up.
+     */
+    void mediaTimeout(String callId, long silentMs) {
+        hangup(callId, CallOutcome.MEDIA_TIMEOUT, core.nowMs - Math.max(0, silentMs));
+    }
+
+    private void hangup(String callId, CallOutcome bridgedOutcome, long talkEndMs) {
         Call call = core.calls.get(callId);
         if (call == null) {
             log.debug("hangup of a call not in the core: {}", callId);
@@ -132,7 +144,7 @@ final class CallLifecycle implements Call.Owner {
                 Agent a = call.agent();
                 a.callEndedAt(core.nowMs);
                 a.call(null);
-                end(call, CallOutcome.COMPLETED);
+                end(call, bridgedOutcome, talkEndMs);
                 agents.startWrapUp(a, call.queue().spec().wrapUpMs());
             }
             case NEW, ENDED -> { }
@@ -222,13 +234,18 @@ final class CallLifecycle implements Call.Owner {
     }
 
     private void end(Call call, CallOutcome outcome) {
-        boolean completed = outcome == CallOutcome.COMPLETED;
+        end(call, outcome, core.nowMs);
+    }
+
+    /** @param talkEndMs when an answered call's talk ended (the last RTP packet for a media timeout) */
+    private void end(Call call, CallOutcome outcome, long talkEndMs) {
+        boolean answered = outcome.answered();
         long nowMs = core.nowMs;
-        long waitEnd = completed ? call.answeredMs() : nowMs;
+        long waitEnd = answered ? call.answeredMs() : nowMs;
         callState(call, CallState.ENDED, outcome.name());
         core.events.onEvent(new AcdEvent.CallEnded(nowMs, call.id(), call.queue().id(),
                 call.agent() == null ? null : call.agent().id(), outcome,
-                waitEnd - call.enqueuedMs(), completed ? nowMs - call.answeredMs() : 0));
+                waitEnd - call.enqueuedMs(), answered ? Math.max(0, talkEndMs - call.answeredMs()) : 0));
     }
 
     /**

@@ -26,7 +26,7 @@ public sealed interface AcdEvent {
      * The call left the core, exactly once per call.
      *
      * @param agentId the agent who took it, or null
-     * @param talkMs  0 unless {@link CallOutcome#COMPLETED}
+     * @param talkMs  0 unless {@link CallOutcome#answered()}; for MEDIA_TIMEOUT up to the last RTP packet
      */
     record CallEnded(long atMs, String callId, String queueId, String agentId, CallOutcome outcome,
                      long waitMs, long talkMs) implements AcdEvent {

@@ -98,4 +98,26 @@ class CallStateTest {
         assertThrows(IllegalStateException.class, () -> call.state(WAITING, owner), "ENDED is final");
         assertFalse(ENDED.inLine());
     }
+
+    @Test
+    void aMediaTimeoutEndsABridgedCallWithItsOwnOutcomeTalkToTheLastPacketAndWrapUp() {
+        Rig rig = new Rig().agents("a").queue(QueueSpec.of("q", PRIORITY, Rig.members("a")).withWrapUpMs(5_000)).apply();
+        rig.online("a");
+        rig.call("1", "q");
+        rig.answer("1", rig.ringOnly("1"));
+        rig.advance(70_000);
+        rig.engine.mediaTimeout("1", 60_000, rig.now);
+        AcdEvent.CallEnded ended = rig.endedOnce("1");
+        assertEquals(acd.call.CallOutcome.MEDIA_TIMEOUT, ended.outcome());
+        assertEquals(10_000, ended.talkMs(), "talk ends at the last packet, 60 s before the hang-up");
+        rig.assertAgent("a", acd.agent.AgentStatus.AVAILABLE, acd.agent.AgentState.WRAP_UP);
+    }
+
+    @Test
+    void aMediaTimeoutOfACallNotBridgedIsAPlainHangUp() {
+        Rig rig = new Rig().agents("a").queue("q", PRIORITY, "a").apply();
+        rig.call("1", "q");
+        rig.engine.mediaTimeout("1", 60_000, rig.now);
+        rig.assertOutcome("1", acd.call.CallOutcome.ABANDONED);
+    }
 }

@@ -3,6 +3,7 @@ package config.validate;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
+import config.model.PortRange;
 import config.model.Rtp;
 import config.model.Secret;
 import config.model.Sip;
@@ -10,6 +11,7 @@ import config.model.Storage;
 import config.model.Trunk;
 import config.yaml.YNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -56,8 +58,15 @@ final class ServerSections {
     }
 
     Rtp rtp(YNode node) {
-        Fields f = Fields.of(node, "rtp", b.problems, Set.of("ports"));
-        return new Rtp(f.value("ports", Rtp.DEFAULT_PORTS, Values::portRange));
+        Fields f = Fields.of(node, "rtp", b.problems, Set.of("ports", "timeout"));
+        PortRange ports = f.value("ports", Rtp.DEFAULT_PORTS, Values::portRange);
+        Duration timeout = f.duration("timeout", Rtp.DEFAULT_TIMEOUT);
+        if (timeout != null && !timeout.isZero() && timeout.compareTo(Rtp.MIN_TIMEOUT) < 0) {
+            b.problems.at(f.node("timeout"), f.path("timeout"), "must be 0s (never) or at least "
+                    + Rtp.MIN_TIMEOUT.toSeconds() + "s, got " + timeout.toMillis() + "ms");
+            timeout = Rtp.DEFAULT_TIMEOUT;
+        }
+        return new Rtp(ports, timeout == null ? Rtp.DEFAULT_TIMEOUT : timeout);
     }
 
     Http http(YNode node) {

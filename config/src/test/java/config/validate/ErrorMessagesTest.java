@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import config.Wavs;
+import config.model.AcdConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sound.sampled.AudioFormat;
@@ -259,6 +261,29 @@ class ErrorMessagesTest {
                           - { id: t1, address: 192.0.2.1, allow: [ 10.0.0.1/8, 10.0.0.0/33, example.com/24, "2001:db8::/32" ] }
                           - { id: t2, address: "bad host:5060" }
                         """));
+    }
+
+    @Test
+    void rtpTimeoutIsADurationOfZeroOrAtLeastASecond() {
+        assertEquals(List.of(
+                "acd.yaml:3:17: rtp.timeout: must be 0s (never) or at least 1s, got 500ms"),
+                errors(HEAD + """
+                        rtp: { timeout: 500ms }
+                        """));
+        assertEquals(List.of(
+                "acd.yaml:3:17: rtp.timeout: bad duration \"60\": write a number and a unit, e.g. 500ms, 15s, 2m, 1h"),
+                errors(HEAD + """
+                        rtp: { timeout: 60 }
+                        """));
+        assertEquals(Duration.ZERO, load(HEAD + "rtp: { timeout: 0s }\n").rtp().timeout(), "0s: never");
+        assertEquals(Duration.ofSeconds(2), load(HEAD + "rtp: { timeout: 2s }\n").rtp().timeout());
+        assertEquals(Duration.ofSeconds(60), load(HEAD).rtp().timeout(), "the default");
+    }
+
+    private AcdConfig load(String yaml) {
+        LoadResult r = new ConfigLoader(Map.of()).parse(yaml, dir.resolve("acd.yaml"));
+        assertEquals(List.of(), r.errors());
+        return r.config();
     }
 
     @Test

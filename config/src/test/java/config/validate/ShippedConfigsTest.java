@@ -92,6 +92,7 @@ class ShippedConfigsTest {
         assertEquals(Destination.HANGUP, c.menu("closed").orElseThrow().otherwise());
         assertEquals(Path.of("/var/lib/acd/recordings"), c.storage().recordings());
         assertEquals("20000-20999", c.rtp().ports().toString());
+        assertEquals(Duration.ofSeconds(60), c.rtp().timeout(), "the default");
     }
 
     @Test

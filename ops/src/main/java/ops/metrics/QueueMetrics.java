@@ -94,11 +94,11 @@ final class QueueMetrics {
 
     void ended(String callId, CallOutcome outcome, long waitMs, long talkMs) {
         boolean wasInLine = waitingSince.remove(callId) != null;
-        if (outcome != CallOutcome.COMPLETED && !wasInLine) {
+        if (!outcome.answered() && !wasInLine) {
             offered.increment(); // refused at the door (queue full, no agents, unknown queue): offered, never queued
         }
         calls.get(outcome).increment();
-        if (outcome == CallOutcome.COMPLETED) {
+        if (outcome.answered()) {
             talks.record(talkMs, TimeUnit.MILLISECONDS); // counted towards the service level when answered
         } else if (outcome != CallOutcome.ABANDONED || waitMs >= SHORT_ABANDON_MS) {
             // the same rule as the reports: offered calls but short abandons (timed out, refused: failed)

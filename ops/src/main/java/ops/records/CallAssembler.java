@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import acd.call.CallOutcome;
 import acd.event.AcdEvent;
 import acd.event.AcdEvent.AgentRinging;
 import acd.event.AcdEvent.CallAnswered;
@@ -201,7 +200,7 @@ final class CallAssembler {
         calls.remove(c.callId);
         CallRecord r = c.toRecord(server, c.queueId == null ? null : departmentOf.apply(c.queueId));
         if (r.answeredMs() != null) {
-            long atMs = c.coreOutcome == CallOutcome.COMPLETED ? c.coreEndedMs : r.endedMs();
+            long atMs = c.coreOutcome != null && c.coreOutcome.answered() ? c.coreEndedMs : r.endedMs();
             String verb = c.endCause == EndCause.AGENT_HUNG_UP ? "COMPLETEAGENT" : "COMPLETECALLER";
             sink.event(row(atMs, c.callId, c.queueId, c.agentId, verb, seconds(r.waitMs()), seconds(r.talkMs()),
                     Integer.toString(c.entryPosition)));

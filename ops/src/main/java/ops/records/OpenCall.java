@@ -138,7 +138,7 @@ final class OpenCall {
 
     CallRecord toRecord(String server, String department) {
         long talk = talkMs;
-        if (coreOutcome != CallOutcome.COMPLETED && answeredMs != null) {
+        if ((coreOutcome == null || !coreOutcome.answered()) && answeredMs != null) {
             talk = endedMs - answeredMs; // the core's end never came
         }
         return new CallRecord(callId, server, arrivedMs, queuedMs, answeredMs, endedMs, dialed, callerNumber,

@@ -18,6 +18,7 @@ final class Outcomes {
         if (c.coreOutcome != null) {
             return switch (c.coreOutcome) {
                 case COMPLETED -> "ANSWERED";
+                case MEDIA_TIMEOUT -> "MEDIA_TIMEOUT";
                 case ABANDONED -> gone(c.endCause, "ABANDONED_QUEUE");
                 case TIMED_OUT -> "TIMED_OUT";
                 case NO_AGENTS, QUEUE_REMOVED, UNKNOWN_QUEUE -> "NO_AGENTS";
@@ -52,10 +53,10 @@ final class Outcomes {
         return abandoned;
     }
 
-    /** The queue_log verb for a call leaving the core without an agent; null for COMPLETED (known at the end). */
+    /** The queue_log verb for a call leaving the core without an agent; null for an answered one (known at the end). */
     static String exitVerb(CallOutcome outcome, boolean wasQueued) {
         return switch (outcome) {
-            case COMPLETED -> null;
+            case COMPLETED, MEDIA_TIMEOUT -> null;
             case ABANDONED -> "ABANDON";
             case TIMED_OUT -> "EXITWITHTIMEOUT";
             case NO_AGENTS, QUEUE_REMOVED, UNKNOWN_QUEUE -> wasQueued ? "EXITEMPTY" : "JOINEMPTY";

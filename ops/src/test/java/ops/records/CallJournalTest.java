@@ -68,6 +68,28 @@ class CallJournalTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
+    void aBridgedCallEndedByTheMediaTimeoutKeepsTheCoresTalkToTheLastPacket(TestDatabases.Kind kind)
+            throws Exception {
+        try (JournalRig rig = JournalRig.start(kind, dir)) {
+            rig.journal.arrived("c11", T, "5000", "+4930333", null, "trunk1");
+            rig.core(new CallQueued(T + 500, "c11", "sales", 0, 1),
+                    new AgentRinging(T + 500, "c11", "sales", "a1"),
+                    new CallAnswered(T + 2_500, "c11", "sales", "a1", 2_000));
+            // the caller's last packet came at T + 12_500; the 60 s timeout hung up at T + 72_600
+            rig.journal.ended("c11", T + 72_600, EndCause.MEDIA_TIMEOUT);
+            rig.core(new CallEnded(T + 72_600, "c11", "sales", "a1", CallOutcome.MEDIA_TIMEOUT, 2_000, 10_000));
+
+            CallRecord r = rig.record("c11");
+            assertEquals("MEDIA_TIMEOUT", r.outcome());
+            assertEquals(T + 2_500, r.answeredMs(), "answered: reports count it among the answered calls");
+            assertEquals(10_000, r.talkMs(), "talk to the last packet, not the silent minute");
+            assertEquals("SYSTEM", r.hangupSide());
+            assertEquals(List.of("ENTERQUEUE", "RINGING", "CONNECT", "COMPLETECALLER"), verbs(rig, "c11"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
     void callerHangsUpInQueueBeforeTheCoreSaysSo(TestDatabases.Kind kind) throws Exception {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
             rig.journal.arrived("c2", T, "5000", "+4930222", null, "trunk1");

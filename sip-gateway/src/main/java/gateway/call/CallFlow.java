@@ -335,7 +335,7 @@ final class CallFlow implements AgentRing.Owner {
         log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
                 dead == callerMedia ? "caller leg" : "agent leg");
         endReason = SipReason.RTP_TIMEOUT;
-        end(true, EndCause.MEDIA_TIMEOUT, "no RTP");
+        end(true, EndCause.MEDIA_TIMEOUT, "no RTP", dead.silentMs());
     }
 
     // ---------------------------------------------------------------- ending
@@ -360,6 +360,11 @@ final class CallFlow implements AgentRing.Owner {
      * the core told if it held the call.
      */
     void end(boolean byUs, EndCause cause, String reason) {
+        end(byUs, cause, reason, 0);
+    }
+
+    /** @param silentMs for a media timeout: how long the dead leg had been silent (the core ends its talk there) */
+    private void end(boolean byUs, EndCause cause, String reason, long silentMs) {
         if (phase() == CallPhase.ENDED) {
             return;
         }
@@ -376,7 +381,9 @@ final class CallFlow implements AgentRing.Owner {
         if (playout != null) {
             playout.close();
         }
-        if (tellCore) {
+        if (tellCore && cause == EndCause.MEDIA_TIMEOUT) {
+            services.acd().mediaTimeout(callId, silentMs);
+        } else if (tellCore) {
             services.acd().hangup(callId);
         }
         onEnded.accept(this);

@@ -30,6 +30,9 @@ final class InactivitySweep implements Runnable {
     }
 
     void watch(RtpLeg leg) {
+        if (timeoutMs == 0) {
+            return; // rtp.timeout 0s: silence never ends a call
+        }
         leg.resetIdle(clockMs.getAsLong());
         watched.add(leg);
         if (task == null) {

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * @param bindAddress the local address RTP sockets bind to (the wildcard address for all)
  * @param ports the range of {@code rtp.ports}
- * @param inactivityTimeout how long a bridged leg may stay silent before it is reported dead
+ * @param inactivityTimeout how long a bridged leg may stay silent before it is reported dead; zero: never
  * @param relatchQuiet how long the latched source must be quiet before another source takes over:
  *        a NAT that rebinds stops the old source, while a stranger cannot steal a live stream
  * @param clockMs the only clock of the RTP code: monotonic milliseconds ({@link #MONOTONIC_MS}),
@@ -23,8 +23,8 @@ public record RtpConfig(InetAddress bindAddress, PortRange ports, Duration inact
     public static final LongSupplier MONOTONIC_MS = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
 
     public RtpConfig {
-        if (inactivityTimeout.isNegative() || inactivityTimeout.isZero()) {
-            throw new IllegalArgumentException("inactivityTimeout=" + inactivityTimeout + " must be positive");
+        if (inactivityTimeout.isNegative()) {
+            throw new IllegalArgumentException("inactivityTimeout=" + inactivityTimeout + " must not be negative");
         }
         if (relatchQuiet.isNegative()) {
             throw new IllegalArgumentException("relatchQuiet=" + relatchQuiet + " must not be negative");

@@ -55,6 +55,7 @@ public final class RtpLeg {
 
     private boolean receivedSinceSweep;
     private long idleSinceMs;
+    private long linkedAtMs;
 
     private long packetsIn;
     private long bytesIn;
@@ -209,7 +210,18 @@ public final class RtpLeg {
 
     void link(RtpLeg other) {
         partner = other;
+        linkedAtMs = clockMs.getAsLong();
         sweep.watch(this);
+    }
+
+    /**
+     * How long the peer has sent nothing: since its last packet, or since the bridge began if it
+     * sent none since. A media timeout's talk time ends there, not at the timeout.
+     */
+    public long silentMs() {
+        checkLoop();
+        long heard = latched == null ? linkedAtMs : Math.max(latchedHeardMs, linkedAtMs);
+        return clockMs.getAsLong() - heard;
     }
 
     void unlink() {

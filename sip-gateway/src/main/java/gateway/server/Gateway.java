@@ -60,6 +60,7 @@ public final class Gateway implements AutoCloseable {
      * @param sipAddress   where SIP listens (UDP and TCP); port 0 picks a free port
      * @param advertise    the address put in Contact, Via and SDP
      * @param rtpBind      the address RTP sockets bind to
+     * @param rtpInactivity a bridged leg silent this long ends the call; zero: never; null: the default
      * @param callThreads  event loops for calls (0: one per core)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,

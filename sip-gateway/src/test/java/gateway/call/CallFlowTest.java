@@ -308,7 +308,7 @@ class CallFlowTest {
             agentRtp.stopSending();
             caller.phone().awaitRequest("BYE", WAIT);
             alice.awaitRequest("BYE", WAIT);
-            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+            assertEquals(CallOutcome.MEDIA_TIMEOUT, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
         }
     }
 

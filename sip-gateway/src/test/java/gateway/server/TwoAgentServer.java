@@ -30,10 +30,15 @@ final class TwoAgentServer {
      * @param storage  more of the storage section, e.g. {@code ", database: \"...\""}, or ""
      */
     static String yaml(int sipPort, String http, String storage) throws IOException {
+        return yaml(sipPort, http, storage, "");
+    }
+
+    /** @param rtpMore more of the rtp section, e.g. {@code ", timeout: 2s"}, or "" */
+    static String yaml(int sipPort, String http, String storage, String rtpMore) throws IOException {
         int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         return """
                 sip: { listen: 127.0.0.1:%d, domain: %s, advertise: 127.0.0.1, digest: [MD5] }
-                rtp: { ports: %d-%d }
+                rtp: { ports: %d-%d%s }
                 http: { listen: 127.0.0.1:%d, token: %s%s }
                 storage: { dir: data%s }
                 trunks:
@@ -41,7 +46,7 @@ final class TwoAgentServer {
                 agents:
                   - { id: alice, extension: "1001", password: pw-1001 }
                   - { id: bob, extension: "1002", password: pw-1002 }
-                """.formatted(sipPort, DOMAIN, rtp, rtp + 199, FreePorts.tcp(), TOKEN, http, storage, TRUNK, TRUNK);
+                """.formatted(sipPort, DOMAIN, rtp, rtp + 199, rtpMore, FreePorts.tcp(), TOKEN, http, storage, TRUNK, TRUNK);
     }
 
     /** Writes {@code yaml} to {@code dir}/acd.yaml (where a reload reads it) and starts a server from it. */
