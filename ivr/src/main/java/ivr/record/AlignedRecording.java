@@ -12,15 +12,24 @@ import java.util.concurrent.CompletableFuture;
  * are written at a position in samples since the recording began, so a side that sent nothing
  * (muted phone, lost packets, agent not yet connected) is silence there, and packets that
  * arrive out of order still land where they belong. A window of {@code WINDOW_FRAMES} is kept
- * in memory; blocks that fall out of it are handed to the writer. Runs on the call's loop.
+ * in memory for late packets, but the file does not wait for it: every {@code FLUSH_FRAMES} of
+ * new audio, what changed is handed to the writer, so a crash loses at most that much (plus
+ * what the writer has queued); frames a late packet changes are written again. Runs on the
+ * call's loop.
  */
 public final class AlignedRecording {
     public static final int CALLER = 0;
     public static final int AGENT = 1;
-    /** Frames per chunk handed to the writer: 0.5 s. */
+    /** The window moves on in steps of this many frames: 0.5 s. */
     public static final int BLOCK_FRAMES = 4000;
     /** How far a late packet may lag the newest one and still be placed: 2 s. */
     public static final int WINDOW_FRAMES = 4 * BLOCK_FRAMES;
+    /**
+     * New audio handed to the writer at least this often: 125 ms, half the 250 ms a kill may
+     * cost, so that a chunk still queued for the disk at the kill stays within it too.
+     */
+    public static final int FLUSH_FRAMES = 1000;
+    private static final int BYTES_PER_SAMPLE = 2;
 
     private final RecordingWriter.WavStream out;
     private final int channels;
@@ -29,6 +38,10 @@ public final class AlignedRecording {
     private long base;
     /** One past the newest frame written by any side. */
     private long end;
+    /** Frames [0, flushed) are handed to the writer (those at or after {@code base} may change again). */
+    private long flushed;
+    /** The oldest frame below {@code flushed} a late packet changed since the last flush; MAX_VALUE for none. */
+    private long changedFrom = Long.MAX_VALUE;
     private long latePackets;
     private final SideClock[] clocks;
 
@@ -70,7 +83,7 @@ public final class AlignedRecording {
         for (int i = 0; i < length; i++) {
             ring[slot(pos + i, channel)] = codec.decode(payload[offset + i]);
         }
-        end = Math.max(end, pos + length);
+        placed(pos, length);
     }
 
     /** Linear samples of one side at {@code position} samples since the start. */
@@ -81,12 +94,23 @@ public final class AlignedRecording {
         for (int i = 0; i < length; i++) {
             ring[slot(position + i, channel)] = samples[offset + i];
         }
+        placed(position, length);
+    }
+
+    /** Frames [position, position + length) now hold audio: flush once enough new audio is in. */
+    private void placed(long position, int length) {
+        if (position < flushed) {
+            changedFrom = Math.min(changedFrom, position);
+        }
         end = Math.max(end, position + length);
+        if (end - flushed >= FLUSH_FRAMES) {
+            flush();
+        }
     }
 
     /** Writes what is left and completes the header. */
     public CompletableFuture<Path> finish(RecordingWriter.AfterFinish after) {
-        flushUpTo(end);
+        flush();
         return out.finish(after);
     }
 
@@ -102,20 +126,38 @@ public final class AlignedRecording {
         long needEnd = position + length;
         if (needEnd > base + WINDOW_FRAMES) {
             long newBase = ((needEnd - WINDOW_FRAMES + BLOCK_FRAMES - 1) / BLOCK_FRAMES) * BLOCK_FRAMES;
-            flushUpTo(newBase);
+            flush(); // the frames leaving the window are in the file before their slots are reused
+            moveWindowTo(newBase);
         }
         return true;
     }
 
-    /** Hands frames [base, upTo) to the writer, in blocks, and clears their slots. */
-    private void flushUpTo(long upTo) {
-        while (base < upTo) {
-            int n = (int) Math.min(upTo - base, BLOCK_FRAMES - base % BLOCK_FRAMES);
-            int from = slot(base, 0);
-            out.write(WavWriter.toBytes(ring, from, n * channels));
-            Arrays.fill(ring, from, from + n * channels, (short) 0);
-            base += n;
+    /**
+     * Hands the writer the frames not yet written and those a late packet changed, [from, end),
+     * at their place in the file, in at most two pieces (where the ring wraps).
+     */
+    private void flush() {
+        long from = Math.min(changedFrom, flushed);
+        while (from < end) {
+            int n = (int) Math.min(end - from, WINDOW_FRAMES - from % WINDOW_FRAMES);
+            out.write(from * channels * BYTES_PER_SAMPLE, WavWriter.toBytes(ring, slot(from, 0), n * channels));
+            from += n;
         }
+        flushed = Math.max(flushed, end);
+        changedFrom = Long.MAX_VALUE;
+    }
+
+    /** Clears the slots of frames [base, newBase) for reuse; a jump past {@code flushed} leaves silence. */
+    private void moveWindowTo(long newBase) {
+        long clear = Math.min(newBase - base, WINDOW_FRAMES);
+        for (long f = base; f < base + clear; ) {
+            int n = (int) Math.min(base + clear - f, WINDOW_FRAMES - f % WINDOW_FRAMES);
+            int from = slot(f, 0);
+            Arrays.fill(ring, from, from + n * channels, (short) 0);
+            f += n;
+        }
+        base = newBase;
+        flushed = Math.max(flushed, base);
     }
 
     private int slot(long position, int channel) {

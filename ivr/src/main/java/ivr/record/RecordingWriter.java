@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * never blocks: audio beyond {@code maxPendingChunks} queued chunks is dropped and counted
  * (opening and finishing a file are always accepted). A file's header is written with zero
  * lengths at open and completed at finish; {@link RecordingRepair} fixes files a crash left.
+ * Audio goes to the file as it comes, without an fsync: a kill of the process loses only what
+ * is still queued (the kernel has the rest), a power cut what the OS had not yet written back.
  */
 public final class RecordingWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingWriter.class);
@@ -39,8 +41,11 @@ public final class RecordingWriter implements AutoCloseable {
     private record Open(WavStream stream) implements Command {
     }
 
-    private record Data(WavStream stream, byte[] bytes) implements Command {
+    /** @param offset where in the audio data the bytes go, or {@link #APPEND} for after what is there */
+    private record Data(WavStream stream, long offset, byte[] bytes) implements Command {
     }
+
+    private static final long APPEND = -1;
 
     private record Finish(WavStream stream, AfterFinish after) implements Command {
     }
@@ -130,7 +135,7 @@ public final class RecordingWriter implements AutoCloseable {
             o.stream.openFile();
         } else if (c instanceof Data d) {
             pendingChunks.decrementAndGet();
-            d.stream.append(d.bytes);
+            d.stream.writeAt(d.offset, d.bytes);
         } else if (c instanceof Finish f) {
             f.stream.finishFile(f.after);
         }
@@ -166,8 +171,17 @@ public final class RecordingWriter implements AutoCloseable {
             return channels;
         }
 
-        /** Queues little-endian interleaved samples; false if dropped (disk behind) or finished. */
+        /** Queues little-endian interleaved samples after those written; false if dropped (disk behind) or finished. */
         public boolean write(byte[] bytes) {
+            return write(APPEND, bytes);
+        }
+
+        /**
+         * Queues little-endian interleaved samples at byte {@code offset} of the audio data,
+         * over what may be there already (a late packet's frames written again); a gap before
+         * it reads as silence. False if dropped (disk behind) or finished.
+         */
+        public boolean write(long offset, byte[] bytes) {
             if (finishing) {
                 return false;
             }
@@ -176,7 +190,7 @@ public final class RecordingWriter implements AutoCloseable {
                 dropped.incrementAndGet();
                 return false;
             }
-            queue.add(new Data(this, bytes));
+            queue.add(new Data(this, offset, bytes));
             return true;
         }
 
@@ -207,13 +221,14 @@ public final class RecordingWriter implements AutoCloseable {
             }
         }
 
-        void append(byte[] bytes) {
+        void writeAt(long offset, byte[] bytes) {
             if (channel == null) {
                 return;
             }
+            long at = offset == APPEND ? dataBytes : offset;
             try {
-                writeFully(ByteBuffer.wrap(bytes), WavWriter.HEADER_BYTES + dataBytes);
-                dataBytes += bytes.length;
+                writeFully(ByteBuffer.wrap(bytes), WavWriter.HEADER_BYTES + at);
+                dataBytes = Math.max(dataBytes, at + bytes.length);
             } catch (IOException e) {
                 fail(e);
             }

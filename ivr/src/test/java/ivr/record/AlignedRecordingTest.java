@@ -10,7 +10,9 @@ import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.audio.WavData;
 import ivr.audio.WavReader;
+import ivr.audio.WavWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,6 +105,33 @@ class AlignedRecordingTest {
         assertEquals(3000 * 160, wav.frames());
         assertEquals(run('c', 3000), tones(wav.channel(0)));
         assertEquals("a-".repeat(1500), tones(wav.channel(1)));
+    }
+
+    @Test
+    void theFileKeepsWithinFlushFramesOfTheNewestAudioAndLatePacketsAreWrittenAgain() throws Exception {
+        AlignedRecording rec = new AlignedRecording(writer.open(dir.resolve("crash.wav"), 2));
+        short[] tone = ToneGenerator.tone(20, 0.5, CALLER_HZ).samples();
+        short[] other = ToneGenerator.tone(20, 0.5, AGENT_HZ).samples();
+        for (int f = 0; f < 100; f++) { // 2 s of the caller; the agent's packets come one second late
+            rec.pcm(AlignedRecording.CALLER, f * 160L, tone, 0, 160);
+            if (f >= 50) {
+                rec.pcm(AlignedRecording.AGENT, (f - 50) * 160L, other, 0, 160);
+            }
+            // the writer works in order: once a later file is done, this one has all it was given
+            writer.open(dir.resolve("barrier-" + f + ".wav"), 1).finish().get(30, TimeUnit.SECONDS);
+            long inFile = (Files.size(dir.resolve("crash.wav")) - WavWriter.HEADER_BYTES) / 4;
+            assertTrue(rec.frames() - inFile < AlignedRecording.FLUSH_FRAMES,
+                    "at packet " + f + ": " + inFile + " frames in the file of " + rec.frames());
+        }
+        // what a kill now leaves, once repaired: the agent's late second is in it too
+        Path copy = Files.copy(dir.resolve("crash.wav"), dir.resolve("killed.wav"));
+        assertTrue(RecordingRepair.repairFile(copy));
+        WavData killed = WavReader.read(copy);
+        assertTrue(killed.frames() > 100 * 160 - AlignedRecording.FLUSH_FRAMES, killed.frames() + " frames");
+        assertTrue(tones(killed.channel(1)).startsWith(run('a', 40)), tones(killed.channel(1)));
+        WavData wav = WavReader.read(rec.finish().get(30, TimeUnit.SECONDS));
+        assertEquals(run('c', 100), tones(wav.channel(0)));
+        assertEquals(run('a', 50) + run('-', 50), tones(wav.channel(1)));
     }
 
     @Test

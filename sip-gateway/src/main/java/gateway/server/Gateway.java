@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
-    /** Half-second chunks queued for the disk before audio is dropped: about a minute of 100 calls. */
-    private static final int RECORDING_BACKLOG_CHUNKS = 12_000;
+    /** Chunks (about 125 ms of a call each) queued for the disk before audio is dropped: about a minute of 100 calls. */
+    private static final int RECORDING_BACKLOG_CHUNKS = 48_000;
 
     /**
      * @param sipAddress   where SIP listens (UDP and TCP); port 0 picks a free port

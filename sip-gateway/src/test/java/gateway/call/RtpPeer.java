@@ -45,6 +45,7 @@ public final class RtpPeer implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean sending;
+    private int toneFrame;
     private volatile boolean running = true;
 
     public RtpPeer(String address) throws IOException {
@@ -162,13 +163,13 @@ public final class RtpPeer implements AutoCloseable {
         return 0x1234_0000 | port();
     }
 
-    public void stopSending() {
+    public synchronized void stopSending() {
         sending = false;
     }
 
     /** Waits for a packet whose payload is all {@code value} (the other party's audio). */
     public Packet awaitAudio(byte value, Duration timeout) {
-        return await(p -> p.payload().length > 0 && allEqual(p.payload(), value), timeout,
+        return await(p -> carries(p, value), timeout,
                 "audio of 0x" + Integer.toHexString(value & 0xFF));
     }
 
@@ -188,6 +189,11 @@ public final class RtpPeer implements AutoCloseable {
 
     void clear() {
         received.clear();
+    }
+
+    /** Whether every payload byte is {@code value} (a party's audio, see {@link #sendTo}). */
+    public static boolean carries(Packet p, byte value) {
+        return p.payload().length > 0 && allEqual(p.payload(), value);
     }
 
     private static boolean allEqual(byte[] b, byte v) {
@@ -225,9 +231,7 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     private void send() {
-        int ssrc = ssrc();
         byte[] packet = new byte[12 + 160];
-        int frame = 0;
         long next = System.nanoTime();
         while (running) {
             next += TimeUnit.MILLISECONDS.toNanos(20);
@@ -235,26 +239,39 @@ public final class RtpPeer implements AutoCloseable {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            InetSocketAddress to = target;
-            if (!sending || to == null) {
-                continue;
-            }
-            ByteBuffer bb = ByteBuffer.wrap(packet);
-            bb.put((byte) 0x80).put((byte) payloadType).putShort((short) seq.getAndIncrement())
-                    .putInt((int) ts.getAndAdd(160)).putInt(ssrc);
-            Prompt t = tone;
-            if (t != null) {
-                System.arraycopy(t.frame(Codec.PCMU, frame++ % t.frameCount()), 0, packet, 12, 160);
-            } else {
-                Arrays.fill(packet, 12, packet.length, fill);
-            }
             try {
-                socket.send(new DatagramPacket(packet, packet.length, to));
-                sent.incrementAndGet();
+                sendFrame(packet, null);
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * Stops the stream with one last packet whose every byte is {@code value}, so the far end can
+     * tell when it has heard everything sent (the relay rewrites sequence numbers, not payloads).
+     */
+    public synchronized void stopSendingWith(byte value) throws IOException {
+        sendFrame(new byte[12 + 160], value);
+        sending = false;
+    }
+
+    /** The stream's next packet: {@code last} as every byte, else the tone or the fill; nothing while stopped. */
+    private synchronized void sendFrame(byte[] packet, Byte last) throws IOException {
+        InetSocketAddress to = target;
+        if (!sending || to == null) {
+            return;
+        }
+        ByteBuffer.wrap(packet).put((byte) 0x80).put((byte) payloadType).putShort((short) seq.getAndIncrement())
+                .putInt((int) ts.getAndAdd(160)).putInt(ssrc());
+        Prompt t = tone;
+        if (last == null && t != null) {
+            System.arraycopy(t.frame(Codec.PCMU, toneFrame++ % t.frameCount()), 0, packet, 12, 160);
+        } else {
+            Arrays.fill(packet, 12, packet.length, last != null ? last : fill);
+        }
+        socket.send(new DatagramPacket(packet, packet.length, to));
+        sent.incrementAndGet();
     }
 
     @Override

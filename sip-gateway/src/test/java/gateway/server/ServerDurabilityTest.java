@@ -10,6 +10,8 @@ import gateway.testkit.Await;
 import gateway.testkit.FreePorts;
 import gateway.testphone.Incoming;
 import gateway.testphone.TestPhone;
+import ivr.audio.Codec;
+import ivr.audio.WavReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sip.message.Response;
 import ops.records.JournalSettings;
 import ops.testkit.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +44,10 @@ class ServerDurabilityTest {
     /** A JVM start with Jain-SIP, Netty and the database: slow on a loaded 2-core machine. */
     private static final Duration START = Duration.ofSeconds(60);
     private static final int FINISHED_CALLS = 5;
+    /** About three seconds of the caller before the end of the recorded call. */
+    private static final int RECORDED_PACKETS = 150;
+    /** The payload byte of the caller's last packet, told apart from the rest of its audio. */
+    private static final byte LAST_CALLER_PACKET = 0x33;
     private static final String DOMAIN = TwoAgentServer.DOMAIN;
     private static final String TRUNK = TwoAgentServer.TRUNK;
 
@@ -146,6 +154,62 @@ class ServerDurabilityTest {
                         log + ":\n" + text);
             }
         }
+    }
+
+    /**
+     * A recorded call killed with SIGKILL at its worst moment for the recording: right after the
+     * caller's last packet, with the agent already silent, so nothing after it moves the
+     * recording on. Restarted (which repairs the file), the WAV holds the caller's audio the
+     * agent heard relayed, short of at most 250 ms.
+     */
+    @Test
+    void aRecordingKilledByKillNineLacksAtMost250msOfTheAudioRelayed() throws Exception {
+        Path config = dir.resolve("acd.yaml");
+        int sipPort = FreePorts.sip();
+        Files.writeString(config, TwoAgentServer.yaml(sipPort, "", "") + """
+                queues:
+                  - { id: sales, record: true, members: [ { agent: alice } ] }
+                numbers:
+                  - { number: "5000", queue: sales }
+                """);
+        Process first = run(config, dir.resolve("first.log"));
+        TestPhone alice = agent("1001", sipPort);
+        TestPhone trunk = phone(TestPhone.builder("+15550001").localAddress(TRUNK).domain(DOMAIN).server(sipPort));
+        Caller caller = PhoneCalls.dial(trunk, rtp(TRUNK), "5000", WAIT, 0, 101);
+        RtpPeer agent = PhoneCalls.answer(alice.awaitRequest("INVITE", WAIT), rtp("127.0.0.1"), 0);
+
+        int[] relayed = {0};
+        agent.await(p -> RtpPeer.carries(p, PhoneCalls.CALLER_AUDIO) && ++relayed[0] == RECORDED_PACKETS, WAIT,
+                "the caller's first " + RECORDED_PACKETS + " packets");
+        agent.stopSending();
+        caller.rtp().stopSendingWith(LAST_CALLER_PACKET);
+        agent.await(p -> {
+            relayed[0] += RtpPeer.carries(p, PhoneCalls.CALLER_AUDIO) ? 1 : 0;
+            return RtpPeer.carries(p, LAST_CALLER_PACKET);
+        }, WAIT, "the caller's last packet");
+        relayed[0]++;
+        first.destroyForcibly(); // SIGKILL at once: the recording's last unflushed audio dies with it
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed server is gone");
+
+        Process second = run(config, dir.resolve("second.log")); // repairs the recording at start-up
+        Path wav;
+        try (Stream<Path> files = Files.walk(dir.resolve("data").resolve("recordings"))) {
+            wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow();
+        }
+        short[] callerChannel = WavReader.read(wav).channel(0);
+        long heard = 0;
+        short callerSample = Codec.PCMU.decode(PhoneCalls.CALLER_AUDIO);
+        short lastSample = Codec.PCMU.decode(LAST_CALLER_PACKET);
+        for (short sample : callerChannel) {
+            heard += sample == callerSample || sample == lastSample ? 1 : 0;
+        }
+        long lostMs = (relayed[0] * 160L - heard) / 8;
+        System.out.println("recording after kill -9: " + relayed[0] + " caller packets relayed, "
+                + heard / 160.0 + " in the WAV: " + lostMs + " ms lost");
+        assertTrue(lostMs <= 250 && heard <= relayed[0] * 160L, relayed[0] + " caller packets relayed, "
+                + heard + " of their samples in " + wav + ": " + lostMs + " ms lost");
+        second.destroy();
+        assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the restarted server stops on SIGTERM");
     }
 
     /**
