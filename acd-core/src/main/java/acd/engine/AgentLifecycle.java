@@ -87,7 +87,8 @@ final class AgentLifecycle {
      * brings no wrap-up.
      */
     void ownCall(String agentId, String callId, boolean inProgress) {
-        Agent a = require(agentId, "own call");
+        // a reload may have removed the agent during the call: its end is no news
+        Agent a = inProgress ? require(agentId, "own call") : core.agents.get(agentId);
         if (a == null || !a.ownCall(callId, inProgress)) {
             return;
         }

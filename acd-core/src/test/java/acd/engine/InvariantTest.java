@@ -61,7 +61,7 @@ class InvariantTest {
                 "ring no answer TIMEOUT", "ring no answer REJECTED", "ring no answer FAILED",
                 "WRAP_UP -> IDLE (ready)", "status AVAILABLE -> PAUSED (no answer)",
                 "status LOGGED_OUT while ON_CALL", "status PAUSED while WRAP_UP", "status LOGGED_OUT while RINGING",
-                "status PAUSED while RINGING")) {
+                "status PAUSED while RINGING", "own call while IDLE", "own call while RINGING", "own call while ON_CALL")) {
             assertTrue(d.situations.containsKey(situation), "never happened: " + situation + " in " + d.situations);
         }
     }
@@ -81,7 +81,7 @@ class InvariantTest {
     /** The random actions, by name for the summary. */
     private enum Kind {
         ARRIVE, BURST, ANSWER, REJECT, RING_FAIL, CALLER_HANGUP, AGENT_HANGUP, TICK, TO_DEADLINE,
-        PAUSE, UNPAUSE, LOGIN, LOGOUT, REACHABILITY, LATE_ANSWER, STALE_HANGUP, RELOAD
+        PAUSE, UNPAUSE, LOGIN, LOGOUT, REACHABILITY, OWN_CALL, MEDIA_TIMEOUT, LATE_ANSWER, STALE_HANGUP, RELOAD
     }
 
     /** One agent's ring for one call, as the port was told. */
@@ -161,6 +161,11 @@ class InvariantTest {
         private final Map<String, AgentStatus> agentStatus = new HashMap<>();
         private final Map<String, AgentState> agentState = new HashMap<>();
         private final Map<String, Boolean> agentReachable = new HashMap<>();
+        /** The agents' own calls in progress, as the driver made them; {@code agentOnOwnCall} as the events say. */
+        private final Map<String, Set<String>> ownCalls = new HashMap<>();
+        private final Map<String, Boolean> agentOnOwnCall = new HashMap<>();
+        private final Pool<Leg> liveOwnCalls = new Pool<>();
+        private int ownCallIds;
         private final Map<String, CallState> callStates = new HashMap<>();
         private final List<String> endedIds = new ArrayList<>();
         /** Agents an event or a port command named since the last check. */
@@ -269,6 +274,10 @@ class InvariantTest {
                 if (bridged.isEmpty()) {
                     return tick();
                 }
+                if (rnd.nextInt(8) == 0) {
+                    mediaTimeout(bridged.random(rnd));
+                    return Kind.MEDIA_TIMEOUT;
+                }
                 hangup(bridged.random(rnd));
                 return Kind.AGENT_HANGUP;
             }
@@ -302,6 +311,10 @@ class InvariantTest {
                 what = "logout " + agent;
                 engine.logout(agent, now);
                 return Kind.LOGOUT;
+            }
+            if (r < 995 && rnd.nextInt(3) == 0) {
+                ownCall(agent);
+                return Kind.OWN_CALL;
             }
             if (r < 995 || rnd.nextInt(10) > 0) {
                 boolean reachable = rnd.nextInt(4) > 0;
@@ -379,6 +392,36 @@ class InvariantTest {
             engine.call(callId).ifPresent(c -> seen("hangup while " + c.state()));
             engine.hangup(callId, now);
             assertTrue(endedCount.containsKey(callId), "a hangup must end the call: " + callId);
+        }
+
+        /** An agent's own call in progress ends (most of the time, so few are live at once), or {@code agent} dials out. */
+        private void ownCall(String agent) {
+            if (!liveOwnCalls.isEmpty() && rnd.nextInt(4) > 0) {
+                Leg own = liveOwnCalls.random(rnd);
+                liveOwnCalls.remove(own);
+                Set<String> calls = ownCalls.get(own.agentId());
+                if (calls != null) {
+                    calls.remove(own.callId());
+                }
+                what = "own call " + own;
+                engine.ownCall(own.agentId(), own.callId(), false, now);
+            } else {
+                Set<String> calls = ownCalls.computeIfAbsent(agent, k -> new HashSet<>());
+                String callId = "own" + ownCallIds++;
+                calls.add(callId);
+                liveOwnCalls.add(new Leg(callId, agent));
+                what = "own call " + callId + " of " + agent + " starts";
+                seen("own call while " + agentState.getOrDefault(agent, AgentState.IDLE));
+                engine.ownCall(agent, callId, true, now);
+            }
+        }
+
+        private void mediaTimeout(String callId) {
+            what = "media timeout " + callId;
+            engine.advanceTo(now);
+            long silentMs = rnd.nextInt(120_000);
+            engine.mediaTimeout(callId, silentMs, now);
+            assertTrue(endedCount.containsKey(callId), "a media timeout must end the bridged call: " + callId);
         }
 
         /**
@@ -515,6 +558,10 @@ class InvariantTest {
                 if (e.to() == AgentStatus.PAUSED) {
                     seen("status " + e.from() + " -> " + e.to() + " (" + e.reason() + ")");
                 }
+            } else if (event instanceof AcdEvent.AgentOwnCallChanged e) {
+                assertTrue(agentOnOwnCall.getOrDefault(e.agentId(), false) != e.onOwnCall(), "no change: " + e);
+                agentOnOwnCall.put(e.agentId(), e.onOwnCall());
+                touched.add(e.agentId());
             } else if (event instanceof AcdEvent.AgentReachabilityChanged e) {
                 assertTrue(agentReachable.getOrDefault(e.agentId(), false) != e.reachable(), "no change: " + e);
                 agentReachable.put(e.agentId(), e.reachable());
@@ -544,6 +591,7 @@ class InvariantTest {
                 assertEquals(AgentState.IDLE, e.from(), "rang " + id + " not idle: " + e);
                 assertEquals(AgentStatus.AVAILABLE, agentStatus.get(id), "rang " + id + " not available: " + e);
                 assertTrue(agentReachable.getOrDefault(id, false), "rang " + id + " unreachable: " + e);
+                assertTrue(!agentOnOwnCall.getOrDefault(id, false), "rang " + id + " on a call of their own: " + e);
                 assertTrue(configured.contains(id), "rang " + id + " not configured: " + e);
             }
             agentState.put(id, e.to());
@@ -561,7 +609,10 @@ class InvariantTest {
             assertEquals(0, before, "call " + id + " ended twice, now " + e);
             assertTrue(active.remove(id), "a call ended that was never offered: " + id);
             assertTrue(!ringsOfCall.containsKey(id), "call " + id + " ended with rings live: " + ringsOfCall.get(id));
-            boolean viaPort = e.outcome() != CallOutcome.COMPLETED && e.outcome() != CallOutcome.ABANDONED;
+            boolean viaPort = !e.outcome().answered() && e.outcome() != CallOutcome.ABANDONED;
+            if (e.outcome().answered()) {
+                assertTrue(e.talkMs() >= 0, "talk of " + id + ": " + e);
+            }
             assertEquals(viaPort ? e.outcome() : null, leftQueue.remove(id), "leaveQueue vs CallEnded of " + id);
             bridged.remove(id);
             endedIds.add(id);
@@ -585,10 +636,14 @@ class InvariantTest {
             assertEquals(status == AgentStatus.PAUSED, a != null && a.pauseReason() != null, "pause reason of " + id + where);
             if (a == null) {
                 agentReachable.remove(id); // a removed agent's inputs go with it; re-added, it starts unreachable
+                agentOnOwnCall.remove(id);
+                ownCalls.remove(id);
             } else {
                 assertEquals(agentReachable.getOrDefault(id, false), a.reachable(), "events vs view of " + id + where);
-                assertEquals(a.status() == AgentStatus.AVAILABLE && state == AgentState.IDLE && a.reachable(),
-                        a.offerable(), "offerable of " + id + where);
+                assertEquals(agentOnOwnCall.getOrDefault(id, false), a.onOwnCall(), "events vs view of " + id + where);
+                assertEquals(!ownCalls.getOrDefault(id, Set.of()).isEmpty(), a.onOwnCall(), "own calls of " + id + where);
+                assertEquals(a.status() == AgentStatus.AVAILABLE && state == AgentState.IDLE && a.reachable()
+                        && !a.onOwnCall(), a.offerable(), "offerable of " + id + where);
             }
         }
 
