@@ -25,7 +25,7 @@ class OwnCallTest {
         Rig rig = new Rig().agents("a").queue("q", PRIORITY, "a").apply();
         rig.online("a");
         rig.take();
-        rig.engine.ownCall("a", "own-1", true, rig.now);
+        rig.ownCall("a", "own-1", true);
         assertEquals(List.of(new AcdEvent.AgentOwnCallChanged(rig.now, "a", "own-1", true)), rig.events);
         AgentView busy = rig.engine.agent("a").orElseThrow();
         assertTrue(busy.onOwnCall());
@@ -38,7 +38,7 @@ class OwnCallTest {
         rig.advance(30_000);
         rig.assertNoRing();
 
-        rig.engine.ownCall("a", "own-1", false, rig.now);
+        rig.ownCall("a", "own-1", false);
         assertEquals("a", rig.ringOnly("1"), "rung as soon as the own call ends");
     }
 
@@ -46,16 +46,16 @@ class OwnCallTest {
     void twoOwnCallsKeepTheAgentBusyUntilBothEndAndRepeatsChangeNothing() {
         Rig rig = new Rig().agents("a").queue("q", PRIORITY, "a").apply();
         rig.online("a");
-        rig.engine.ownCall("a", "own-1", true, rig.now);
-        rig.engine.ownCall("a", "own-2", true, rig.now);
-        rig.engine.ownCall("a", "own-1", true, rig.now);
+        rig.ownCall("a", "own-1", true);
+        rig.ownCall("a", "own-2", true);
+        rig.ownCall("a", "own-1", true);
         assertEquals(1, rig.events.stream().filter(e -> e instanceof AcdEvent.AgentOwnCallChanged).count(),
                 "one event: the agent became busy once");
         rig.call("1", "q");
-        rig.engine.ownCall("a", "own-1", false, rig.now);
-        rig.engine.ownCall("a", "own-1", false, rig.now);
+        rig.ownCall("a", "own-1", false);
+        rig.ownCall("a", "own-1", false);
         rig.assertNoRing();
-        rig.engine.ownCall("a", "own-2", false, rig.now);
+        rig.ownCall("a", "own-2", false);
         assertEquals("a", rig.ringOnly("1"));
     }
 
@@ -65,7 +65,7 @@ class OwnCallTest {
         rig.online("a", "b");
         rig.call("1", "q");
         assertEquals("a", rig.ringOnly("1"));
-        rig.engine.ownCall("a", "own-1", true, rig.now);
+        rig.ownCall("a", "own-1", true);
         assertTrue(rig.port.commands().contains(new Cancel("1", "a", CancelReason.AGENT_UNAVAILABLE)),
                 "the ring is withdrawn: " + rig.port.commands());
         assertTrue(rig.port.commands().stream().anyMatch(c -> c.equals(
@@ -80,9 +80,9 @@ class OwnCallTest {
         Rig rig = new Rig().agents("a", "b")
                 .queue(QueueSpec.of("q", LONGEST_IDLE, Rig.members("a", "b")).withWrapUpMs(60_000)).apply();
         rig.online("a", "b");
-        rig.engine.ownCall("a", "own-1", true, rig.now);
+        rig.ownCall("a", "own-1", true);
         rig.advance(5_000);
-        rig.engine.ownCall("a", "own-1", false, rig.now);
+        rig.ownCall("a", "own-1", false);
         rig.assertAgent("a", AVAILABLE, IDLE);
         rig.call("1", "q");
         assertEquals("a", rig.ringOnly("1"), "still the longest idle: an own call is not a queue call");
@@ -94,14 +94,14 @@ class OwnCallTest {
         rig.online("a");
         rig.call("1", "q");
         rig.answer("1", rig.ringOnly("1"));
-        rig.engine.ownCall("a", "own-1", true, rig.now);
+        rig.ownCall("a", "own-1", true);
         rig.assertAgent("a", AVAILABLE, ON_CALL);
         rig.hangup("1");
         rig.advance(1_000);
         rig.assertAgent("a", AVAILABLE, IDLE);
         rig.call("2", "q");
         rig.assertNoRing();
-        rig.engine.ownCall("a", "own-1", false, rig.now);
+        rig.ownCall("a", "own-1", false);
         assertEquals("a", rig.ringOnly("2"));
     }
 }

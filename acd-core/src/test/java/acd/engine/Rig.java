@@ -106,6 +106,11 @@ final class Rig {
         engine.hangup(callId, now);
     }
 
+    /** A call the agent made themselves starts ({@code inProgress}) or ends. */
+    void ownCall(String agentId, String callId, boolean inProgress) {
+        engine.ownCall(agentId, callId, inProgress, now);
+    }
+
     /** Agents rung since the last take(), in order. */
     List<String> rings() {
         return port.of(Ring.class).stream().map(Ring::agentId).toList();

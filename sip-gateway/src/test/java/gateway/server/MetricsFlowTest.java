@@ -3,6 +3,8 @@ package gateway.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gateway.call.PhoneCalls;
 import gateway.call.PhoneCalls.Caller;
 import gateway.call.RtpPeer;
@@ -12,9 +14,11 @@ import gateway.testphone.Incoming;
 import gateway.testphone.TestPhone;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +30,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server's {@code /metrics} scraped and parsed around real calls: the series move as the calls go. */
+/**
+ * The server's {@code /metrics} scraped and parsed around real calls: the series move as the calls
+ * go (and a media timeout's record read back through the admin API).
+ */
 class MetricsFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String DOMAIN = TwoAgentServer.DOMAIN;
     private static final String TRUNK = TwoAgentServer.TRUNK;
     private static final String SALES = "sales";
+    private static final long RTP_TIMEOUT_MS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -109,6 +118,46 @@ class MetricsFlowTest {
                 "the agents' REGISTERs, counted before the calls");
     }
 
+    /**
+     * {@code rtp.timeout} from the config file: a bridged call whose caller stops sending RTP is
+     * hung up on both sides once the timeout passes, counted as media_timeout, and recorded as
+     * MEDIA_TIMEOUT, answered, with the talk ending at the caller's last packet, not at the hang-up.
+     */
+    @Test
+    void aCallerWhoStopsSendingIsHungUpByRtpTimeoutCountedAndRecordedAsMediaTimeout() throws Exception {
+        ServerMain server = start(null, ", timeout: " + RTP_TIMEOUT_MS + "ms");
+        TestPhone alice = agent(server, "alice", "1001");
+        TestPhone trunk = closing(TestPhone.builder("+15550001").localAddress(TRUNK).domain(DOMAIN)
+                .server(server.gateway().sipPort()).start());
+        Caller caller = PhoneCalls.dial(trunk, rtp(TRUNK), "5000", WAIT, 0, 101);
+        RtpPeer aliceRtp = PhoneCalls.answer(alice.awaitRequest("INVITE", WAIT), rtp("127.0.0.1"), 0);
+        aliceRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+        caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+
+        caller.rtp().stopSending(); // alice keeps talking: only the caller's side goes silent
+        Incoming byeToCaller = caller.phone().awaitRequest("BYE", WAIT);
+        assertTrue(byeToCaller.request().getHeader("Reason").toString().contains("RTP timeout"),
+                byeToCaller.request().toString());
+        alice.awaitRequest("BYE", WAIT);
+        awaitScrape(server, m -> m.value("acd_calls_total", "queue", SALES, "outcome", "media_timeout") == 1
+                && m.value("acd_queue_talk_seconds_count", "queue", SALES) == 1, "the media timeout counted");
+
+        String callId = caller.call().callId();
+        JsonNode record = Await.value(() -> {
+            HttpResponse<String> r = get(server, "/api/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8),
+                    TwoAgentServer.TOKEN);
+            return r.statusCode() == 200 && JSON.readTree(r.body()).hasNonNull("record")
+                    ? JSON.readTree(r.body()).get("record") : null;
+        }, WAIT, () -> "call " + callId + " has no record");
+        assertEquals("MEDIA_TIMEOUT/alice/SYSTEM", record.get("outcome").asText() + "/"
+                + record.get("agentId").asText() + "/" + record.get("hangupSide").asText(), record::toString);
+        long bridgedToEndMs = record.get("endedMs").asLong() - record.get("answeredMs").asLong();
+        long talkMs = record.get("talkMs").asLong();
+        // the silence before the hang-up (the timeout, and up to a check interval more) is not talk
+        assertTrue(talkMs > 0 && bridgedToEndMs - talkMs >= RTP_TIMEOUT_MS - 100,
+                "talk " + talkMs + " ms of " + bridgedToEndMs + " ms bridged: " + record);
+    }
+
     @Test
     void aMetricsTokenIsRequiredOnceSet() throws Exception {
         ServerMain server = start("scrape-secret");
@@ -120,8 +169,13 @@ class MetricsFlowTest {
     }
 
     private ServerMain start(String metricsToken) throws Exception {
+        return start(metricsToken, "");
+    }
+
+    /** @param rtpMore more of the rtp section, e.g. {@code ", timeout: 2s"} */
+    private ServerMain start(String metricsToken, String rtpMore) throws Exception {
         String yaml = TwoAgentServer.yaml(FreePorts.sip(), metricsToken == null ? "" : ", metricsToken: " + metricsToken,
-                "") + """
+                "", rtpMore) + """
                 queues:
                   - { id: sales, record: true, ringTimeout: 10s, members: [ { agent: alice } ] }
                 numbers:
@@ -150,9 +204,13 @@ class MetricsFlowTest {
     }
 
     private HttpResponse<String> get(ServerMain server, String token) throws Exception {
+        return get(server, "/metrics", token);
+    }
+
+    private HttpResponse<String> get(ServerMain server, String path, String token) throws Exception {
         var address = server.adminAddress();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + address.getHostString() + ":"
-                + address.getPort() + "/metrics")).timeout(WAIT);
+                + address.getPort() + path)).timeout(WAIT);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
