@@ -10,7 +10,16 @@ public final class Goertzel {
 
     /** Power at {@code frequencyHz}, normalised so a full-scale sine gives about 0.25. */
     public static double power(short[] samples, int from, int count, double frequencyHz, int sampleRate) {
-        double coeff = 2 * Math.cos(2 * Math.PI * frequencyHz / sampleRate);
+        return power(samples, from, count, coefficient(frequencyHz, sampleRate));
+    }
+
+    /** The filter coefficient of a frequency, for callers that test it on block after block. */
+    public static double coefficient(double frequencyHz, int sampleRate) {
+        return 2 * Math.cos(2 * Math.PI * frequencyHz / sampleRate);
+    }
+
+    /** {@link #power(short[], int, int, double, int)} with the frequency's {@link #coefficient}. */
+    public static double power(short[] samples, int from, int count, double coeff) {
         double s1 = 0;
         double s2 = 0;
         for (int i = from; i < from + count; i++) {

@@ -20,8 +20,10 @@ public final class InbandDetector {
     static final int HITS_TO_START = 3;
     static final int MISSES_TO_END = 2;
 
-    private static final double[] ROWS = {697, 770, 852, 941};
-    private static final double[] COLUMNS = {1209, 1336, 1477, 1633};
+    private static final double[] ROWS = coefficients(1, 697, 770, 852, 941);
+    private static final double[] COLUMNS = coefficients(1, 1209, 1336, 1477, 1633);
+    private static final double[] ROW_HARMONICS = coefficients(2, 697, 770, 852, 941);
+    private static final double[] COLUMN_HARMONICS = coefficients(2, 1209, 1336, 1477, 1633);
     private static final String KEYS = "123A456B789C*0#D";
     /** Goertzel power of the weaker tone at its least: an amplitude of 1% of full scale (about -40 dBFS). */
     private static final double MIN_TONE_POWER = 0.01 * 0.01 / 4;
@@ -100,29 +102,32 @@ public final class InbandDetector {
 
     /** The key this block carries, or 0. */
     char classify() {
-        int row = loudest(ROWS, rowPower);
-        int column = loudest(COLUMNS, columnPower);
-        double r = rowPower[row];
-        double c = columnPower[column];
-        if (r < MIN_TONE_POWER || c < MIN_TONE_POWER || r > c * NORMAL_TWIST || c > r * REVERSE_TWIST
-                || !peaks(rowPower, row) || !peaks(columnPower, column)
-                || harmonic(ROWS[row], r) || harmonic(COLUMNS[column], c)) {
-            return 0;
-        }
         double meanSquare = 0;
         for (short s : block) {
             double x = s / 32768.0;
             meanSquare += x * x;
         }
         meanSquare /= BLOCK;
+        if (meanSquare < 2 * MIN_TONE_POWER) {
+            return 0; // too quiet to hold two tones: silence costs no filter at all
+        }
+        int row = loudest(ROWS, rowPower);
+        int column = loudest(COLUMNS, columnPower);
+        double r = rowPower[row];
+        double c = columnPower[column];
+        if (r < MIN_TONE_POWER || c < MIN_TONE_POWER || r > c * NORMAL_TWIST || c > r * REVERSE_TWIST
+                || !peaks(rowPower, row) || !peaks(columnPower, column)
+                || harmonic(ROW_HARMONICS[row], r) || harmonic(COLUMN_HARMONICS[column], c)) {
+            return 0;
+        }
         // a sine of amplitude A has Goertzel power A^2/4 and mean square A^2/2
         return 2 * (r + c) >= TONES_TO_TOTAL * meanSquare ? KEYS.charAt(row * 4 + column) : 0;
     }
 
-    private int loudest(double[] frequencies, double[] power) {
+    private int loudest(double[] coefficients, double[] power) {
         int best = 0;
-        for (int i = 0; i < frequencies.length; i++) {
-            power[i] = Goertzel.power(block, 0, BLOCK, frequencies[i], Codec.SAMPLE_RATE);
+        for (int i = 0; i < coefficients.length; i++) {
+            power[i] = Goertzel.power(block, 0, BLOCK, coefficients[i]);
             if (power[i] > power[best]) {
                 best = i;
             }
@@ -131,8 +136,16 @@ public final class InbandDetector {
     }
 
     /** Voices and instruments have overtones; a DTMF generator's tones have none to speak of. */
-    private boolean harmonic(double frequency, double power) {
-        return Goertzel.power(block, 0, BLOCK, 2 * frequency, Codec.SAMPLE_RATE) * SECOND_HARMONIC > power;
+    private boolean harmonic(double coefficient, double power) {
+        return Goertzel.power(block, 0, BLOCK, coefficient) * SECOND_HARMONIC > power;
+    }
+
+    private static double[] coefficients(int harmonic, double... frequencies) {
+        double[] c = new double[frequencies.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Goertzel.coefficient(harmonic * frequencies[i], Codec.SAMPLE_RATE);
+        }
+        return c;
     }
 
     private static boolean peaks(double[] power, int best) {
