@@ -22,23 +22,20 @@ import org.slf4j.LoggerFactory;
 final class BridgeActivity implements Activity {
     private static final Logger log = LoggerFactory.getLogger(BridgeActivity.class);
 
-    /** The other side of the bridge. */
-    interface Peer {
+    /** Sends a key by SIP INFO in one side's dialog; false when it could not. */
+    @FunctionalInterface
+    interface InfoSender {
+        boolean sendInfo(char key, int durationMs);
+    }
+
+    /** The other side of the bridge, and its dialog for keys by INFO. */
+    interface Peer extends InfoSender {
         RtpLeg rtp();
 
         /** The agent's id, or the outside number of a transfer. */
         String who();
 
         void hangUp(String reason);
-
-        /** Sends a key by SIP INFO in the other side's dialog; false when it could not. */
-        boolean sendInfo(char key, int durationMs);
-    }
-
-    /** Sends a key to the caller by SIP INFO in its dialog; false when it could not. */
-    @FunctionalInterface
-    interface CallerInfo {
-        boolean sendInfo(char key, int durationMs);
     }
 
     /** How long a key we originate is held, as RFC 4733 event or INFO Duration: a brisk press. */
@@ -47,7 +44,7 @@ final class BridgeActivity implements Activity {
     private final CallServices services;
     private final String callId;
     private final RtpLeg caller;
-    private final CallerInfo callerInfo;
+    private final InfoSender callerInfo;
     private final Peer peer;
     private final boolean heldByCore;
     private final boolean record;
@@ -75,7 +72,7 @@ final class BridgeActivity implements Activity {
      * @param heldByCore an agent's bridge (the core holds the call), not a transfer's
      * @param record     whether to record: the queue's setting
      */
-    BridgeActivity(CallServices services, String callId, RtpLeg caller, CallerInfo callerInfo, Peer peer,
+    BridgeActivity(CallServices services, String callId, RtpLeg caller, InfoSender callerInfo, Peer peer,
                    boolean heldByCore, boolean record, LoopScheduler scheduler, Hold hold) {
         this.services = services;
         this.callId = callId;
@@ -113,13 +110,13 @@ final class BridgeActivity implements Activity {
     /** A key from the caller: on to the other side in the form it negotiated. */
     @Override
     public void onKey(char key, KeySignal how) {
-        relay(key, how, peer.rtp(), peer::sendInfo);
+        relay(key, how, peer.rtp(), peer);
     }
 
     /** A key from the other side, by its RTP or its INFO: on to the caller. */
     void peerKey(RtpLeg from, char key, KeySignal how) {
         if (from == peer.rtp()) {
-            relay(key, how, caller, callerInfo::sendInfo);
+            relay(key, how, caller, callerInfo);
         }
     }
 
@@ -129,7 +126,7 @@ final class BridgeActivity implements Activity {
      * left: INFO or in-band to telephone-event becomes RFC 4733 in that side's stream, and INFO or
      * RFC 4733 to a side without telephone-event becomes INFO. On hold nothing is relayed.
      */
-    private void relay(char key, KeySignal how, RtpLeg to, CallerInfo info) {
+    private void relay(char key, KeySignal how, RtpLeg to, InfoSender info) {
         if (held || to.state() != RtpLeg.State.OPEN || to.media() == null) {
             return;
         }
