@@ -20,10 +20,10 @@ public final class InbandDetector {
     static final int HITS_TO_START = 3;
     static final int MISSES_TO_END = 2;
 
-    private static final double[] ROWS = coefficients(1, 697, 770, 852, 941);
-    private static final double[] COLUMNS = coefficients(1, 1209, 1336, 1477, 1633);
-    private static final double[] ROW_HARMONICS = coefficients(2, 697, 770, 852, 941);
-    private static final double[] COLUMN_HARMONICS = coefficients(2, 1209, 1336, 1477, 1633);
+    /** The four row frequencies, then the four column ones. */
+    private static final double[] TONES = coefficients(1, 697, 770, 852, 941, 1209, 1336, 1477, 1633);
+    private static final double[] HARMONICS = coefficients(2, 697, 770, 852, 941, 1209, 1336, 1477, 1633);
+    private static final int GROUP = 4;
     private static final String KEYS = "123A456B789C*0#D";
     /** Goertzel power of the weaker tone at its least: an amplitude of 1% of full scale (about -40 dBFS). */
     private static final double MIN_TONE_POWER = 0.01 * 0.01 / 4;
@@ -39,8 +39,8 @@ public final class InbandDetector {
 
     private final DigitListener listener;
     private final short[] block = new short[BLOCK];
-    private final double[] rowPower = new double[ROWS.length];
-    private final double[] columnPower = new double[COLUMNS.length];
+    private final double[] power = new double[TONES.length];
+    private final double[] filterState = new double[2 * TONES.length];
     private int filled;
     private char candidate;
     private int hits;
@@ -111,23 +111,23 @@ public final class InbandDetector {
         if (meanSquare < 2 * MIN_TONE_POWER) {
             return 0; // too quiet to hold two tones: silence costs no filter at all
         }
-        int row = loudest(ROWS, rowPower);
-        int column = loudest(COLUMNS, columnPower);
-        double r = rowPower[row];
-        double c = columnPower[column];
+        Goertzel.powers(block, 0, BLOCK, TONES, filterState, power);
+        int row = loudest(0);
+        int column = loudest(GROUP);
+        double r = power[row];
+        double c = power[column];
         if (r < MIN_TONE_POWER || c < MIN_TONE_POWER || r > c * NORMAL_TWIST || c > r * REVERSE_TWIST
-                || !peaks(rowPower, row) || !peaks(columnPower, column)
-                || harmonic(ROW_HARMONICS[row], r) || harmonic(COLUMN_HARMONICS[column], c)) {
+                || !peaks(row, 0) || !peaks(column, GROUP) || harmonic(row, r) || harmonic(column, c)) {
             return 0;
         }
         // a sine of amplitude A has Goertzel power A^2/4 and mean square A^2/2
-        return 2 * (r + c) >= TONES_TO_TOTAL * meanSquare ? KEYS.charAt(row * 4 + column) : 0;
+        return 2 * (r + c) >= TONES_TO_TOTAL * meanSquare ? KEYS.charAt(row * GROUP + column - GROUP) : 0;
     }
 
-    private int loudest(double[] coefficients, double[] power) {
-        int best = 0;
-        for (int i = 0; i < coefficients.length; i++) {
-            power[i] = Goertzel.power(block, 0, BLOCK, coefficients[i]);
+    /** The loudest tone of the group starting at {@code first}. */
+    private int loudest(int first) {
+        int best = first;
+        for (int i = first + 1; i < first + GROUP; i++) {
             if (power[i] > power[best]) {
                 best = i;
             }
@@ -136,8 +136,8 @@ public final class InbandDetector {
     }
 
     /** Voices and instruments have overtones; a DTMF generator's tones have none to speak of. */
-    private boolean harmonic(double coefficient, double power) {
-        return Goertzel.power(block, 0, BLOCK, coefficient) * SECOND_HARMONIC > power;
+    private boolean harmonic(int tone, double tonePower) {
+        return Goertzel.power(block, 0, BLOCK, HARMONICS[tone]) * SECOND_HARMONIC > tonePower;
     }
 
     private static double[] coefficients(int harmonic, double... frequencies) {
@@ -148,8 +148,9 @@ public final class InbandDetector {
         return c;
     }
 
-    private static boolean peaks(double[] power, int best) {
-        for (int i = 0; i < power.length; i++) {
+    /** Whether {@code best} stands out of its group (starting at {@code first}). */
+    private boolean peaks(int best, int first) {
+        for (int i = first; i < first + GROUP; i++) {
             if (i != best && power[i] * RELATIVE_PEAK > power[best]) {
                 return false;
             }
