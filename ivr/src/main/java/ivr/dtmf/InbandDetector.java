@@ -8,11 +8,11 @@ import ivr.audio.Goertzel;
  * the eight DTMF frequencies by Goertzel over blocks of {@link #BLOCK} samples (12.75 ms at
  * 8 kHz, fine enough to tell 697 from 770 Hz). A block is a hit for a key when its row and column
  * tones are both loud enough, within the twist limits, clearly above the other tones of their
- * group, free of a second harmonic, and carry most of the block's energy (speech and music spread theirs over many
- * frequencies and harmonics). A key is reported once, after {@link #HITS_TO_START} hit blocks in
- * a row (a steady tone of at least 38 ms), and the same key again only after
- * {@link #MISSES_TO_END} blocks without it (a gap of at least 25 ms). One instance per leg, fed
- * in order on that leg's thread.
+ * group, free of a second harmonic, and carry most of the block's energy: speech and music spread
+ * theirs over many frequencies and harmonics. A key is reported once, after {@link #HITS_TO_START}
+ * hits in a row (a steady tone of 38 ms), and the same key again only after
+ * {@link #MISSES_TO_END} blocks without it (a gap; a dropout of a few ms is none). One instance
+ * per leg, fed in order on that leg's thread.
  */
 public final class InbandDetector {
     /** Samples per analysis block. */
