@@ -95,7 +95,7 @@ public final class Resampler {
         return 0.42 - 0.5 * Math.cos(a) + 0.08 * Math.cos(2 * a);
     }
 
-    static short clip(double v) {
+    public static short clip(double v) {
         long r = Math.round(v);
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
     }

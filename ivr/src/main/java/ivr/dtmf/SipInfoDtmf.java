@@ -43,6 +43,12 @@ public final class SipInfoDtmf {
         return 0;
     }
 
+    /** The {@code application/dtmf-relay} body that sends {@code key}, held {@code durationMs}. */
+    public static String relayBody(char key, int durationMs) {
+        DtmfKeys.eventOf(key); // throws for a character that is not a key
+        return "Signal=" + Character.toUpperCase(key) + "\r\nDuration=" + durationMs + "\r\n";
+    }
+
     private static String baseType(String contentType) {
         if (contentType == null) {
             return "";

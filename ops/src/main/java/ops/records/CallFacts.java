@@ -16,7 +16,7 @@ public interface CallFacts {
     /** The caller entered a menu of the IVR. */
     void menu(String callId, long atMs, String menuId);
 
-    /** The caller pressed a key (RFC 4733 or SIP INFO), in any phase. */
+    /** The caller pressed a key (RFC 4733, SIP INFO or in-band), in any phase. */
     void key(String callId, long atMs, char key);
 
     /** The caller started leaving a voicemail message, written to {@code file}. */

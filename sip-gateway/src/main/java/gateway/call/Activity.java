@@ -1,6 +1,7 @@
 package gateway.call;
 
 import ivr.audio.Codec;
+import ivr.dtmf.KeySignal;
 
 /**
  * What a call does in one phase of its flow: a menu, a queue wait, voicemail, a transfer, a
@@ -19,8 +20,8 @@ interface Activity {
     default void stop(CallPhase next) {
     }
 
-    /** A key from the caller (RFC 4733 or SIP INFO); ignored unless the activity reads keys. */
-    default void onKey(char key) {
+    /** A key from the caller, {@code how} it came; ignored unless the activity reads keys. */
+    default void onKey(char key, KeySignal how) {
     }
 
     /** Whether {@link #callerAudio} wants the caller's audio: copying it costs, so only on demand. */

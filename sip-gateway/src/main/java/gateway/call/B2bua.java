@@ -237,7 +237,7 @@ public final class B2bua implements InviteHandler, CallControl {
                     leg.onBye();
                 }
                 case Request.INVITE -> leg.onReinvite(st, request);
-                case Request.INFO -> sip.reply(st, request, Response.OK);
+                case Request.INFO -> leg.onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
             return true;

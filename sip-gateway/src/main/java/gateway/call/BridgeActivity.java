@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import config.build.IvrSpecs;
 import ivr.audio.Codec;
 import ivr.audio.Prompt;
+import ivr.dtmf.KeySignal;
 import ivr.play.Playout;
 import ivr.record.AlignedRecording;
 import ivr.record.CallRecorder;
@@ -21,8 +22,14 @@ import org.slf4j.LoggerFactory;
 final class BridgeActivity implements Activity {
     private static final Logger log = LoggerFactory.getLogger(BridgeActivity.class);
 
-    /** The other side of the bridge. */
-    interface Peer {
+    /** Sends a key by SIP INFO in one side's dialog; false when it could not. */
+    @FunctionalInterface
+    interface InfoSender {
+        boolean sendInfo(char key, int durationMs);
+    }
+
+    /** The other side of the bridge, and its dialog for keys by INFO. */
+    interface Peer extends InfoSender {
         RtpLeg rtp();
 
         /** The agent's id, or the outside number of a transfer. */
@@ -31,9 +38,13 @@ final class BridgeActivity implements Activity {
         void hangUp(String reason);
     }
 
+    /** How long a key we originate is held, as RFC 4733 event or INFO Duration: a brisk press. */
+    static final int KEY_MS = 160;
+
     private final CallServices services;
     private final String callId;
     private final RtpLeg caller;
+    private final InfoSender callerInfo;
     private final Peer peer;
     private final boolean heldByCore;
     private final boolean record;
@@ -61,11 +72,12 @@ final class BridgeActivity implements Activity {
      * @param heldByCore an agent's bridge (the core holds the call), not a transfer's
      * @param record     whether to record: the queue's setting
      */
-    BridgeActivity(CallServices services, String callId, RtpLeg caller, Peer peer, boolean heldByCore, boolean record,
-                   LoopScheduler scheduler, Hold hold) {
+    BridgeActivity(CallServices services, String callId, RtpLeg caller, InfoSender callerInfo, Peer peer,
+                   boolean heldByCore, boolean record, LoopScheduler scheduler, Hold hold) {
         this.services = services;
         this.callId = callId;
         this.caller = caller;
+        this.callerInfo = callerInfo;
         this.peer = peer;
         this.heldByCore = heldByCore;
         this.record = record;
@@ -91,7 +103,42 @@ final class BridgeActivity implements Activity {
         hold.playout().fill(false);
         services.rtp().bridge(caller, peer.rtp());
         peer.rtp().watchMedia(this::peerMedia);
+        peer.rtp().listenForKeys(this::peerKey);
         peerMedia(peer.rtp());
+    }
+
+    /** A key from the caller: on to the other side in the form it negotiated. */
+    @Override
+    public void onKey(char key, KeySignal how) {
+        relay(key, how, peer.rtp(), peer);
+    }
+
+    /** A key from the other side, by its RTP or its INFO: on to the caller. */
+    void peerKey(RtpLeg from, char key, KeySignal how) {
+        if (from == peer.rtp()) {
+            relay(key, how, caller, callerInfo);
+        }
+    }
+
+    /**
+     * RFC 4733 to a side that has telephone-event went through the relay already, under that
+     * side's payload type; an in-band tone reaches a side without it in the audio itself. What is
+     * left: INFO or in-band to telephone-event becomes RFC 4733 in that side's stream, and INFO or
+     * RFC 4733 to a side without telephone-event becomes INFO. On hold nothing is relayed.
+     */
+    private void relay(char key, KeySignal how, RtpLeg to, InfoSender info) {
+        if (held || to.state() != RtpLeg.State.OPEN || to.media() == null) {
+            return;
+        }
+        boolean sent = true;
+        if (to.media().hasTelephoneEvent()) {
+            sent = how == KeySignal.RFC4733 || to.sendKey(key, KEY_MS);
+        } else if (how != KeySignal.INBAND) {
+            sent = info.sendInfo(key, KEY_MS);
+        }
+        if (!sent) {
+            log.debug("call {}: a key by {} could not be passed on", callId, how);
+        }
     }
 
     /**
@@ -138,6 +185,7 @@ final class BridgeActivity implements Activity {
     public void stop(CallPhase next) {
         if (peer.rtp().state() == RtpLeg.State.OPEN) {
             peer.rtp().watchMedia(null);
+            peer.rtp().listenForKeys(null);
         }
         if (held) {
             held = false;

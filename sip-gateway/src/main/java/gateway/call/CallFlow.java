@@ -18,6 +18,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import ivr.audio.Codec;
+import ivr.dtmf.KeySignal;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
@@ -55,7 +56,6 @@ final class CallFlow implements AgentRing.Owner {
     private RtpLeg callerMedia;
     /** The caller's prompts; opened once the caller's media is agreed. */
     private Playout.Channel playout;
-    private final CallerKeys keys = new CallerKeys(this::onKey);
     private SipReason endReason; // the Reason (RFC 3326) on our BYEs when we end the call; null for none
     private final LiveView view;
 
@@ -129,11 +129,6 @@ final class CallFlow implements AgentRing.Owner {
             public void onInactive(RtpLeg l) {
                 mediaDead(l);
             }
-
-            @Override
-            public void onTelephoneEvent(RtpLeg l, int payloadType, long rtpTimestamp, ByteBuf payload) {
-                keys.packet(payloadType, rtpTimestamp, payload);
-            }
         }, new CallerLeg.Listener() {
             @Override
             public void answered(MediaLeg media) {
@@ -141,6 +136,7 @@ final class CallFlow implements AgentRing.Owner {
                 playout = services.media().playouts().channel(callerMedia);
                 playout.fill(true); // never a silent line: silence whenever nothing else plays
                 callerMedia.tap(CallFlow.this::callerAudio);
+                callerMedia.listenForKeys((l, key, how) -> onKey(key, how));
                 goTo(entry);
             }
 
@@ -156,7 +152,7 @@ final class CallFlow implements AgentRing.Owner {
 
             @Override
             public void key(char key) {
-                onKey(key);
+                onKey(key, KeySignal.SIP_INFO);
             }
         });
     }
@@ -197,17 +193,24 @@ final class CallFlow implements AgentRing.Owner {
 
     /** The transfer's outside number answered: bridge the caller to it. */
     void transferAnswered(TransferActivity transfer) {
-        state(new BridgeActivity(services, callId, callerMedia, transfer.peer(), false, false, scheduler,
+        state(new BridgeActivity(services, callId, callerMedia, caller::sendInfo, transfer.peer(), false, false, scheduler,
                 BridgeActivity.Hold.of(services, playout, null)), "transfer answered");
     }
 
     // ---------------------------------------------------------------- keys and audio from the caller
 
-    /** A key from RFC 4733 or SIP INFO: the menu or the voicemail takes it; in a queue or a bridge it is ignored. */
-    void onKey(char key) {
-        log.debug("call {}: key {}", callId, key);
+    /** A key from the caller: the menu or the voicemail takes it, a bridge passes it on; a queue ignores it. */
+    void onKey(char key, KeySignal how) {
+        log.debug("call {}: key {} by {}", callId, key, how);
         services.facts().key(callId, now(), key);
-        activity.onKey(key);
+        activity.onKey(key, how);
+    }
+
+    /** A key from the far side of a bridge, whose media leg is {@code from}. */
+    void peerKey(RtpLeg from, char key, KeySignal how) {
+        if (activity instanceof BridgeActivity bridge) {
+            bridge.peerKey(from, key, how);
+        }
     }
 
     private void callerAudio(RtpLeg l, Codec codec, ByteBuf payload, long rtpTimestamp) {
@@ -263,7 +266,7 @@ final class CallFlow implements AgentRing.Owner {
         }
         boolean record = services.directory().ivr().queue(wait.queueId()).map(IvrSpecs.QueueMedia::record).orElse(false);
         ring.bridged();
-        state(new BridgeActivity(services, callId, callerMedia, new BridgeActivity.Peer() {
+        state(new BridgeActivity(services, callId, callerMedia, caller::sendInfo, new BridgeActivity.Peer() {
             @Override
             public RtpLeg rtp() {
                 return ring.rtp();
@@ -277,6 +280,11 @@ final class CallFlow implements AgentRing.Owner {
             @Override
             public void hangUp(String reason) {
                 ring.cancel(reason, endReason);
+            }
+
+            @Override
+            public boolean sendInfo(char key, int durationMs) {
+                return ring.sendInfo(key, durationMs);
             }
         }, true, record, scheduler, BridgeActivity.Hold.of(services, playout, wait.queueId())), "bridged to " + agentId);
     }
@@ -324,6 +332,11 @@ final class CallFlow implements AgentRing.Owner {
             end(true, EndCause.AGENT_HUNG_UP, "agent hung up");
         }
         // answered but not bridged yet: bridge() will find the ring over and end the call
+    }
+
+    @Override
+    public void key(AgentRing ring, char key) {
+        peerKey(ring.rtp(), key, KeySignal.SIP_INFO);
     }
 
     /** A bridged leg's peer stopped sending RTP for the inactivity timeout. */

@@ -2,6 +2,7 @@ package gateway.call;
 
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
+import ivr.dtmf.KeySignal;
 
 /** The caller in the IVR: prompts and menus until the tree sends the call on. */
 final class MenuActivity implements Activity {
@@ -29,7 +30,7 @@ final class MenuActivity implements Activity {
     }
 
     @Override
-    public void onKey(char key) {
+    public void onKey(char key, KeySignal how) {
         ivr.onKey(key);
     }
 }

@@ -7,6 +7,7 @@ import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
+import ivr.dtmf.KeySignal;
 import ivr.play.Playout;
 import ivr.time.Cancellable;
 import java.net.InetSocketAddress;
@@ -131,6 +132,11 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
             public void hangUp(String reason) {
                 TransferActivity.this.hangUp(reason);
             }
+
+            @Override
+            public boolean sendInfo(char key, int durationMs) {
+                return leg.sendInfo(key, durationMs);
+            }
         };
     }
 
@@ -143,6 +149,11 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     public void finished(OutgoingLeg failed, int status) {
         log.info("call {}: transfer to {} failed ({}); hanging up", call.callId(), number, status);
         call.hangUp("transfer failed");
+    }
+
+    @Override
+    public void key(OutgoingLeg from, char key) {
+        call.peerKey(media.rtp(), key, KeySignal.SIP_INFO);
     }
 
     @Override

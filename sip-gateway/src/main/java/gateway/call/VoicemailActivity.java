@@ -7,6 +7,7 @@ import ivr.play.Playout;
 import ivr.record.VoicemailBox;
 import ivr.record.VoicemailSession;
 import java.nio.file.Path;
+import ivr.dtmf.KeySignal;
 
 /** The caller leaving a message: prompt, beep, recording; keys end it early. */
 final class VoicemailActivity implements Activity {
@@ -49,7 +50,7 @@ final class VoicemailActivity implements Activity {
     }
 
     @Override
-    public void onKey(char key) {
+    public void onKey(char key, KeySignal how) {
         voicemail.onKey(key);
     }
 

@@ -72,6 +72,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
         /** A bridged media leg's peer went silent for the inactivity timeout. */
         void mediaDead(RtpLeg leg);
+
+        /** The answered phone sent a key by SIP INFO (its RTP keys are the media leg's). */
+        void key(AgentRing ring, char key);
     }
 
     private final LegServices services;
@@ -267,6 +270,18 @@ public final class AgentRing implements OutgoingLeg.Owner {
             state(State.ENDED, "agent hung up");
             owner.hungUp(this, wasBridged);
         }
+    }
+
+    @Override
+    public void key(OutgoingLeg leg, char key) {
+        if (leg == answered) {
+            owner.key(this, key);
+        }
+    }
+
+    /** Sends {@code key} to the answered phone by SIP INFO; false when no leg is answered. */
+    public boolean sendInfo(char key, int durationMs) {
+        return answered != null && answered.sendInfo(key, durationMs);
     }
 
     public void bridged() {

@@ -7,14 +7,11 @@ import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
 import io.netty.channel.EventLoop;
-import ivr.dtmf.SipInfoDtmf;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -250,22 +247,15 @@ public final class CallerLeg {
 
     /** SIP INFO: a DTMF key ({@code application/dtmf-relay} or {@code application/dtmf}), or an empty keep-alive. */
     public void onInfo(ServerTransaction st, Request info) {
-        ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
-        byte[] raw = info.getRawContent();
-        if (raw == null || raw.length == 0) {
-            services.sip().reply(st, info, Response.OK);
-            return;
-        }
-        String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
-        if (!SipInfoDtmf.isDtmf(contentType)) {
-            services.sip().reply(st, info, Response.UNSUPPORTED_MEDIA_TYPE);
-            return;
-        }
-        char key = SipInfoDtmf.parse(contentType, new String(raw, StandardCharsets.UTF_8));
-        services.sip().reply(st, info, key == 0 ? Response.BAD_REQUEST : Response.OK);
+        char key = InfoKeys.answer(services.sip(), st, info);
         if (key != 0) {
             listener.key(key);
         }
+    }
+
+    /** Sends {@code key} to the caller by SIP INFO (dtmf-relay); false when the dialog is not up. */
+    public boolean sendInfo(char key, int durationMs) {
+        return state() == State.ANSWERED && InfoKeys.send(services.sip(), dialog, key, durationMs);
     }
 
     @Override

@@ -82,6 +82,9 @@ public final class OutgoingLeg {
 
         /** The far end hung up the answered leg. */
         void hungUp(OutgoingLeg leg);
+
+        /** The far end sent a key by SIP INFO. */
+        void key(OutgoingLeg leg, char key);
     }
 
     private final LegServices services;
@@ -271,6 +274,19 @@ public final class OutgoingLeg {
             state(State.TERMINATED, "far end hung up");
             owner.hungUp(this);
         }
+    }
+
+    /** SIP INFO from the far end: a key for the owner, or an empty keep-alive. */
+    public void onInfo(ServerTransaction st, Request info) {
+        char key = InfoKeys.answer(services.sip(), st, info);
+        if (key != 0 && state() == State.ANSWERED) {
+            owner.key(this, key);
+        }
+    }
+
+    /** Sends {@code key} to the far end by SIP INFO (dtmf-relay); false when the dialog is not up. */
+    public boolean sendInfo(char key, int durationMs) {
+        return state() == State.ANSWERED && InfoKeys.send(services.sip(), dialog, key, durationMs);
     }
 
     /** A re-INVITE from the far end (hold, unhold): answered from the shared media's own port. */

@@ -76,6 +76,23 @@ final class OutboundStream {
         sent(sequence, timestamp, span, nowMs);
     }
 
+    /** Where the stream's timestamps are now: the start of an event we insert. */
+    long eventTimestamp(long nowMs) {
+        return resumeTimestamp(nowMs);
+    }
+
+    /**
+     * Writes the header of an RFC 4733 packet we insert into the stream, whatever feeds it: the
+     * next sequence number, the event's own timestamp. The audio's timestamps go on untouched, and
+     * a relayed source's sequence numbers shift by one so they keep counting after the insert.
+     */
+    void event(ByteBuf out, int payloadType, boolean marker, long eventTimestamp) {
+        int sequence = (lastSequence + 1) & 0xFFFF;
+        RtpHeader.write(out, payloadType, marker, sequence, eventTimestamp, ssrc);
+        lastSequence = sequence;
+        sequenceOffset++;
+    }
+
     private long resumeTimestamp(long nowMs) {
         if (!sentAny) {
             return nextTimestamp;

@@ -52,6 +52,8 @@ public final class RtpLeg {
     private RtpLeg partner;
     private RtpTap tap;
     private Consumer<RtpLeg> mediaWatch;
+    /** Null until someone listens for the peer's keys or presses one towards it. */
+    private LegDtmf dtmf;
 
     private boolean receivedSinceSweep;
     private long idleSinceMs;
@@ -111,6 +113,9 @@ public final class RtpLeg {
             // the peer moved: learn its source again
             latched = null;
         }
+        if (dtmf != null) {
+            dtmf.media(parameters);
+        }
         if (old != null && mediaWatch != null) {
             mediaWatch.accept(this);
         }
@@ -124,6 +129,24 @@ public final class RtpLeg {
 
     public MediaParameters media() {
         return media;
+    }
+
+    /** Sets (or with null, clears) who hears the peer's keys: RFC 4733, or in-band while it has no telephone-event. */
+    public void listenForKeys(KeyListener listener) {
+        dtmf().listen(listener);
+    }
+
+    /** Presses {@code key} towards the peer by RFC 4733 in our stream; false if closed or the peer has no telephone-event. */
+    public boolean sendKey(char key, int durationMs) {
+        return dtmf().press(key, durationMs);
+    }
+
+    private LegDtmf dtmf() {
+        checkLoop();
+        if (dtmf == null) {
+            dtmf = new LegDtmf(this, out, clockMs);
+        }
+        return dtmf;
     }
 
     /** Where our packets go now, or null while we have nowhere to send. */
@@ -258,11 +281,11 @@ public final class RtpLeg {
         }
     }
 
-    private boolean canSend() {
+    boolean canSend() {
         return state == State.OPEN && media != null && media.peerReceives();
     }
 
-    private void emit(ByteBuf packet) {
+    void emit(ByteBuf packet) {
         packetsOut++;
         bytesOut += packet.readableBytes();
         rtp.writeAndFlush(new DatagramPacket(packet, sendTarget()), rtp.voidPromise());
@@ -316,6 +339,9 @@ public final class RtpLeg {
                 log.warn("RTP tap failed on port {}", port, e);
             }
         }
+        if (dtmf != null) {
+            dtmf.audio(codec, p, payloadOffset, payloadLength); // before a transcode rewrites the payload
+        }
         RtpLeg to = partner;
         if (to == null || !to.canSend()) {
             datagram.release();
@@ -336,6 +362,9 @@ public final class RtpLeg {
             listener.onTelephoneEvent(this, pt, RtpHeader.timestamp(p), p.slice(payloadOffset, payloadLength));
         } catch (RuntimeException e) {
             log.warn("telephone-event listener failed on port {}", port, e);
+        }
+        if (dtmf != null) {
+            dtmf.event(pt, RtpHeader.timestamp(p), p, payloadOffset);
         }
         RtpLeg to = partner;
         if (to == null || !to.canSend() || to.media.sendEventPt() < 0) {

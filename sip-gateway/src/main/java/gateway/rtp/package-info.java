@@ -14,6 +14,10 @@
  * <li>Recording taps ({@link gateway.rtp.RtpTap}) get each party's audio still G.711-encoded, with
  * its codec, as a view of the received packet: nothing is copied or decoded on the loop, and
  * without a tap the cost is one null check.</li>
+ * <li>Keys: {@code leg.listenForKeys(listener)} hears the peer's RFC 4733 keys and, while its SDP
+ * has no telephone-event, the in-band tones in its audio ({@code ivr.dtmf.InbandDetector}, run on
+ * the payload before any transcoding); {@code leg.sendKey(key, ms)} inserts an RFC 4733 event of
+ * ours into the leg's stream. A leg nobody asks pays one null check per packet.</li>
  * <li>Dead legs: a sweep per loop reports a bridged leg silent for the inactivity timeout while
  * media flows both ways (never on hold, when many phones send nothing).</li>
  * <li>Reference counts: every received datagram is released or written on exactly once.</li>

@@ -29,6 +29,11 @@ public record MediaParameters(InetSocketAddress remote, Codec codec, int sendEve
         return remote != null && remoteDirection == Direction.SENDRECV;
     }
 
+    /** Whether the peer takes and sends RFC 4733 keys; without, keys go by SIP INFO or in-band. */
+    public boolean hasTelephoneEvent() {
+        return sendEventPt >= 0;
+    }
+
     public boolean onHold() {
         return !peerReceives();
     }

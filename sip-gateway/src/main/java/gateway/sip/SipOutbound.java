@@ -3,6 +3,7 @@ package gateway.sip;
 import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
 import gateway.sip.stack.SipStackHost;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
 import java.util.UUID;
@@ -145,11 +146,21 @@ public final class SipOutbound {
         return inDialog(dialog, method, sdp, null);
     }
 
+    /** INFO inside {@code dialog} with {@code body} of {@code contentType} (say a key as {@code application/dtmf-relay}). */
+    public boolean info(Dialog dialog, String contentType, String body) {
+        return dialog != null && inDialog(dialog, Request.INFO, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
     private boolean inDialog(Dialog dialog, String method, byte[] sdp, SipReason reason) {
+        return inDialog(dialog, method, "application/sdp", sdp, reason);
+    }
+
+    private boolean inDialog(Dialog dialog, String method, String contentType, byte[] body, SipReason reason) {
         try {
             Request r = dialog.createRequest(method);
-            if (sdp != null) {
-                r.setContent(sdp, sdpType());
+            if (body != null) {
+                String[] type = contentType.split("/", 2);
+                r.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
             }
             addReason(r, reason);
             ClientTransaction ct = provider.getNewClientTransaction(r);

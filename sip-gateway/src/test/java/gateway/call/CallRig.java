@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import ops.metrics.GatewayMeters;
+import ops.records.CallFacts;
 
 /**
  * A running gateway on loopback with test phones around it. Agents register from 127.0.0.1;
@@ -77,6 +79,7 @@ final class CallRig implements AutoCloseable {
                 ToneGenerator.beep(), tone("hold music", 1000, 350));
         private InetSocketAddress trunk;
         private Duration inactivity;
+        private CallFacts facts = CallFacts.NONE;
 
         /** An agent whose extension is its password's suffix: {@code pw-<ext>}. */
         Builder agent(AgentRoute route) {
@@ -124,6 +127,12 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
+        /** Who hears each call's facts (keys, menus...); none by default. */
+        Builder facts(CallFacts callFacts) {
+            facts = callFacts;
+            return this;
+        }
+
         Builder rtpInactivity(Duration d) {
             inactivity = d;
             return this;
@@ -146,7 +155,7 @@ final class CallRig implements AutoCloseable {
             Events<AcdEvent> sink = new Events<>();
             Gateway gw = Gateway.start(settings, directory, user -> Optional.ofNullable(byUser.get(user)),
                     () -> TrunkSources.of(Map.of("carrier", List.of(TRUNK_ADDRESS + "/32"))), specs, queues,
-                    Observers.of(sink::add));
+                    new Observers(sink::add, facts, GatewayMeters.NONE));
             return new CallRig(gw, storage, sink);
         }
     }

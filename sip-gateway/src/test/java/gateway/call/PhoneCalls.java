@@ -38,9 +38,14 @@ public final class PhoneCalls {
 
     /** Rings, then answers {@code invite} from {@code rtp} (with telephone events), sending agent audio. */
     public static RtpPeer answer(Incoming invite, RtpPeer rtp, int payloadType) throws Exception {
+        return answerWith(invite, rtp, payloadType, 101);
+    }
+
+    /** Rings, then answers {@code invite} offering {@code payloadTypes}, sending agent audio in the first. */
+    public static RtpPeer answerWith(Incoming invite, RtpPeer rtp, int... payloadTypes) throws Exception {
         invite.ringing();
-        invite.answer(rtp.sdp(payloadType, 101));
-        rtp.sendTo(invite.body(), payloadType, AGENT_AUDIO);
+        invite.answer(rtp.sdp(payloadTypes));
+        rtp.sendTo(invite.body(), payloadTypes[0], AGENT_AUDIO);
         return rtp;
     }
 }

@@ -11,14 +11,18 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import gateway.testkit.Await;
 import ivr.audio.Codec;
+import ivr.audio.Pcm;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.dtmf.TelephoneEventEncoder;
@@ -41,6 +45,9 @@ public final class RtpPeer implements AutoCloseable {
     private volatile byte fill;
     /** When set, the stream carries this prompt in a loop instead of {@code fill}. */
     private volatile Prompt tone;
+    /** When set, the stream carries this audio once, before the tone or fill. */
+    private volatile Prompt once;
+    private final AtomicInteger onceFrame = new AtomicInteger();
     private final AtomicInteger seq = new AtomicInteger(1);
     private final AtomicLong ts = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -96,6 +103,34 @@ public final class RtpPeer implements AutoCloseable {
     public void sendToneTo(String remoteSdp, double frequencyHz) throws SdpException {
         sendTo(remoteSdp, 0, (byte) 0);
         tone = Prompt.of(frequencyHz + " Hz", ToneGenerator.tone(1000, 0.3, frequencyHz));
+    }
+
+    /** Plays {@code audio} once in the stream, in the codec of the payload type it sends, then goes on as before. */
+    public void play(Pcm audio) {
+        onceFrame.set(0);
+        once = Prompt.of("played", audio);
+    }
+
+    /** Waits until what {@link #play} was given has gone out. */
+    public void awaitPlayed(Duration timeout) throws Exception {
+        Await.until(() -> once == null, timeout, () -> "still playing at frame " + onceFrame.get());
+    }
+
+    /**
+     * The next RFC 4733 event on {@code eventPt} that lasts more than one packet: every packet from
+     * its first to its first end packet, with the other packets that came meanwhile (audio).
+     * Earlier packets are dropped, the end copies of the last event with them.
+     */
+    public List<Packet> awaitEvent(int eventPt, Duration timeout) {
+        List<Packet> packets = new ArrayList<>();
+        Packet p = await(x -> x.payloadType() == eventPt && (x.payload()[1] & 0x80) == 0, timeout,
+                "telephone-event " + eventPt);
+        packets.add(p);
+        while (p.payloadType() != eventPt || (p.payload()[1] & 0x80) == 0) {
+            p = awaitAny(timeout);
+            packets.add(p);
+        }
+        return packets;
     }
 
     /**
@@ -265,13 +300,20 @@ public final class RtpPeer implements AutoCloseable {
         ByteBuffer.wrap(packet).put((byte) 0x80).put((byte) payloadType).putShort((short) seq.getAndIncrement())
                 .putInt((int) ts.getAndAdd(160)).putInt(ssrc());
         Prompt t = tone;
-        if (last == null && t != null) {
+        Prompt o = last == null ? once : null;
+        int f = o == null ? 0 : onceFrame.getAndIncrement();
+        if (o != null && f < o.frameCount()) {
+            System.arraycopy(o.frame(Codec.forPayloadType(payloadType), f), 0, packet, 12, 160);
+        } else if (last == null && t != null) {
             System.arraycopy(t.frame(Codec.PCMU, toneFrame++ % t.frameCount()), 0, packet, 12, 160);
         } else {
             Arrays.fill(packet, 12, packet.length, last != null ? last : fill);
         }
         socket.send(new DatagramPacket(packet, packet.length, to));
         sent.incrementAndGet();
+        if (o != null && f >= o.frameCount() - 1) {
+            once = null;
+        }
     }
 
     @Override

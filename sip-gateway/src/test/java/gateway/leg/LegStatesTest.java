@@ -89,6 +89,10 @@ class LegStatesTest {
             @Override
             public void hungUp(OutgoingLeg leg) {
             }
+
+            @Override
+            public void key(OutgoingLeg leg, char key) {
+            }
         });
     }
 
@@ -162,6 +166,11 @@ class LegStatesTest {
                     @Override
                     public void mediaDead(RtpLeg leg) {
                         heard.add("media dead");
+                    }
+
+                    @Override
+                    public void key(AgentRing ring, char key) {
+                        heard.add("key");
                     }
                 });
     }

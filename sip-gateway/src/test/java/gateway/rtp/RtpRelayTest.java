@@ -193,6 +193,35 @@ class RtpRelayTest {
     }
 
     @Test
+    void aKeyWeSendJoinsTheRelayedStreamWithoutBreakingIt() throws Exception {
+        Call call = bridged(Codec.PCMU, Codec.PCMU, 96);
+        call.caller().sendAudio(call.a(), 0, audio(1));
+        Rtp before = call.agent().receive();
+        // one 20 ms event: its three end packets go out at once
+        assertTrue(onLoop(() -> call.b().sendKey('4', 20)));
+        List<Rtp> event = List.of(call.agent().receive(), call.agent().receive(), call.agent().receive());
+        call.caller().sendAudio(call.a(), 0, audio(2));
+        Rtp after = call.agent().receive();
+
+        for (int i = 0; i < 3; i++) {
+            Rtp e = event.get(i);
+            assertEquals(96, e.payloadType(), "the agent's telephone-event payload type");
+            assertEquals(before.ssrc(), e.ssrc());
+            assertEquals((before.sequence() + 1 + i) & 0xFFFF, e.sequence());
+            assertEquals(event.get(0).timestamp(), e.timestamp());
+            assertArrayEquals(new byte[] {4, (byte) 0x8A, 0, (byte) 160}, e.payload());
+        }
+        assertTrue(event.get(0).marker(), "a new event");
+        assertTrue((int) (event.get(0).timestamp() - before.timestamp()) >= 160, "the event starts where the audio is");
+        assertEquals((before.sequence() + 4) & 0xFFFF, after.sequence(), "the relayed audio counts on after the event");
+        assertEquals(before.timestamp() + 160, after.timestamp(), "and keeps its own timestamps");
+        assertFalse(after.marker(), "no resynchronisation");
+
+        Call withoutEvents = bridged(Codec.PCMU, Codec.PCMU, -1);
+        assertFalse(onLoop(() -> withoutEvents.b().sendKey('4', 20)), "no telephone-event: nothing to send with");
+    }
+
+    @Test
     void eachSideSeesOneStreamAcrossRebridgingAndPlayback() throws Exception {
         TestPhone caller = phone(10);
         TestPhone agent1 = phone(20);
