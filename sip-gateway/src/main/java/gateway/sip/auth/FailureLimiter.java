@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailureLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(FailureLimiter.class);
-    /** Longer user names are cut: a key's memory is bounded whatever a client sends. */
-    private static final int MAX_USER_CHARS = 64;
 
+    /** {@code user} is cut short (see {@link SipAuthenticator#printable}): a key's size is bounded whatever a client sends. */
     private record UserAt(InetAddress source, String user) {
         @Override
         public String toString() {
@@ -55,26 +54,18 @@ public final class FailureLimiter {
 
     /** Whether {@code user} may not authenticate from {@code source} now. */
     public boolean isBlocked(InetAddress source, String user) {
-        return perAddress.isBlocked(source) || perUser.isBlocked(new UserAt(source, key(user)));
+        return perAddress.isBlocked(source) || perUser.isBlocked(new UserAt(source, SipAuthenticator.printable(user)));
     }
 
     /** Records one failure of {@code user} from {@code source}; true when that user is blocked there now. */
     public boolean recordFailure(InetAddress source, String user) {
-        boolean userBlocked = perUser.recordFailure(new UserAt(source, key(user)));
+        boolean userBlocked = perUser.recordFailure(new UserAt(source, SipAuthenticator.printable(user)));
         return perAddress.recordFailure(source) || userBlocked;
     }
 
     /** Keys currently tracked, both levels together. */
     int tracked() {
         return perUser.records.size() + perAddress.records.size();
-    }
-
-    private static String key(String user) {
-        if (user == null) {
-            return "(none)";
-        }
-        String s = user.length() > MAX_USER_CHARS ? user.substring(0, MAX_USER_CHARS) + "..." : user;
-        return s.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** One level: failures per key in a sliding window, and the key's block. */

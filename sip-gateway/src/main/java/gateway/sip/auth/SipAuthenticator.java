@@ -117,8 +117,8 @@ public final class SipAuthenticator {
                 h.getResponse(), h.getAlgorithm(), h.getQop(), h.getParameter("nc"), h.getCNonce());
     }
 
-    /** User names come from the network: keep log lines on one line and short. */
-    private static String printable(String user) {
+    /** User names come from the network: keep log lines (and the limiter's keys) on one line and short. */
+    static String printable(String user) {
         if (user == null) {
             return "(none)";
         }
