@@ -65,7 +65,10 @@ class PhonesInTheFieldTest {
     }
 
     private static List<DigestAlgorithm> offered(TestPhone phone) {
-        Response challenge = phone.sendRegister(300).awaitResponse(401);
+        return algorithms(phone.sendRegister(300).awaitResponse(401));
+    }
+
+    private static List<DigestAlgorithm> algorithms(Response challenge) {
         return DigestClient.challenges(challenge).stream().map(DigestClient.Challenge::algorithm).toList();
     }
 
@@ -86,6 +89,9 @@ class PhonesInTheFieldTest {
     void anAgentsOwnDigestAndNatAreHonoured(String transport) throws Exception {
         try (TestPhone bob = phone("1002", transport)) {
             assertEquals(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), offered(bob));
+            Response toHisCall = bob.invite("5000", null).awaitResponse(401);
+            assertEquals(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), algorithms(toHisCall),
+                    "his own calls are challenged by their From user");
             assertEquals(200, bob.register(300).getStatusCode());
             assertEquals(DigestAlgorithm.SHA_256, bob.digest().current().orElseThrow().algorithm());
             Binding b = binding("bob", bob.contactUri());
