@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
@@ -118,7 +119,9 @@ record ContactReach(String uri, String transport, List<String> path, NatSign sig
 
     /** The address a host names when it is an IP literal; null for a name, which is never looked up here. */
     private static InetAddress literal(String host) {
-        if (host == null || !IPV4.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+        boolean v4 = host != null && IPV4.matcher(host).matches()
+                && Arrays.stream(host.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        if (!v4 && (host == null || !IPV6.matcher(host).matches())) {
             return null;
         }
         try {
