@@ -30,7 +30,6 @@ sip:
   listen: 127.0.0.1:$sip_port
   domain: acd.local
   advertise: 127.0.0.1
-  digest: [MD5]      # baresip 1.0 fails on any SHA-256 challenge
 rtp:
   ports: $rtp_base-$((rtp_base + 99))
 http:

@@ -1,5 +1,7 @@
 package config.model;
 
+import java.util.List;
+
 /**
  * An agent.
  *
@@ -7,7 +9,12 @@ package config.model;
  * @param password  digest password for the extension, or null without an extension
  * @param device    personal number reached through {@code trunk}, or null
  * @param trunk     trunk id used for the device, or null without a device
+ * @param nat       how the agent's phones are reached, or null for {@code sip.nat}
+ * @param digest    digest algorithms offered to the agent's phones, or empty for {@code sip.digest}
  */
 public record Agent(String id, String name, String extension, Secret password, String device,
-                    Forward forward, String trunk) {
+                    Forward forward, String trunk, NatMode nat, List<String> digest) {
+    public Agent {
+        digest = digest == null ? List.of() : List.copyOf(digest);
+    }
 }

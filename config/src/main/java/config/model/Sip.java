@@ -1,5 +1,7 @@
 package config.model;
 
+import java.util.List;
+
 /**
  * The SIP side of the server.
  *
@@ -7,12 +9,15 @@ package config.model;
  * @param domain    digest realm and the host part agents register to
  * @param advertise address put in Contact and SDP, or null to pick it automatically ("auto")
  * @param digest    digest algorithms offered in challenges, most preferred first ("SHA-256", "MD5")
+ * @param nat       how phones are reached by default (an agent's own {@code nat} wins)
  */
-public record Sip(HostPort listen, String domain, String advertise, java.util.List<String> digest) {
+public record Sip(HostPort listen, String domain, String advertise, List<String> digest, NatMode nat) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 5060);
-    public static final java.util.List<String> DEFAULT_DIGEST = java.util.List.of("SHA-256", "MD5");
+    /** MD5 alone: SIPp 3.6.1 and Debian's baresip 1.0 stop at a SHA-256 challenge. */
+    public static final List<String> DEFAULT_DIGEST = List.of("MD5");
 
     public Sip {
-        digest = digest == null || digest.isEmpty() ? DEFAULT_DIGEST : java.util.List.copyOf(digest);
+        digest = digest == null || digest.isEmpty() ? DEFAULT_DIGEST : List.copyOf(digest);
+        nat = nat == null ? NatMode.AUTO : nat;
     }
 }

@@ -2,6 +2,7 @@ package config.validate;
 
 import config.model.Agent;
 import config.model.Forward;
+import config.model.NatMode;
 import config.model.Secret;
 import config.model.Trunk;
 import config.yaml.YNode;
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The agents section: ids, extensions and passwords, personal devices and forwarding. */
+/** The agents section: ids, extensions and passwords, how their phones are met, personal devices and forwarding. */
 final class AgentsSection {
-    private static final Set<String> FIELDS = Set.of("id", "name", "extension", "password", "device", "forward", "trunk");
+    private static final Set<String> FIELDS = Set.of("id", "name", "extension", "password", "device", "forward", "trunk",
+            "nat", "digest");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     static final Map<String, Forward> FORWARDS = new LinkedHashMap<>();
 
@@ -61,10 +63,17 @@ final class AgentsSection {
                 b.problems.at(f.node("device"), f.path("device"), "there are several trunks: say which one reaches this device with trunk:");
             }
         }
+        NatMode nat = f.choice("nat", ServerSections.NAT_MODES, null);
+        List<String> digest = ServerSections.digest(f, b.problems);
+        for (String phonesOnly : List.of("nat", "digest")) {
+            if (f.has(phonesOnly) && !f.has("extension")) {
+                b.problems.at(f.node(phonesOnly), f.path(phonesOnly), "applies to registered phones: needs an extension");
+            }
+        }
         if (id == null) {
             return null;
         }
-        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk);
+        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk, nat, digest);
     }
 
     private static String extension(String text) throws BadValue {

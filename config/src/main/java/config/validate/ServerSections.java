@@ -3,6 +3,7 @@ package config.validate;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
+import config.model.NatMode;
 import config.model.PortRange;
 import config.model.Rtp;
 import config.model.Secret;
@@ -12,12 +13,20 @@ import config.model.Trunk;
 import config.yaml.YNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The server's own sections: sip, rtp, http, storage and trunks. */
 final class ServerSections {
     static final int SIP_PORT = 5060;
+    static final Map<String, NatMode> NAT_MODES = new LinkedHashMap<>();
+
+    static {
+        Arrays.stream(NatMode.values()).forEach(m -> NAT_MODES.put(m.configName(), m));
+    }
 
     private final Binding b;
 
@@ -26,15 +35,22 @@ final class ServerSections {
     }
 
     Sip sip(YNode node) {
-        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest"));
+        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest", "nat"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
+        List<String> digest = digest(f, b.problems);
+        NatMode nat = f.choice("nat", NAT_MODES, NatMode.AUTO);
+        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest, nat);
+    }
+
+    /** A {@code digest} list (sip's or an agent's): each name checked, none twice; empty when absent. */
+    static List<String> digest(Fields f, Problems problems) {
         List<String> digest = f.scalars("digest", ServerSections::digestAlgorithm);
         if (f.has("digest") && digest.size() != digest.stream().distinct().count()) {
-            b.problems.at(f.node("digest"), "sip.digest", "an algorithm is listed twice: " + digest);
+            problems.at(f.node("digest"), f.path("digest"), "an algorithm is listed twice: " + digest);
         }
-        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest.stream().distinct().toList());
+        return digest.stream().distinct().toList();
     }
 
     /** The digest algorithms of RFC 7616 we verify. */

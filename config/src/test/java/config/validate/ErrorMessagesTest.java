@@ -2,6 +2,8 @@ package config.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import config.Wavs;
 import config.model.AcdConfig;
@@ -56,6 +58,41 @@ class ErrorMessagesTest {
                         sip: { domain: a, digest: [MD5, SHA1, md5] }
                         http: { token: t }
                         """));
+    }
+
+    @Test
+    void natModesAndAgentsDigestAreCheckedWithTheirPlace() {
+        assertEquals(List.of(
+                "acd.yaml:1:24: sip.nat: unknown nat \"sometimes\"; expected one of auto, always, never",
+                "acd.yaml:5:48: agents[0].nat: unknown nat \"alway\" (did you mean \"always\"?); expected one of auto, always, never",
+                "acd.yaml:5:69: agents[0].digest[1]: unknown digest algorithm \"SHA-1\"; expected MD5 or SHA-256",
+                "acd.yaml:6:36: agents[1].nat: applies to registered phones: needs an extension"),
+                errors("""
+                        sip: { domain: a, nat: sometimes }
+                        http: { token: t }
+                        trunks: [ { id: t, address: 192.0.2.1 } ]
+                        agents:
+                          - { id: a, extension: "1", password: p, nat: alway, digest: [MD5, SHA-1] }
+                          - { id: b, device: "+1555", nat: never }
+                        """));
+    }
+
+    @Test
+    void natAndDigestPerAgentAreRead() {
+        LoadResult r = new ConfigLoader(Map.of()).parse("""
+                sip: { domain: a, nat: never, digest: [sha-256, MD5] }
+                http: { token: t }
+                agents:
+                  - { id: a, extension: "1", password: p, nat: always, digest: [SHA-256] }
+                  - { id: b, extension: "2", password: p }
+                """, dir.resolve("acd.yaml"));
+        assertTrue(r.ok(), () -> r.errors().toString());
+        assertEquals(config.model.NatMode.NEVER, r.config().sip().nat());
+        assertEquals(List.of("SHA-256", "MD5"), r.config().sip().digest());
+        assertEquals(config.model.NatMode.ALWAYS, r.config().agents().get(0).nat());
+        assertEquals(List.of("SHA-256"), r.config().agents().get(0).digest());
+        assertNull(r.config().agents().get(1).nat());
+        assertEquals(List.of(), r.config().agents().get(1).digest());
     }
 
     @Test

@@ -210,7 +210,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void ringPhones() {
         for (Binding b : phones) {
-            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), route.extension());
+            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
         }
         if (route.forward() == Forward.ON_NO_ANSWER) {
             deviceTimer = loop.schedule(this::phonesUnanswered, ringTimeoutMs, TimeUnit.MILLISECONDS);
@@ -219,13 +219,13 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void ringDevice() {
         String uri = "sip:" + route.device() + "@" + route.trunk().getHostString() + ":" + route.trunk().getPort();
-        send(OutgoingLeg.Kind.DEVICE, uri, "UDP", route.device());
+        send(OutgoingLeg.Kind.DEVICE, uri, "UDP", List.of(), route.device());
     }
 
-    private void send(OutgoingLeg.Kind kind, String uri, String transport, String toUser) {
+    private void send(OutgoingLeg.Kind kind, String uri, String transport, List<String> routeSet, String toUser) {
         OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
         legs.add(leg);
-        if (!leg.invite(uri, transport, callerUser, toUser, offer)) {
+        if (!leg.invite(uri, transport, routeSet, callerUser, toUser, offer)) {
             lastFailure = Response.SERVICE_UNAVAILABLE;
         }
     }

@@ -5,6 +5,7 @@ import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -165,8 +166,14 @@ public final class OutgoingLeg {
      * @return false when the INVITE could not be sent (the leg has FAILED; its owner is not told)
      */
     public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
+        return invite(uri, transport, List.of(), fromUser, toUser, offer);
+    }
+
+    /** {@link #invite(String, String, String, String, byte[])} through the proxies of {@code routeSet} (a Path). */
+    public boolean invite(String uri, String transport, List<String> routeSet, String fromUser, String toUser,
+                          byte[] offer) {
         services.legs().own(this);
-        transaction = services.sip().invite(uri, transport, callId, fromUser, services.domain(), toUser, offer);
+        transaction = services.sip().invite(uri, transport, routeSet, callId, fromUser, services.domain(), toUser, offer);
         if (transaction == null) {
             state(State.FAILED, "INVITE not sent");
             return false;

@@ -9,6 +9,7 @@ import gateway.leg.AgentRoute;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.DigestAlgorithm;
 import ivr.audio.PromptCache;
 import ivr.menu.Destination;
 import java.io.IOException;
@@ -132,7 +133,13 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
         return current.config().agents().stream()
                 .filter(a -> extension.equals(a.extension()) && a.password() != null)
                 .findFirst()
-                .map(a -> new AgentCredentials(a.id(), a.extension(), a.password().value()));
+                .map(a -> new AgentCredentials(a.id(), a.extension(), a.password().value(),
+                        digestAlgorithms(a.digest()), a.nat()));
+    }
+
+    /** The config's algorithm names (already validated) as the authenticator takes them. */
+    static List<DigestAlgorithm> digestAlgorithms(List<String> names) {
+        return names.stream().map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
     }
 
     /** Which source addresses are trunks, from each trunk's {@code allow} list. */

@@ -6,6 +6,7 @@ import acd.command.AcdProxy;
 import acd.engine.AcdEngine;
 import acd.engine.AcdLoop;
 import acd.queue.QueueSpec;
+import config.model.NatMode;
 import config.model.PortRange;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
@@ -24,6 +25,7 @@ import gateway.sip.auth.AgentDirectory;
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
+import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
 import ivr.record.RecordingRepair;
 import ivr.record.RecordingWriter;
@@ -62,12 +64,15 @@ public final class Gateway implements AutoCloseable {
      * @param rtpBind      the address RTP sockets bind to
      * @param rtpInactivity a bridged leg silent this long ends the call; zero: never; null: the default
      * @param callThreads  event loops for calls (0: one per core)
+     * @param digest       digest algorithms offered to agents without their own (null: MD5)
+     * @param nat          how agents' phones are reached unless the agent says (null: auto)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
                            PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
-                           List<DigestAlgorithm> digest) {
+                           List<DigestAlgorithm> digest, NatMode nat) {
         public Settings {
-            digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.copyOf(digest);
+            nat = nat == null ? NatMode.AUTO : nat;
+            digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(advertise, "advertise");
@@ -78,11 +83,12 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
-            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest);
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest,
+                    nat);
         }
     }
 
@@ -144,6 +150,7 @@ public final class Gateway implements AutoCloseable {
                 .agents(credentials)
                 .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
                         System::currentTimeMillis))
+                .registrar(RegistrarSettings.standard().withNat(settings.nat()))
                 .trunks(trunks)
                 .inviteHandler(b2bua)
                 .registrationListener(presence)

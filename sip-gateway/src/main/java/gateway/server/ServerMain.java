@@ -100,10 +100,9 @@ public final class ServerMain implements AutoCloseable {
         String listen = config.sip().listen().host();
         String advertise = config.sip().advertise() != null ? config.sip().advertise() : autoAdvertise(listen);
         PortRange rtp = config.rtp().ports();
-        List<DigestAlgorithm> digest = config.sip().digest().stream()
-                .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
+        List<DigestAlgorithm> digest = ConfiguredDirectory.digestAlgorithms(config.sip().digest());
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
-                rtp, config.rtp().timeout(), 0, 10_000, digest);
+                rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat());
     }
 
     /**

@@ -100,10 +100,20 @@ public final class SipOutbound {
      */
     public ClientTransaction invite(String requestUri, String transport, String callId, String fromUser,
                                     String domain, String toUser, byte[] sdp) {
+        return invite(requestUri, transport, List.of(), callId, fromUser, domain, toUser, sdp);
+    }
+
+    /**
+     * {@link #invite(String, String, String, String, String, String, byte[])} through the proxies
+     * of {@code routeSet} (a registration's Path, RFC 3327), each a name-addr, first hop first;
+     * {@code transport} is then the first hop's.
+     */
+    public ClientTransaction invite(String requestUri, String transport, List<String> routeSet, String callId,
+                                    String fromUser, String domain, String toUser, byte[] sdp) {
         try {
             SipURI target = (SipURI) addresses.createURI(requestUri);
             String tp = transport == null ? "UDP" : transport.toUpperCase();
-            if (tp.equals("TCP") && target.getTransportParam() == null) {
+            if (tp.equals("TCP") && target.getTransportParam() == null && routeSet.isEmpty()) {
                 target.setTransportParam("tcp");
             }
             Address from = addresses.createAddress(addresses.createSipURI(fromUser.isEmpty() ? "anonymous" : fromUser, domain));
@@ -113,6 +123,9 @@ public final class SipOutbound {
             Request invite = messages.createRequest(target, Request.INVITE, headers.createCallIdHeader(callId),
                     headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
                     headers.createToHeader(to, null), List.of(via), headers.createMaxForwardsHeader(70));
+            for (String hop : routeSet) {
+                invite.addLast(headers.createRouteHeader(addresses.createAddress(hop)));
+            }
             invite.addHeader(contact(tp));
             for (String method : gateway.sip.SipRequestRouter.ALLOW) {
                 invite.addHeader(headers.createAllowHeader(method));

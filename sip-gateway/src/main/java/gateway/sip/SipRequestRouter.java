@@ -148,7 +148,7 @@ public final class SipRequestRouter implements SipListener {
             handler.onInvite(new AdmittedInvite(st, request, offer, source, Caller.agent(a.agent().agentId())));
         } else if (result instanceof AuthResult.Challenge c) {
             Response r = responder.create(request, Response.UNAUTHORIZED);
-            auth.challenge(r, c.stale());
+            auth.challenge(r, c);
             responder.send(st, request, r);
         } else {
             responder.reply(st, request, Response.FORBIDDEN);

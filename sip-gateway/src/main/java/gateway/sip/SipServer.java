@@ -132,7 +132,7 @@ public final class SipServer implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the standard authenticator (SHA-256 + MD5, five-minute nonces) for {@code realm}. */
+        /** Replaces the standard authenticator (MD5, five-minute nonces) for {@code realm}. */
         public Builder digest(DigestAuthenticator value) {
             this.digest = Objects.requireNonNull(value);
             return this;

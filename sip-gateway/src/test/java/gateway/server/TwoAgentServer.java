@@ -37,7 +37,7 @@ final class TwoAgentServer {
     static String yaml(int sipPort, String http, String storage, String rtpMore) throws IOException {
         int rtp = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 10_000);
         return """
-                sip: { listen: 127.0.0.1:%d, domain: %s, advertise: 127.0.0.1, digest: [MD5] }
+                sip: { listen: 127.0.0.1:%d, domain: %s, advertise: 127.0.0.1 }
                 rtp: { ports: %d-%d%s }
                 http: { listen: 127.0.0.1:%d, token: %s%s }
                 storage: { dir: data%s }

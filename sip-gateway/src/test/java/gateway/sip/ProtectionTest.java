@@ -9,6 +9,7 @@ import gateway.sip.registrar.RegistrarSettings;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.testkit.ExpectedLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +23,42 @@ class ProtectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
-    void tenFailuresBlockTheSourceEvenForTheRightPassword(String transport) throws Exception {
+    void tenFailuresBlockTheUserThereEvenForTheRightPasswordAndNoOneElse(String transport) throws Exception {
         try (ExpectedLog log = ExpectedLog.of(FailureLimiter.class)) {
             try (SipServerFixture gw = new SipServerFixture(new ScriptedInviteHandler(), TrunkSources.none(),
                     RegistrarSettings.standard(), FailureLimiter.standard(), 1_000_000);
                  TestPhone guesser = gw.phone("1300", "guess", transport).start();
                  TestPhone owner = gw.agentPhone("1300", transport).start();
-                 TestPhone elsewhere = gw.agentPhone("1301", transport).localAddress("127.0.0.3").start()) {
-                for (int i = 0; i < 10; i++) {
+                 TestPhone colleague = gw.agentPhone("1302", transport).start();
+                 TestPhone elsewhere = gw.agentPhone("1300", transport).localAddress("127.0.0.3").start()) {
+                for (int i = 0; i < 12; i++) {
                     assertEquals(403, guesser.register(600).getStatusCode(), "attempt " + i);
                 }
-                assertEquals(403, owner.register(600).getStatusCode(), "127.0.0.1 is blocked now");
+                assertEquals(403, owner.register(600).getStatusCode(), "1300 is blocked at 127.0.0.1 now");
                 assertTrue(gw.server.locator().contactsOf("agent1300").isEmpty());
-                assertEquals(200, elsewhere.register(600).getStatusCode(), "another source is not");
+                assertEquals(200, colleague.register(600).getStatusCode(), "another user at the same address is not");
+                assertEquals(200, elsewhere.register(600).getStatusCode(), "nor the same user at another address");
+            }
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+            assertTrue(log.warned("SIP user 1300 from 127.0.0.1 blocked"), log.warnings().toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void failuresAcrossManyUserNamesBlockTheAddress(String transport) throws Exception {
+        try (ExpectedLog log = ExpectedLog.of(FailureLimiter.class)) {
+            FailureLimiter limiter = new FailureLimiter(10, 5, Duration.ofMinutes(1), Duration.ofMinutes(5), 1000,
+                    System::currentTimeMillis);
+            try (SipServerFixture gw = new SipServerFixture(new ScriptedInviteHandler(), TrunkSources.none(),
+                    RegistrarSettings.standard(), limiter, 1_000_000);
+                 TestPhone owner = gw.agentPhone("1310", transport).start()) {
+                for (int i = 0; i < 5; i++) {
+                    try (TestPhone guesser = gw.phone("132" + i, "guess", transport).start()) {
+                        assertEquals(403, guesser.register(600).getStatusCode(), "user 132" + i);
+                    }
+                }
+                assertEquals(403, owner.register(600).getStatusCode(), "127.0.0.1 is blocked for everyone");
             }
             assertTrue(log.warned("SIP source 127.0.0.1 blocked"), log.warnings().toString());
         }

@@ -73,7 +73,7 @@ final class SipServerFixture implements AutoCloseable {
     }
 
     static FailureLimiter lenientLimiter() {
-        return new FailureLimiter(1_000_000, Duration.ofMinutes(1), Duration.ofMinutes(5), 1000, System::currentTimeMillis);
+        return new FailureLimiter(1_000_000, 1_000_000, Duration.ofMinutes(1), Duration.ofMinutes(5), 1000, System::currentTimeMillis);
     }
 
     long now() {

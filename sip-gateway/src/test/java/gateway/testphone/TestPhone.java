@@ -166,6 +166,29 @@ public final class TestPhone implements AutoCloseable {
         return send(registerRequest(-1, true)).awaitFinal();
     }
 
+    /**
+     * REGISTER of {@code contactUri} instead of this phone's own contact, with extra header lines
+     * ({@code "Path: <sip:...;lr>"}): as a provisioning tool registers a device, or a proxy relays
+     * a phone. Answers challenges; returns the final response.
+     */
+    public Response registerContact(String contactUri, int expires, String... headerLines) {
+        Request r = registerRequest(expires, false);
+        try {
+            r.setHeader(headers().createContactHeader(host.addressFactory().createAddress(contactUri)));
+        } catch (ParseException e) {
+            throw new IllegalStateException(contactUri, e);
+        }
+        for (String line : headerLines) {
+            String[] nameValue = line.split(":\\s*", 2);
+            try {
+                r.addHeader(headers().createHeader(nameValue[0], nameValue[1]));
+            } catch (ParseException e) {
+                throw new IllegalStateException(line, e);
+            }
+        }
+        return send(r).awaitFinal();
+    }
+
     /** One REGISTER (with credentials when a challenge is known); the caller awaits what it needs. */
     public Outgoing sendRegister(int expires) {
         return send(registerRequest(expires, false));

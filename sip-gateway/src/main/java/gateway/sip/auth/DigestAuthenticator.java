@@ -39,24 +39,34 @@ public final class DigestAuthenticator {
     }
 
     /**
-     * MD5 and SHA-256, nonces valid for five minutes, replay table for 100,000 nonces. MD5 comes
-     * first although RFC 8760 would list the stronger one first: MD5-only phones such as
-     * baresip 1.0 (Debian 12) give up at the first challenge whose algorithm they lack.
+     * MD5 only, nonces valid for five minutes, replay table for 100,000 nonces. SHA-256 is opt-in:
+     * SIPp 3.6.1 and baresip 1.0 (Debian 12) give up at a SHA-256 challenge even when an MD5 one
+     * follows it.
      */
     public static DigestAuthenticator standard(String realm) {
-        return new DigestAuthenticator(realm, List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
-                Duration.ofMinutes(5), 100_000, System::currentTimeMillis);
+        return new DigestAuthenticator(realm, List.of(DigestAlgorithm.MD5), Duration.ofMinutes(5), 100_000,
+                System::currentTimeMillis);
     }
 
     public String realm() {
         return realm;
     }
 
+    /** The algorithms offered when an agent asks for none of its own, most preferred first. */
+    public List<DigestAlgorithm> offered() {
+        return offered;
+    }
+
     /** One challenge value per offered algorithm, most preferred first, sharing one fresh nonce. */
     public List<String> challenges(boolean stale) {
+        return challenges(offered, stale);
+    }
+
+    /** One challenge value per algorithm of {@code offer}, in its order, sharing one fresh nonce. */
+    public List<String> challenges(List<DigestAlgorithm> offer, boolean stale) {
         String nonce = nonces.issue();
-        List<String> values = new ArrayList<>(offered.size());
-        for (DigestAlgorithm a : offered) {
+        List<String> values = new ArrayList<>(offer.size());
+        for (DigestAlgorithm a : offer) {
             values.add("Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=" + a.token()
                     + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
         }
@@ -65,8 +75,13 @@ public final class DigestAuthenticator {
 
     /** Checks {@code r}, sent with a request of {@code method}, against the user's password. */
     public DigestVerdict verify(String method, DigestResponse r, String password) {
+        return verify(method, r, password, offered);
+    }
+
+    /** {@link #verify(String, DigestResponse, String)} accepting only the algorithms of {@code offer}. */
+    public DigestVerdict verify(String method, DigestResponse r, String password, List<DigestAlgorithm> offer) {
         Optional<DigestAlgorithm> alg = DigestAlgorithm.fromToken(r.algorithm());
-        if (alg.isEmpty() || !offered.contains(alg.get()) || !usable(r)) {
+        if (alg.isEmpty() || !offer.contains(alg.get()) || !usable(r)) {
             return DigestVerdict.UNUSABLE;
         }
         long nc;

@@ -1,18 +1,21 @@
 package gateway.sip.registrar;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One registered contact of an agent.
  *
  * @param contact     the Contact URI as the phone registered it
- * @param reachUri    where to send requests for this contact: the contact itself, or, when the
- *                    phone is behind NAT (its REGISTER came from another address than its
- *                    Contact names), the contact rewritten to that source address (RFC 3581 spirit)
- * @param transport   UDP or TCP, the transport the REGISTER came over
+ * @param reachUri    the Request-URI of requests for this contact: the contact itself, or, when
+ *                    the phone is behind NAT, the contact rewritten to the address the REGISTER
+ *                    came from (see {@link ContactReach})
+ * @param transport   UDP or TCP, the transport of the first hop (for a phone behind NAT, the one
+ *                    the REGISTER came over)
  * @param source      the address the REGISTER came from
  * @param expiresAtMs wall-clock time the binding lapses unless refreshed
+ * @param path        the REGISTER's Path (RFC 3327), the Route set requests to the contact carry; often empty
  */
 public record Binding(
         String agentId,
@@ -22,7 +25,8 @@ public record Binding(
         InetSocketAddress source,
         long expiresAtMs,
         String callId,
-        long cseq) {
+        long cseq,
+        List<String> path) {
 
     public Binding {
         Objects.requireNonNull(agentId, "agentId");
@@ -30,6 +34,7 @@ public record Binding(
         Objects.requireNonNull(reachUri, "reachUri");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(source, "source");
+        path = path == null ? List.of() : List.copyOf(path);
     }
 
     public boolean behindNat() {

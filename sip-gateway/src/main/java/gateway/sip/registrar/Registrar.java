@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
 import java.util.function.LongSupplier;
@@ -24,7 +23,9 @@ import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The registrar (RFC 3261 section 10.3): digest-authenticated REGISTER, Expires bounds with
  * 423, refresh, removal by {@code Expires: 0} or {@code *}, several contacts per agent, lapse
- * on a timer ({@link #expire()}), and NAT: a phone whose REGISTER arrives from another address
- * than its Contact is reached at that source address.
+ * on a timer ({@link #expire()}), NAT (a phone behind NAT is reached where its REGISTER came
+ * from, see {@link ContactReach}) and Path (RFC 3327: stored, echoed, pre-loaded as the Route set).
  */
 public final class Registrar implements AgentLocator {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -81,7 +82,7 @@ public final class Registrar implements AgentLocator {
         AuthResult result = auth.authenticate(request, source.ip());
         if (result instanceof AuthResult.Challenge c) {
             Response r = responder.create(request, Response.UNAUTHORIZED);
-            auth.challenge(r, c.stale());
+            auth.challenge(r, c);
             responder.send(st, request, r);
             return;
         }
@@ -119,9 +120,13 @@ public final class Registrar implements AgentLocator {
                     return;
                 }
                 expires = Math.min(expires, settings.maxExpires());
-                URI uri = c.getAddress().getURI();
-                updates.add(new Binding(agent.agentId(), uri.toString(), reachUri(uri, source), source.transport(),
-                        source.address(), now + expires * 1000L, callId, cseq));
+                ContactReach reach = ContactReach.of(c, request, source, agent.nat() != null ? agent.nat() : settings.nat());
+                updates.add(new Binding(agent.agentId(), c.getAddress().getURI().toString(), reach.uri(),
+                        reach.transport(), source.address(), now + expires * 1000L, callId, cseq, reach.path()));
+                if (reach.sign() != ContactReach.NatSign.NONE) {
+                    LOG.debug("agent {}: {} is reached at {} ({})", agent.agentId(), c.getAddress().getURI(),
+                            reach.uri(), reach.sign());
+                }
             }
         }
         List<String> before = contactUris(table.contactsOf(agent.agentId()));
@@ -155,33 +160,26 @@ public final class Registrar implements AgentLocator {
                 r.addHeader(c);
             }
             r.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
+            echoPath(request, r);
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("a stored contact no longer parses", e);
         }
         responder.send(st, request, r);
     }
 
-    /** The contact, or when the phone is behind NAT, the contact pointed at the REGISTER's source. */
-    private String reachUri(URI contact, RequestSource source) {
-        if (!(contact instanceof SipURI sip)) {
-            return contact.toString();
+    /** RFC 3327: the Path values go back in the 200, and {@code Supported: path} to a phone that has it. */
+    private void echoPath(Request request, Response r) throws ParseException {
+        ListIterator<?> path = request.getHeaders("Path");
+        while (path != null && path.hasNext()) {
+            r.addHeader((Header) ((Header) path.next()).clone());
         }
-        String srcHost = source.ip().getHostAddress();
-        int srcPort = source.address().getPort();
-        int port = sip.getPort() > 0 ? sip.getPort() : 5060;
-        String transport = sip.getTransportParam() == null ? "UDP" : sip.getTransportParam().toUpperCase(Locale.ROOT);
-        if (sip.getHost().equals(srcHost) && port == srcPort && transport.equals(source.transport())) {
-            return contact.toString();
+        ListIterator<?> supported = request.getHeaders(SupportedHeader.NAME);
+        while (supported != null && supported.hasNext()) {
+            if ("path".equalsIgnoreCase(((SupportedHeader) supported.next()).getOptionTag())) {
+                r.addHeader(responder.headers().createSupportedHeader("path"));
+                return;
+            }
         }
-        SipURI reach = (SipURI) sip.clone();
-        try {
-            reach.setHost(srcHost);
-            reach.setPort(srcPort);
-            reach.setTransportParam(source.transport().toLowerCase(Locale.ROOT));
-        } catch (ParseException e) {
-            throw new IllegalStateException("source address " + srcHost + " does not fit a SIP URI", e);
-        }
-        return reach.toString();
     }
 
     private static List<String> contactUris(List<Binding> bindings) {

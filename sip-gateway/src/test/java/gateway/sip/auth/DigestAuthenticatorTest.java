@@ -39,8 +39,22 @@ class DigestAuthenticatorTest {
         assertTrue(challenges.get(0).contains("qop=\"auth\"") && challenges.get(0).contains("stale=true"));
         assertFalse(auth.challenges(false).get(0).contains("stale"));
         List<String> standard = DigestAuthenticator.standard("acd.test").challenges(false);
-        assertTrue(standard.get(0).contains("algorithm=MD5") && standard.get(1).contains("algorithm=SHA-256"),
-                "MD5 first, for MD5-only phones");
+        assertEquals(1, standard.size(), "MD5 alone, for phones that stop at a SHA-256 challenge: " + standard);
+        assertTrue(standard.get(0).contains("algorithm=MD5"));
+    }
+
+    @Test
+    void anOfferOfItsOwnIsChallengedAndVerifiedInItsOrder() {
+        List<DigestAlgorithm> shaOnly = List.of(DigestAlgorithm.SHA_256);
+        DigestAuthenticator md5 = DigestAuthenticator.standard("acd.test");
+        List<String> challenges = md5.challenges(shaOnly, false);
+        assertEquals(1, challenges.size());
+        assertTrue(challenges.get(0).contains("algorithm=SHA-256"));
+        String n = nonce(challenges.get(0));
+        assertEquals(DigestVerdict.UNUSABLE, md5.verify("REGISTER", answer(DigestAlgorithm.MD5, n, "00000001", "pw"),
+                "pw", shaOnly), "MD5 was not offered to this agent");
+        assertEquals(DigestVerdict.OK, md5.verify("REGISTER", answer(DigestAlgorithm.SHA_256, n, "00000001", "pw"),
+                "pw", shaOnly));
     }
 
     @Test

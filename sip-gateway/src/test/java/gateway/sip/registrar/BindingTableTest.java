@@ -14,7 +14,7 @@ class BindingTableTest {
 
     private static Binding binding(String contact, long expiresAtMs, String callId, long cseq) {
         return new Binding("alice", contact, contact, "UDP", new InetSocketAddress("127.0.0.1", 5060), expiresAtMs,
-                callId, cseq);
+                callId, cseq, List.of());
     }
 
     @Test
