@@ -18,8 +18,23 @@ public record DigestResponse(
     /** The value the client must have sent for {@code password} (qop=auth). */
     public static String expected(DigestAlgorithm alg, String method, String username, String realm,
                                   String password, String nonce, String uri, String nc, String cnonce) {
+        return compute(alg, false, method, username, realm, password, nonce, uri, nc, cnonce);
+    }
+
+    /**
+     * The response value of RFC 7616 section 3.4.1 (RFC 2617 without qop when {@code nc} is null),
+     * for both sides: we verify phones with it and answer carriers' challenges with it.
+     *
+     * @param sess the {@code -sess} variant: the cnonce enters the user's hash too
+     */
+    public static String compute(DigestAlgorithm alg, boolean sess, String method, String username, String realm,
+                                 String password, String nonce, String uri, String nc, String cnonce) {
         String ha1 = alg.hash(username + ":" + realm + ":" + password);
+        if (sess) {
+            ha1 = alg.hash(ha1 + ":" + nonce + ":" + cnonce);
+        }
         String ha2 = alg.hash(method + ":" + uri);
-        return alg.hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+        return nc == null ? alg.hash(ha1 + ":" + nonce + ":" + ha2)
+                : alg.hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
     }
 }
