@@ -5,11 +5,11 @@ import gateway.leg.OutgoingLeg;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.trunk.TrunkRoute;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
 import ivr.play.Playout;
 import ivr.time.Cancellable;
-import java.net.InetSocketAddress;
 import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private final CallServices services;
     private final EventLoop loop;
     private final String number;
-    private final InetSocketAddress trunk;
+    private final TrunkRoute trunk;
     private final Playout.Channel playout;
     private final LoopScheduler scheduler;
     private MediaLeg media;
@@ -36,7 +36,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private Cancellable timer = Cancellable.NONE;
     private boolean stopped;
 
-    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, InetSocketAddress trunk,
+    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, TrunkRoute trunk,
                      Playout.Channel playout, LoopScheduler scheduler) {
         this.call = call;
         this.services = services;
@@ -85,8 +85,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
 
     private void ring(byte[] offer) {
         leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
-        String uri = "sip:" + number + "@" + trunk.getHostString() + ":" + trunk.getPort();
-        if (!leg.invite(uri, "UDP", call.callerUser(), number, offer)) {
+        if (!leg.invite(trunk, number, call.callerUser(), offer)) {
             finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);
         }
     }

@@ -9,10 +9,11 @@ import gateway.leg.AgentRoute;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.ClientCredentials;
+import gateway.trunk.TrunkRoute;
 import ivr.audio.PromptCache;
 import ivr.menu.Destination;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -95,8 +96,19 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     @Override
-    public Optional<InetSocketAddress> transferTrunk() {
-        return current.config().trunks().stream().findFirst().map(t -> trunkAddresses.get(t.id()));
+    public Optional<TrunkRoute> transferTrunk() {
+        return current.config().trunks().stream().findFirst().map(this::route);
+    }
+
+    /** The trunks of the config in force as calls reach them (addresses as last resolved). */
+    public List<TrunkRoute> trunkRoutes() {
+        return current.config().trunks().stream().map(this::route).toList();
+    }
+
+    private TrunkRoute route(Trunk t) {
+        ClientCredentials credentials = t.username() == null || t.password() == null ? null
+                : new ClientCredentials(t.username(), t.password().value());
+        return new TrunkRoute(t.id(), trunkAddresses.get(t.id()), t.transport(), credentials);
     }
 
     @Override
@@ -141,7 +153,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     private AgentRoute route(AcdConfig c, Agent a) {
-        InetSocketAddress trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(t -> trunkAddresses.get(t.id())).orElse(null);
+        TrunkRoute trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(this::route).orElse(null);
         return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk);
     }
 }

@@ -1,5 +1,7 @@
 package gateway.sip.auth;
 
+import javax.sip.header.AuthorizationHeader;
+
 /**
  * The parameters of a client's {@code Authorization: Digest ...} header, as sent (unquoted).
  * Any of them may be null when the client left it out.
@@ -14,6 +16,12 @@ public record DigestResponse(
         String qop,
         String nc,
         String cnonce) {
+
+    /** The parameters of an Authorization or Proxy-Authorization header. */
+    public static DigestResponse of(AuthorizationHeader h) {
+        return new DigestResponse(h.getUsername(), h.getRealm(), h.getNonce(), h.getParameter("uri"),
+                h.getResponse(), h.getAlgorithm(), h.getQop(), h.getParameter("nc"), h.getCNonce());
+    }
 
     /** The value the client must have sent for {@code password} (qop=auth). */
     public static String expected(DigestAlgorithm alg, String method, String username, String realm,
