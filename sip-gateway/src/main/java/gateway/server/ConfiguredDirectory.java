@@ -10,6 +10,7 @@ import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
 import gateway.sip.auth.ClientCredentials;
+import gateway.trunk.RegistrationSpec;
 import gateway.trunk.TrunkRoute;
 import ivr.audio.PromptCache;
 import ivr.menu.Destination;
@@ -103,6 +104,12 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     /** The trunks of the config in force as calls reach them (addresses as last resolved). */
     public List<TrunkRoute> trunkRoutes() {
         return current.config().trunks().stream().map(this::route).toList();
+    }
+
+    /** What the trunks with {@code register: true} register as. */
+    public List<RegistrationSpec> registrations() {
+        return current.config().trunks().stream().filter(Trunk::register)
+                .map(t -> new RegistrationSpec(route(t), t.username(), t.domain(), t.registerExpiry())).toList();
     }
 
     private TrunkRoute route(Trunk t) {

@@ -61,6 +61,9 @@ public final class ServerMain implements AutoCloseable {
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
+        // after the directory took the reload in: its trunk routes are the new ones
+        reloader.addListener((next, diff) -> gateway.trunks().apply(directory.registrations()));
+        gateway.trunks().apply(directory.registrations());
         reloader.addListener((next, diff) -> operations.reconfigure(next));
         try {
             operations.serve(config, gateway, reloader);
