@@ -105,6 +105,10 @@ final class TrunkRegistration {
     }
 
     private void send(int expires) {
+        if (spec.route().address().isUnresolved()) {
+            finalAnswer(null, spec.route().address().getHostString() + " does not resolve");
+            return;
+        }
         digest = spec.route().digest();
         current = sip.register(spec.route().address(), spec.route().transport(), spec.username(), spec.domain(), callId,
                 fromTag, ++cseq, expires);
