@@ -16,6 +16,10 @@ import gateway.testphone.TestPhone;
 import gateway.trunk.RegistrationState;
 import gateway.trunk.TrunkStatus;
 import ivr.testkit.ExpectedLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +163,10 @@ class ServerReloadTest {
             Await.until(() -> server.gateway().trunks().statuses().equals(List.of(
                     new TrunkStatus("carrier", RegistrationState.REGISTERED, "granted 600 s"))), WAIT,
                     () -> "" + server.gateway().trunks().statuses());
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.adminAddress().getPort() + "/api/trunks")).header("Authorization", "Bearer t")
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("[{\"id\":\"carrier\",\"registration\":\"REGISTERED\",\"detail\":\"granted 600 s\"}]", api.body());
 
             Files.writeString(dir.resolve("acd.yaml"), registering(registrar.port(), false));
             assertTrue(server.reloader().reload("test").ok());
