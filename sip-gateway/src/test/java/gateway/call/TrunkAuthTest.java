@@ -25,6 +25,7 @@ import ivr.testkit.ExpectedLog;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -101,6 +102,32 @@ class TrunkAuthTest {
         }
     }
 
+    /** The carrier refuses the transfer with {@code refuse}: the leg fails and the caller is hung up, as for any failed transfer. */
+    private static void transferRefused(TrunkRoute trunk, TestPhone carrier, Consumer<Incoming> refuse) throws Exception {
+        try (CallRig rig = CallRig.builder().number("5000", Destination.transfer("+15559999")).transferTrunk(trunk).start()) {
+            Caller caller = dial(rig, "5000");
+            refuse.accept(carrier.awaitRequest(Request.INVITE, WAIT));
+            caller.phone().awaitRequest(Request.BYE, WAIT);
+            assertTrue(carrier.pendingRequests(Request.INVITE).isEmpty(), "not sent again");
+        }
+    }
+
+    @Test
+    void a403FromTheCarrierFailsTheTransfer() throws Exception {
+        try (TestPhone carrier = carrier("+15559999", "UDP")) {
+            transferRefused(trunk(carrier, PASSWORD), carrier, invite -> invite.respond(Response.FORBIDDEN));
+        }
+    }
+
+    @Test
+    void aChallengeToATrunkWithoutCredentialsFailsTheTransfer() throws Exception {
+        CarrierAuth auth = new CarrierAuth(REALM, PASSWORD, DigestAlgorithm.MD5);
+        try (TestPhone carrier = carrier("+15559999", "TCP")) {
+            transferRefused(new TrunkRoute("carrier", new InetSocketAddress(CallRig.TRUNK_ADDRESS, carrier.port()), "TCP", null),
+                    carrier, invite -> auth.challenge(invite, Response.UNAUTHORIZED, false));
+        }
+    }
+
     /** Sales at 5000, its members rung in the order given; a failed ring pauses the agent. */
     private static CallRig.Builder salesAt5000(String... members) {
         List<MemberSpec> list = IntStream.range(0, members.length).mapToObj(i -> new MemberSpec(members[i], i + 1)).toList();
@@ -142,6 +169,9 @@ class TrunkAuthTest {
             assertResent(second.request(), third.request());
             assertEquals(DigestVerdict.OK, auth.verify(third.request()));
             assertBridged(rig, caller, third);
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            carrier.awaitRequest(Request.BYE, WAIT);
+            rig.awaitNothingLeaked(); // the two challenged INVITEs leave no dialog behind
         }
     }
 
