@@ -34,9 +34,7 @@ class ClientDigestTest {
 
     @Test
     void aProxyChallengeIsAnsweredWithProxyAuthorizationAndItsOpaque() throws Exception {
-        Response challenge = challenge(407, "Digest realm=\"c\", nonce=\"n1\", opaque=\"op\", algorithm=SHA-256, qop=\"auth\"");
-        ClientDigest.Answer.Retry retry = assertInstanceOf(ClientDigest.Answer.Retry.class,
-                ClientDigest.with(CREDS).answer(challenge, "INVITE", "sip:1@c"));
+        ClientDigest.Answer.Retry retry = retry(407, "Digest realm=\"c\", nonce=\"n1\", opaque=\"op\", algorithm=SHA-256, qop=\"auth\"");
         assertEquals("Proxy-Authorization", retry.header());
         assertTrue(retry.value().contains("algorithm=SHA-256") && retry.value().contains("qop=auth, nc=00000001")
                 && retry.value().contains("opaque=\"op\""), retry.value());
@@ -45,9 +43,7 @@ class ClientDigestTest {
 
     @Test
     void withoutQopTheRfc2069FormIsSent() throws Exception {
-        Response challenge = challenge(401, "Digest realm=\"c\", nonce=\"n1\"");
-        ClientDigest.Answer.Retry retry = assertInstanceOf(ClientDigest.Answer.Retry.class,
-                ClientDigest.with(CREDS).answer(challenge, "REGISTER", "sip:c"));
+        ClientDigest.Answer.Retry retry = retry(401, "Digest realm=\"c\", nonce=\"n1\"");
         assertEquals("Authorization", retry.header());
         assertTrue(retry.value().contains("algorithm=MD5") && !retry.value().contains("qop") && !retry.value().contains("cnonce"),
                 retry.value());
@@ -55,9 +51,7 @@ class ClientDigestTest {
 
     @Test
     void theSessVariantSendsACnonce() throws Exception {
-        Response challenge = challenge(401, "Digest realm=\"c\", nonce=\"n1\", algorithm=MD5-sess, qop=\"auth,auth-int\"");
-        ClientDigest.Answer.Retry retry = assertInstanceOf(ClientDigest.Answer.Retry.class,
-                ClientDigest.with(CREDS).answer(challenge, "INVITE", "sip:1@c"));
+        ClientDigest.Answer.Retry retry = retry(401, "Digest realm=\"c\", nonce=\"n1\", algorithm=MD5-sess, qop=\"auth,auth-int\"");
         assertTrue(retry.value().contains("algorithm=MD5-sess") && retry.value().contains("cnonce="), retry.value());
     }
 
@@ -85,6 +79,12 @@ class ClientDigestTest {
         assertInstanceOf(ClientDigest.Answer.GiveUp.class, ClientDigest.with(CREDS).answer(unknown, "INVITE", "sip:1@c"));
         Response authInt = challenge(401, "Digest realm=\"c\", nonce=\"n1\", qop=\"auth-int\"");
         assertInstanceOf(ClientDigest.Answer.GiveUp.class, ClientDigest.with(CREDS).answer(authInt, "INVITE", "sip:1@c"));
+    }
+
+    /** Our answer to a first challenge of {@code status} with {@code value}, which must be a retry. */
+    private static ClientDigest.Answer.Retry retry(int status, String value) throws Exception {
+        return assertInstanceOf(ClientDigest.Answer.Retry.class,
+                ClientDigest.with(CREDS).answer(challenge(status, value), "INVITE", "sip:1@c"));
     }
 
     private static Response challenge(int status, String value) throws Exception {
