@@ -76,8 +76,10 @@ public final class ServerMain implements AutoCloseable {
             throw e;
         }
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
-        // trunk names are looked up here and at each reload, then refreshed off the call loops
-        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH);
+        // trunk names are looked up here and at each reload, then refreshed off the call loops;
+        // a registration whose trunk now resolves elsewhere (or at last resolves) registers anew
+        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH,
+                () -> gateway.trunks().apply(directory.registrations()));
         return new ServerMain(gateway, operations, reloader, watcher, trunkDns);
     }
 

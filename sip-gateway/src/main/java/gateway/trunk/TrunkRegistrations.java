@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,11 @@ public final class TrunkRegistrations implements AutoCloseable, TrunkRegistratio
 
     /** Registers the trunks in {@code specs}, un-registers those no longer there, re-registers the changed. */
     public void apply(List<RegistrationSpec> specs) {
-        thread.execute(() -> applyNow(specs));
+        try {
+            thread.execute(() -> applyNow(specs));
+        } catch (RejectedExecutionException e) {
+            log.debug("trunk registrations are closed: {} specs not applied", specs.size());
+        }
     }
 
     private void applyNow(List<RegistrationSpec> specs) {
