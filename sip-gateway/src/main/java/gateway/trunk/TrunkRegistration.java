@@ -61,6 +61,7 @@ final class TrunkRegistration {
         this.askSeconds = (int) Math.max(1, spec.expiry().toSeconds());
         this.backoffMs = backoff.firstMs();
         this.machine = new StateMachine<>(log, "trunk " + spec.trunkId() + " registration", RegistrationState.UNREGISTERED,
+                // no entry actions: state() logs and publishes, since only it knows the reason
                 new StateMachine.Actions<>() {
                 });
     }
