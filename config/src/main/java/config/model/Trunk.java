@@ -1,16 +1,33 @@
 package config.model;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * A SIP trunk: where outbound calls (transfers, agents' personal devices) are sent, and the
- * addresses whose INVITEs are accepted without digest authentication.
+ * A SIP trunk: where outbound calls (transfers, agents' personal devices) are sent, the
+ * addresses whose INVITEs are accepted without digest authentication, and how we authenticate
+ * and register towards the carrier.
  *
- * @param username for digest authentication towards the carrier, or null
- * @param password for digest authentication towards the carrier, or null
+ * @param username       for digest authentication towards the carrier, or null
+ * @param password       for digest authentication towards the carrier, or null
+ * @param transport      {@code UDP} or {@code TCP}, for every request we send to the trunk
+ * @param domain         the carrier's domain in the REGISTER's To/From; the address host by default
+ * @param register       whether the server registers to the trunk as {@code username@domain}
+ * @param registerExpiry the Expires the REGISTER asks for
  */
-public record Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password) {
+public record Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password,
+                    String transport, String domain, boolean register, Duration registerExpiry) {
+    public static final Duration DEFAULT_REGISTER_EXPIRY = Duration.ofSeconds(600);
+
     public Trunk {
         allow = List.copyOf(allow);
+        transport = transport == null ? "UDP" : transport;
+        domain = domain == null ? address.host() : domain;
+        registerExpiry = registerExpiry == null ? DEFAULT_REGISTER_EXPIRY : registerExpiry;
+    }
+
+    /** A trunk that neither registers nor needs a transport other than UDP. */
+    public Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password) {
+        this(id, address, allow, username, password, null, null, false, null);
     }
 }

@@ -116,13 +116,36 @@ final class ServerSections {
         return root.items("trunks", this::trunk);
     }
 
+    private static final Map<String, String> TRANSPORTS = new java.util.LinkedHashMap<>();
+
+    static {
+        TRANSPORTS.put("udp", "UDP");
+        TRANSPORTS.put("tcp", "TCP");
+    }
+
     private Trunk trunk(YNode node, String path) {
-        Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password"));
+        Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
+                "transport", "domain", "register", "registerExpiry"));
         String id = f.required("id", Values::id);
         b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
         HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
         List<Cidr> allow = f.scalars("allow", Values::cidr);
         Secret password = b.secret(f, "password");
-        return id == null || address == null ? null : new Trunk(id, address, allow, f.text("username", null), password);
+        String username = f.text("username", null);
+        String transport = f.choice("transport", TRANSPORTS, "UDP");
+        String domain = f.value("domain", null, ServerSections::domain);
+        boolean register = f.bool("register", false);
+        Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
+        if (expiry != null && expiry.toSeconds() < 1) {
+            b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
+        }
+        if (register && (username == null || password == null)) {
+            b.problems.at(f.node("register"), f.path("register"),
+                    "register: true needs the trunk's username and password (the carrier challenges the REGISTER)");
+        }
+        if (id == null || address == null) {
+            return null;
+        }
+        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry);
     }
 }

@@ -324,6 +324,37 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void trunkRegistrationNeedsCredentialsAndAKnownTransport() {
+        assertEquals(List.of(
+                "acd.yaml:4:45: trunks[0].register: register: true needs the trunk's username and password"
+                        + " (the carrier challenges the REGISTER)",
+                "acd.yaml:5:46: trunks[1].transport: unknown transport \"tls\"; expected one of udp, tcp",
+                "acd.yaml:5:67: trunks[1].registerExpiry: must be longer than 0s"),
+                errors(HEAD + """
+                        trunks:
+                          - { id: t1, address: 192.0.2.1, register: true, username: acd }
+                          - { id: t2, address: 192.0.2.2, transport: tls, registerExpiry: 0s }
+                        """));
+    }
+
+    @Test
+    void trunkFieldsAreRead() {
+        LoadResult r = new ConfigLoader(Map.of("PW", "secret")).parse(HEAD + """
+                trunks:
+                  - { id: t1, address: sip.example.net, username: acd, password: "${PW}", register: true,
+                      registerExpiry: 2m, transport: tcp }
+                  - { id: t2, address: "192.0.2.2:5080", domain: carrier.example.net }
+                """, dir.resolve("acd.yaml"));
+        assertEquals(List.of(), r.errors());
+        var t1 = r.config().trunks().get(0);
+        assertEquals(List.of("sip.example.net", "TCP", "120", "true"),
+                List.of(t1.domain(), t1.transport(), "" + t1.registerExpiry().toSeconds(), "" + t1.register()));
+        var t2 = r.config().trunks().get(1);
+        assertEquals(List.of("carrier.example.net", "UDP", "600", "false"),
+                List.of(t2.domain(), t2.transport(), "" + t2.registerExpiry().toSeconds(), "" + t2.register()));
+    }
+
+    @Test
     void secretsComeFromTheEnvironment() {
         assertEquals(List.of(
                 "acd.yaml:2:16: http.token: environment variable ACD_TOKEN is not set"),

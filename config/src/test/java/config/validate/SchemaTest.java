@@ -87,6 +87,8 @@ class SchemaTest {
         "members: [=>members: alice\n    x: [",         // wrong type (and an unknown field)
         "{ number: \"*\", menu: main }=>{ number: \"*\" }", // number without entry
         "{ token: t }=>{ token: t, tokens: u }",        // unknown field
+        "numbers:=>trunks: [ { id: c, address: 192.0.2.1, register: true } ]\nnumbers:", // register without credentials
+        "numbers:=>trunks: [ { id: c, address: 192.0.2.1, transport: tls } ]\nnumbers:",  // unknown transport
     })
     void brokenConfigsAreRejectedByBoth(String edit) {
         String[] parts = edit.split("=>", 2);

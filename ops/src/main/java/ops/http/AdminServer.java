@@ -115,6 +115,8 @@ public final class AdminServer implements AutoCloseable {
         new FilesApi(b.records).register(routes);
         new ReportsApi(b.reports).register(routes);
         new ConfigApi(b.config).register(routes);
+        TrunkStates trunks = b.trunks;
+        routes.add("GET", "/api/trunks", r -> ApiResponse.ok(trunks.all()));
         byte[] openApi = resource(OPENAPI);
         Supplier<String> scrape = b.scrape;
         routes.add("GET", "/api/openapi.json", r -> new ApiResponse.Bytes(200, ResponseWriter.JSON, openApi, Map.of()))
@@ -144,6 +146,7 @@ public final class AdminServer implements AutoCloseable {
         private Reports reports;
         private LiveCalls liveCalls;
         private Contacts contacts;
+        private TrunkStates trunks;
         private ConfigControl config;
         private Supplier<String> scrape;
         private int workers = 4;
@@ -188,6 +191,12 @@ public final class AdminServer implements AutoCloseable {
             return this;
         }
 
+        /** The trunks' registration states ({@link TrunkStates#NONE} for none). */
+        public Builder trunks(TrunkStates trunks) {
+            this.trunks = trunks;
+            return this;
+        }
+
         public Builder config(ConfigControl config) {
             this.config = config;
             return this;
@@ -219,6 +228,7 @@ public final class AdminServer implements AutoCloseable {
             Objects.requireNonNull(liveCalls, "AdminServer: liveCalls is required (LiveCalls.NONE for none)");
             Objects.requireNonNull(contacts, "AdminServer: contacts is required (Contacts.NONE for none)");
             Objects.requireNonNull(config, "AdminServer: config is required");
+            Objects.requireNonNull(trunks, "AdminServer: trunks is required (TrunkStates.NONE for none)");
             Objects.requireNonNull(scrape, "AdminServer: metrics scrape is required");
             return new AdminServer(this);
         }

@@ -67,6 +67,7 @@ final class AdminRig implements AutoCloseable {
                 .reports(reports)
                 .liveCalls(live)
                 .contacts(agentId -> List.of("sip:" + agentId + "@10.0.0.5:5062"))
+                .trunks(() -> List.of(new TrunkStates.TrunkState("carrier", "REGISTERED", "granted 600 s")))
                 .config(config)
                 .metrics(() -> "acd_calls_total{queue=\"sales\"} 3.0\n", metricsToken)
                 .workers(2)

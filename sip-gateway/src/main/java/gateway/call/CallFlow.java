@@ -14,6 +14,7 @@ import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.SipReason;
+import gateway.trunk.TrunkRoute;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
@@ -22,7 +23,6 @@ import ivr.dtmf.KeySignal;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +181,7 @@ final class CallFlow implements AgentRing.Owner {
     }
 
     private void transfer(String number) {
-        InetSocketAddress trunk = services.directory().transferTrunk().orElse(null);
+        TrunkRoute trunk = services.directory().transferTrunk().orElse(null);
         if (trunk == null) {
             log.warn("call {}: transfer to {} needs a trunk, and none is configured; hanging up", callId, number);
             hangUp("no trunk to transfer to");

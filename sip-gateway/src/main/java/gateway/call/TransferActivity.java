@@ -5,12 +5,12 @@ import gateway.leg.OutgoingLeg;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.trunk.TrunkRoute;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
 import ivr.dtmf.KeySignal;
 import ivr.play.Playout;
 import ivr.time.Cancellable;
-import java.net.InetSocketAddress;
 import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private final CallServices services;
     private final EventLoop loop;
     private final String number;
-    private final InetSocketAddress trunk;
+    private final TrunkRoute trunk;
     private final Playout.Channel playout;
     private final LoopScheduler scheduler;
     private MediaLeg media;
@@ -37,7 +37,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private Cancellable timer = Cancellable.NONE;
     private boolean stopped;
 
-    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, InetSocketAddress trunk,
+    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, TrunkRoute trunk,
                      Playout.Channel playout, LoopScheduler scheduler) {
         this.call = call;
         this.services = services;
@@ -86,8 +86,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
 
     private void ring(byte[] offer) {
         leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
-        String uri = "sip:" + number + "@" + trunk.getHostString() + ":" + trunk.getPort();
-        if (!leg.invite(uri, "UDP", call.callerUser(), number, offer)) {
+        if (!leg.invite(trunk, number, call.callerUser(), offer)) {
             finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);
         }
     }

@@ -218,16 +218,22 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void ringDevice() {
-        String uri = "sip:" + route.device() + "@" + route.trunk().getHostString() + ":" + route.trunk().getPort();
-        send(OutgoingLeg.Kind.DEVICE, uri, "UDP", List.of(), route.device());
+        OutgoingLeg leg = leg(OutgoingLeg.Kind.DEVICE);
+        if (!leg.invite(route.trunk(), route.device(), callerUser, offer)) {
+            lastFailure = Response.SERVICE_UNAVAILABLE;
+        }
     }
 
     private void send(OutgoingLeg.Kind kind, String uri, String transport, List<String> routeSet, String toUser) {
-        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
-        legs.add(leg);
-        if (!leg.invite(uri, transport, routeSet, callerUser, toUser, offer)) {
+        if (!leg(kind).invite(uri, transport, routeSet, callerUser, toUser, offer)) {
             lastFailure = Response.SERVICE_UNAVAILABLE;
         }
+    }
+
+    private OutgoingLeg leg(OutgoingLeg.Kind kind) {
+        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
+        legs.add(leg);
+        return leg;
     }
 
     private void giveUpIfNoLegLeft() {

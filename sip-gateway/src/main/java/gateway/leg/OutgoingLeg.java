@@ -4,6 +4,8 @@ import gateway.sdp.SdpException;
 import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
+import gateway.sip.auth.ClientDigest;
+import gateway.trunk.TrunkRoute;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +55,8 @@ public final class OutgoingLeg {
 
         static {
             CALLING.next = EnumSet.of(PROCEEDING, ANSWERED, CANCELLING, FAILED);
-            PROCEEDING.next = EnumSet.of(ANSWERED, CANCELLING, FAILED);
+            // back to CALLING when a challenge is answered: the re-sent INVITE has heard nothing yet
+            PROCEEDING.next = EnumSet.of(CALLING, ANSWERED, CANCELLING, FAILED);
             ANSWERED.next = EnumSet.of(TERMINATED);
             CANCELLING.next = EnumSet.of(TERMINATED);
             TERMINATED.next = EnumSet.noneOf(State.class);
@@ -95,7 +98,11 @@ public final class OutgoingLeg {
     private final MediaLeg media;
     private final Owner owner;
     private final StateMachine<State> machine;
+    /** The live INVITE transaction: a challenge answered replaces it. */
     private ClientTransaction transaction;
+    /** The trunk the INVITE goes through, or null for an agent's phone. */
+    private TrunkRoute trunk;
+    private ClientDigest digest = ClientDigest.none();
     private Dialog dialog;
     /** The 2xx we kept, to hang up from when the dialog will not serve. */
     private Response answer;
@@ -181,6 +188,13 @@ public final class OutgoingLeg {
         return true;
     }
 
+    /** Sends the INVITE for {@code number} through {@code trunk}, answering its challenges with the trunk's credentials. */
+    public boolean invite(TrunkRoute trunk, String number, String fromUser, byte[] offer) {
+        this.trunk = trunk;
+        this.digest = trunk.digest();
+        return invite(trunk.uri(number), trunk.transport(), fromUser, number, offer);
+    }
+
     /** Whether {@code ct} is this leg's INVITE (or the event names no transaction). */
     public boolean isInvite(ClientTransaction ct) {
         return ct == null || ct == transaction;
@@ -219,8 +233,29 @@ public final class OutgoingLeg {
             }
         } else if (status < 300) {
             onAnswer(event);
+        } else if (ClientDigest.isChallenge(status) && state() != State.CANCELLING) {
+            answerChallenge(r);
         } else {
+            if (status == Response.FORBIDDEN && trunk != null) {
+                log.info("call {}: {} leg through {} refused with 403: check the trunk's username and password",
+                        callerCallId, kind, trunk);
+            }
             end(status, "final response " + status);
+        }
+    }
+
+    /** A 401/407: the INVITE again with credentials, in a new transaction that a CANCEL then targets. */
+    private void answerChallenge(Response challenge) {
+        SipOutbound.Resend resend = services.sip().authenticate(transaction, challenge, digest);
+        if (!resend.sent()) {
+            log.info("call {}: {} leg{} failed: {}", callerCallId, kind, trunk == null ? "" : " through " + trunk,
+                    resend.failure());
+            end(challenge.getStatusCode(), "challenge not answered");
+            return;
+        }
+        transaction = resend.transaction();
+        if (state() == State.PROCEEDING) {
+            state(State.CALLING, "challenged with " + challenge.getStatusCode() + ": re-sent with credentials");
         }
     }
 

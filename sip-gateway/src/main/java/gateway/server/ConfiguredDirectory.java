@@ -9,11 +9,13 @@ import gateway.leg.AgentRoute;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
+import gateway.sip.auth.ClientCredentials;
 import gateway.sip.auth.DigestAlgorithm;
+import gateway.trunk.RegistrationSpec;
+import gateway.trunk.TrunkRoute;
 import ivr.audio.PromptCache;
 import ivr.menu.Destination;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -96,8 +98,25 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     @Override
-    public Optional<InetSocketAddress> transferTrunk() {
-        return current.config().trunks().stream().findFirst().map(t -> trunkAddresses.get(t.id()));
+    public Optional<TrunkRoute> transferTrunk() {
+        return current.config().trunks().stream().findFirst().map(this::route);
+    }
+
+    /** The trunks of the config in force as calls reach them (addresses as last resolved). */
+    public List<TrunkRoute> trunkRoutes() {
+        return current.config().trunks().stream().map(this::route).toList();
+    }
+
+    /** What the trunks with {@code register: true} register as. */
+    public List<RegistrationSpec> registrations() {
+        return current.config().trunks().stream().filter(Trunk::register)
+                .map(t -> new RegistrationSpec(route(t), t.username(), t.domain(), t.registerExpiry())).toList();
+    }
+
+    private TrunkRoute route(Trunk t) {
+        ClientCredentials credentials = t.username() == null || t.password() == null ? null
+                : new ClientCredentials(t.username(), t.password().value());
+        return new TrunkRoute(t.id(), trunkAddresses.get(t.id()), t.transport(), credentials);
     }
 
     @Override
@@ -148,7 +167,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     private AgentRoute route(AcdConfig c, Agent a) {
-        InetSocketAddress trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(t -> trunkAddresses.get(t.id())).orElse(null);
+        TrunkRoute trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(this::route).orElse(null);
         return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk);
     }
 }

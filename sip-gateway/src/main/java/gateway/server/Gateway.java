@@ -27,6 +27,7 @@ import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
+import gateway.trunk.TrunkRegistrations;
 import ivr.record.RecordingRepair;
 import ivr.record.RecordingWriter;
 import java.io.IOException;
@@ -101,9 +102,10 @@ public final class Gateway implements AutoCloseable {
     private final B2bua b2bua;
     private final AgentPresence presence;
     private final SipServer sip;
+    private final TrunkRegistrations trunks;
 
     private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop loop,
-                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip) {
+                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks) {
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
@@ -113,6 +115,7 @@ public final class Gateway implements AutoCloseable {
         this.b2bua = b2bua;
         this.presence = presence;
         this.sip = sip;
+        this.trunks = trunks;
     }
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
@@ -143,6 +146,7 @@ public final class Gateway implements AutoCloseable {
                 new CallMedia(playouts, writer, ZoneId.systemDefault()), observers.facts(), observers.meters(),
                 Clock.systemUTC());
         b2buaRef[0] = b2bua;
+        TrunkRegistrations registrations = new TrunkRegistrations(TrunkRegistrations.Backoff.STANDARD);
 
         String stackName = "acd-" + STACKS.incrementAndGet();
         SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort()),
@@ -152,18 +156,20 @@ public final class Gateway implements AutoCloseable {
                         System::currentTimeMillis))
                 .registrar(RegistrarSettings.standard().withNat(settings.nat()))
                 .trunks(trunks)
-                .inviteHandler(b2bua)
+                .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
-                .executorForCallId(b2bua::executorFor)
+                .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
                 .meters(observers.meters())
                 .start();
         sipRef[0] = sip;
-        b2bua.attach(new SipOutbound(sip.host(), settings.advertise(), observers.meters()));
+        SipOutbound outbound = new SipOutbound(sip.host(), settings.advertise(), observers.meters());
+        b2bua.attach(outbound);
+        registrations.attach(outbound);
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip);
+        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations);
     }
 
     /** Recordings and voicemails a crash left open get their WAV headers completed before new ones start. */
@@ -205,6 +211,11 @@ public final class Gateway implements AutoCloseable {
         return acd;
     }
 
+    /** The server's registrations at its trunks: apply a config's, read their states. */
+    public TrunkRegistrations trunks() {
+        return trunks;
+    }
+
     public B2bua b2bua() {
         return b2bua;
     }
@@ -225,6 +236,8 @@ public final class Gateway implements AutoCloseable {
         while (b2bua.activeCalls() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
+        // un-REGISTER while SIP still runs
+        trunks.close();
         sip.close();
         loop.close();
         playouts.close();

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import ops.http.AdminServer;
 import ops.http.ConfigControl;
 import ops.http.Contacts;
+import ops.http.TrunkStates;
 import ops.http.LiveCall;
 import ops.http.LiveCalls;
 import ops.http.ReloadResult;
@@ -95,6 +96,8 @@ final class Operations implements AutoCloseable {
                 .reports(new SqlReports(storage.dataSource(), this::serviceLevel))
                 .liveCalls(liveCalls(gateway))
                 .contacts(contacts(gateway))
+                .trunks(() -> gateway.trunks().statuses().stream()
+                        .map(t -> new TrunkStates.TrunkState(t.trunkId(), t.state().name(), t.detail())).toList())
                 .config(configControl(reloader))
                 .metrics(metrics::scrape, http.metricsToken() == null ? null : http.metricsToken().value())
                 .start();

@@ -61,6 +61,9 @@ public final class ServerMain implements AutoCloseable {
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));
         reloader.addListener((next, diff) -> gateway.reconfigure(next));
+        // after the directory took the reload in: its trunk routes are the new ones
+        reloader.addListener((next, diff) -> gateway.trunks().apply(directory.registrations()));
+        gateway.trunks().apply(directory.registrations());
         reloader.addListener((next, diff) -> operations.reconfigure(next));
         try {
             operations.serve(config, gateway, reloader);
@@ -73,8 +76,10 @@ public final class ServerMain implements AutoCloseable {
             throw e;
         }
         ConfigWatcher watcher = reloader.watch(ConfigReloader.DEFAULT_DEBOUNCE);
-        // trunk names are looked up here and at each reload, then refreshed off the call loops
-        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH);
+        // trunk names are looked up here and at each reload, then refreshed off the call loops;
+        // a registration whose trunk now resolves elsewhere (or at last resolves) registers anew
+        TrunkAddresses.Refresh trunkDns = directory.trunkAddresses().refreshEvery(TrunkAddresses.DEFAULT_REFRESH,
+                () -> gateway.trunks().apply(directory.registrations()));
         return new ServerMain(gateway, operations, reloader, watcher, trunkDns);
     }
 

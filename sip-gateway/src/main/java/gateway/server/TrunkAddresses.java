@@ -78,13 +78,21 @@ public final class TrunkAddresses {
 
     /** Re-resolves every {@code interval} on a daemon thread until the returned handle is closed. */
     public Refresh refreshEvery(Duration interval) {
+        return refreshEvery(interval, () -> { });
+    }
+
+    /** {@link #refreshEvery(Duration)}, running {@code after} on that thread after each refresh. */
+    public Refresh refreshEvery(Duration interval, Runnable after) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trunk-dns");
             t.setDaemon(true);
             return t;
         });
         long ms = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::refreshLogged, ms, ms, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            refreshLogged();
+            after.run();
+        }, ms, ms, TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
     }
 

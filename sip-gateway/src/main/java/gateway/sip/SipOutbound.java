@@ -1,8 +1,8 @@
 package gateway.sip;
 
-import gateway.sip.SipIds;
-import gateway.sip.SipResponder;
+import gateway.sip.auth.ClientDigest;
 import gateway.sip.stack.SipStackHost;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
@@ -82,7 +82,11 @@ public final class SipOutbound {
 
     /** Our Contact for requests and responses over {@code transport}. */
     private ContactHeader contact(String transport) throws ParseException {
-        SipURI uri = addresses.createSipURI("acd", host);
+        return contact("acd", transport);
+    }
+
+    private ContactHeader contact(String user, String transport) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, host);
         uri.setPort(port);
         if ("TCP".equalsIgnoreCase(transport)) {
             uri.setTransportParam("tcp");
@@ -137,6 +141,95 @@ public final class SipOutbound {
             return ct;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.warn("INVITE to {} could not be sent: {}", requestUri, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The outcome of answering a challenge: the request went again in {@code transaction}, or it
+     * did not and {@code failure} says why (fit for a log line, no secret in it).
+     */
+    public record Resend(ClientTransaction transaction, String failure) {
+        static Resend failed(String why) {
+            return new Resend(null, why);
+        }
+
+        public boolean sent() {
+            return transaction != null;
+        }
+    }
+
+    /**
+     * Answers a 401 or 407 to one of our requests outside a dialog (INVITE, REGISTER): the same
+     * request again in a new transaction, same Call-ID, From tag and body, CSeq one up, a fresh
+     * Via branch, with the credentials {@code digest} computes. Every outbound request a peer
+     * challenges comes through here.
+     */
+    public Resend authenticate(ClientTransaction challenged, Response challenge, ClientDigest digest) {
+        Request next = (Request) challenged.getRequest().clone();
+        ClientDigest.Answer answer = digest.answer(challenge, next.getMethod(), next.getRequestURI().toString());
+        if (answer instanceof ClientDigest.Answer.GiveUp g) {
+            return Resend.failed(g.why());
+        }
+        ClientDigest.Answer.Retry retry = (ClientDigest.Answer.Retry) answer;
+        try {
+            ((ViaHeader) next.getHeader(ViaHeader.NAME)).removeParameter("branch");
+            next.removeHeader(javax.sip.header.AuthorizationHeader.NAME);
+            next.removeHeader(javax.sip.header.ProxyAuthorizationHeader.NAME);
+            CSeqHeader cseq = (CSeqHeader) next.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            next.addHeader(headers.createHeader(retry.header(), retry.value()));
+            ClientTransaction ct = provider.getNewClientTransaction(next);
+            ct.sendRequest();
+            meters.sipRequestSent(next.getMethod());
+            return new Resend(ct, null);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            return Resend.failed(next.getMethod() + " with credentials could not be sent: " + e);
+        }
+    }
+
+    /**
+     * Sends a REGISTER binding {@code user@domain} to our SIP address for {@code expires} seconds
+     * (0 removes it). The Request-URI names the domain; when that is not the registrar's address,
+     * a loose Route header takes the request there.
+     *
+     * @param registrar the registrar's resolved address
+     * @return the transaction, or null when it could not be sent
+     */
+    public ClientTransaction register(InetSocketAddress registrar, String transport, String user, String domain,
+                                      String callId, String fromTag, long cseq, int expires) {
+        try {
+            String tp = transport.toUpperCase(java.util.Locale.ROOT);
+            String ip = registrar.getAddress().getHostAddress();
+            SipURI target = addresses.createSipURI(null, domain);
+            SipURI next = addresses.createSipURI(null, ip);
+            next.setPort(registrar.getPort());
+            next.setLrParam();
+            if (tp.equals("TCP")) {
+                target.setTransportParam("tcp");
+                next.setTransportParam("tcp");
+            }
+            boolean routed = !domain.equals(ip);
+            if (!routed) {
+                target.setPort(registrar.getPort());
+            }
+            Address aor = addresses.createAddress(addresses.createSipURI(user, domain));
+            ViaHeader via = headers.createViaHeader(host, port, tp, null);
+            via.setRPort();
+            Request register = messages.createRequest(target, Request.REGISTER, headers.createCallIdHeader(callId),
+                    headers.createCSeqHeader(cseq, Request.REGISTER), headers.createFromHeader(aor, fromTag),
+                    headers.createToHeader(aor, null), List.of(via), headers.createMaxForwardsHeader(70));
+            if (routed) {
+                register.addHeader(headers.createRouteHeader(addresses.createAddress(next)));
+            }
+            register.addHeader(contact(user, tp));
+            register.addHeader(headers.createExpiresHeader(expires));
+            ClientTransaction ct = provider.getNewClientTransaction(register);
+            ct.sendRequest();
+            meters.sipRequestSent(Request.REGISTER);
+            return ct;
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            log.info("REGISTER to {} could not be sent: {}", registrar, e.toString());
             return null;
         }
     }

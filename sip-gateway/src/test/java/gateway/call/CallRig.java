@@ -15,6 +15,7 @@ import gateway.server.Observers;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.testkit.Await;
+import gateway.trunk.TrunkRoute;
 import gateway.testphone.Events;
 import gateway.testphone.TestPhone;
 import ivr.audio.Prompt;
@@ -77,7 +78,7 @@ final class CallRig implements AutoCloseable {
         private final Map<String, IvrSpecs.QueueMedia> queueMedia = new HashMap<>();
         private IvrSpecs.SharedSounds sounds = new IvrSpecs.SharedSounds(tone("voicemail", 200, 500),
                 ToneGenerator.beep(), tone("hold music", 1000, 350));
-        private InetSocketAddress trunk;
+        private TrunkRoute trunk;
         private Duration inactivity;
         private CallFacts facts = CallFacts.NONE;
 
@@ -122,8 +123,8 @@ final class CallRig implements AutoCloseable {
         }
 
         /** Where transfers go (a phone standing in for the carrier). */
-        Builder transferTrunk(InetSocketAddress address) {
-            trunk = address;
+        Builder transferTrunk(TrunkRoute route) {
+            trunk = route;
             return this;
         }
 
@@ -280,8 +281,14 @@ final class CallRig implements AutoCloseable {
                 + gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
     }
 
-    static InetSocketAddress trunkAt(TestPhone phone) {
-        return new InetSocketAddress(TRUNK_ADDRESS, phone.port());
+    /** A trunk without credentials whose carrier is {@code phone}. */
+    static TrunkRoute trunkAt(TestPhone phone) {
+        return trunkAt(phone.port());
+    }
+
+    /** A trunk without credentials whose carrier listens on {@code port} of the trunk address. */
+    static TrunkRoute trunkAt(int port) {
+        return TrunkRoute.plain("carrier", new InetSocketAddress(TRUNK_ADDRESS, port));
     }
 
     @Override

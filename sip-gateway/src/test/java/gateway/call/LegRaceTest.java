@@ -13,7 +13,6 @@ import gateway.leg.AgentRoute;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.menu.Destination;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import javax.sip.message.Response;
@@ -35,7 +34,7 @@ class LegRaceTest {
                 .withRingTimeoutMs(1_500).withAutoPauseAfter(1);
         return CallRig.builder().queue(sales).number("5000", Destination.queue("sales"))
                 .agent(new AgentRoute("carol", "1003", "+15550100007", Forward.ALWAYS,
-                        new InetSocketAddress(CallRig.TRUNK_ADDRESS, device.port())))
+                        CallRig.trunkAt(device.port())))
                 .start();
     }
 

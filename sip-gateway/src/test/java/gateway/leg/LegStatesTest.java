@@ -70,8 +70,8 @@ class LegStatesTest {
         assertTable(OutgoingLeg.State.class, Map.of(
                 OutgoingLeg.State.CALLING, Set.of(OutgoingLeg.State.PROCEEDING, OutgoingLeg.State.ANSWERED,
                         OutgoingLeg.State.CANCELLING, OutgoingLeg.State.FAILED),
-                OutgoingLeg.State.PROCEEDING, Set.of(OutgoingLeg.State.ANSWERED, OutgoingLeg.State.CANCELLING,
-                        OutgoingLeg.State.FAILED),
+                OutgoingLeg.State.PROCEEDING, Set.of(OutgoingLeg.State.CALLING, OutgoingLeg.State.ANSWERED,
+                        OutgoingLeg.State.CANCELLING, OutgoingLeg.State.FAILED),
                 OutgoingLeg.State.ANSWERED, Set.of(OutgoingLeg.State.TERMINATED),
                 OutgoingLeg.State.CANCELLING, Set.of(OutgoingLeg.State.TERMINATED)));
     }

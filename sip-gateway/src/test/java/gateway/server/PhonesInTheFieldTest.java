@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestChallenge;
 import gateway.sip.registrar.Binding;
 import gateway.testkit.Await;
 import gateway.testkit.FreePorts;
-import gateway.testphone.DigestClient;
 import gateway.testphone.TestPhone;
 import java.io.File;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class PhonesInTheFieldTest {
     }
 
     private static List<DigestAlgorithm> algorithms(Response challenge) {
-        return DigestClient.challenges(challenge).stream().map(DigestClient.Challenge::algorithm).toList();
+        return DigestChallenge.of(challenge).stream().map(DigestChallenge::algorithm).toList();
     }
 
     @ParameterizedTest

@@ -10,14 +10,23 @@ import acd.engine.AgentView;
 import config.reload.ConfigReloader;
 import gateway.testkit.Await;
 import gateway.testkit.FreePorts;
+import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
+import gateway.trunk.RegistrationState;
+import gateway.trunk.TrunkStatus;
 import ivr.testkit.ExpectedLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +142,39 @@ class ServerReloadTest {
             Await.until(() -> inQueue(server, call.callId(), "support"), WAIT,
                     () -> "sales was removed: the caller must wait in its fallback, support");
             assertEquals(Response.OK, call.bye().awaitFinal().getStatusCode());
+        }
+    }
+
+    /** The server sections with one trunk at {@code port} of 127.0.0.3 that registers or not. */
+    private String registering(int port, boolean register) {
+        return server("127.0.0.3", "127.0.0.3/32").replace("  - { id: carrier, address: 127.0.0.3:5060, allow: [127.0.0.3/32] }",
+                "  - { id: carrier, address: 127.0.0.3:%d, username: acd, password: pw, register: %s, domain: carrier.test }"
+                        .formatted(port, register));
+    }
+
+    @Test
+    void aTrunkRegistersAtStartAndUnregistersWhenAReloadTurnsRegisterOff() throws Exception {
+        try (TestPhone registrar = TestPhone.builder("registrar").localAddress("127.0.0.3").domain("carrier.test")
+                .server(9).start();
+             ServerMain server = start(registering(registrar.port(), true))) {
+            Incoming register = registrar.awaitRequest(Request.REGISTER, WAIT);
+            assertEquals(600, register.request().getExpires().getExpires());
+            register.respond(Response.OK, "Expires", "600");
+            Await.until(() -> server.gateway().trunks().statuses().equals(List.of(
+                    new TrunkStatus("carrier", RegistrationState.REGISTERED, "granted 600 s"))), WAIT,
+                    () -> "" + server.gateway().trunks().statuses());
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.adminAddress().getPort() + "/api/trunks")).header("Authorization", "Bearer t")
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("[{\"id\":\"carrier\",\"registration\":\"REGISTERED\",\"detail\":\"granted 600 s\"}]", api.body());
+
+            Files.writeString(dir.resolve("acd.yaml"), registering(registrar.port(), false));
+            assertTrue(server.reloader().reload("test").ok());
+            Incoming unregister = registrar.awaitRequest(Request.REGISTER, WAIT);
+            assertEquals(0, unregister.request().getExpires().getExpires());
+            unregister.respond(Response.OK);
+            Await.until(() -> server.gateway().trunks().statuses().isEmpty(), WAIT,
+                    () -> "" + server.gateway().trunks().statuses());
         }
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestChallenge;
 import gateway.sip.registrar.Binding;
 import gateway.sip.stack.SipStackHost;
-import gateway.testphone.DigestClient;
 import gateway.testphone.TestPhone;
 import java.util.List;
 import java.util.ListIterator;
@@ -73,9 +73,9 @@ class RegistrarTest {
     void challengeOffersMd5ThenSha256WithTheRealm(String transport) throws Exception {
         try (TestPhone phone = gw.agentPhone(ext(1020, transport), transport).start()) {
             Response challenge = phone.sendRegister(600).awaitResponse(401);
-            List<DigestClient.Challenge> offered = DigestClient.challenges(challenge);
+            List<DigestChallenge> offered = DigestChallenge.of(challenge);
             assertEquals(List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
-                    offered.stream().map(DigestClient.Challenge::algorithm).toList());
+                    offered.stream().map(DigestChallenge::algorithm).toList());
             assertFalse(offered.get(0).stale());
             assertEquals(SipServerFixture.REALM, offered.get(0).realm());
         }
@@ -113,7 +113,7 @@ class RegistrarTest {
             assertEquals(200, phone.register(600).getStatusCode());
             gw.clockOffsetMs.addAndGet(6 * 60_000); // past the five-minute nonce lifetime
             Response stale = phone.sendRegister(600).awaitResponse(401);
-            assertTrue(DigestClient.challenges(stale).get(0).stale(), "stale=true expected");
+            assertTrue(DigestChallenge.of(stale).get(0).stale(), "stale=true expected");
             phone.digest().accept(stale);
             assertEquals(200, phone.register(600).getStatusCode());
         }
@@ -127,7 +127,7 @@ class RegistrarTest {
             assertEquals(200, phone.register(600).getStatusCode()); // same nonce, nc=2
             phone.digest().rewindNonceCount();
             Response replay = phone.sendRegister(600).awaitResponse(401);
-            assertTrue(DigestClient.challenges(replay).get(0).stale());
+            assertTrue(DigestChallenge.of(replay).get(0).stale());
         }
     }
 

@@ -1,14 +1,12 @@
 package gateway.testphone;
 
 import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.auth.DigestChallenge;
 import gateway.sip.auth.DigestResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Response;
 
 /**
@@ -16,14 +14,10 @@ import javax.sip.message.Response;
  * writes Authorization values. Tests can pick the algorithm and rewind the count to replay.
  */
 public final class DigestClient {
-    /** One challenge as offered by the server. */
-    public record Challenge(String realm, String nonce, DigestAlgorithm algorithm, boolean stale) {
-    }
-
     private final String user;
     private final String password;
     private DigestAlgorithm preferred;
-    private Challenge current;
+    private DigestChallenge current;
     private long nc;
 
     DigestClient(String user, String password) {
@@ -37,7 +31,7 @@ public final class DigestClient {
         return this;
     }
 
-    public synchronized Optional<Challenge> current() {
+    public synchronized Optional<DigestChallenge> current() {
         return Optional.ofNullable(current);
     }
 
@@ -57,9 +51,9 @@ public final class DigestClient {
     }
 
     /** Takes the challenges of a 401; empty when none is usable. */
-    public synchronized Optional<Challenge> accept(Response response) {
-        List<Challenge> offered = challenges(response);
-        Optional<Challenge> pick = offered.stream().filter(c -> c.algorithm() == preferred).findFirst()
+    public synchronized Optional<DigestChallenge> accept(Response response) {
+        List<DigestChallenge> offered = DigestChallenge.of(response);
+        Optional<DigestChallenge> pick = offered.stream().filter(c -> c.algorithm() == preferred).findFirst()
                 .or(() -> offered.stream().findFirst());
         pick.ifPresent(c -> {
             current = c;
@@ -76,22 +70,10 @@ public final class DigestClient {
         nc++;
         String ncHex = String.format(Locale.ROOT, "%08x", nc);
         String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        String response = DigestResponse.expected(current.algorithm(), method, user, current.realm(), password,
+        String response = DigestResponse.compute(current.algorithm(), false, method, user, current.realm(), password,
                 current.nonce(), uri, ncHex, cnonce);
         return Optional.of("Digest username=\"" + user + "\", realm=\"" + current.realm() + "\", nonce=\""
                 + current.nonce() + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm="
                 + current.algorithm().token() + ", qop=auth, nc=" + ncHex + ", cnonce=\"" + cnonce + "\"");
-    }
-
-    public static List<Challenge> challenges(Response response) {
-        List<Challenge> list = new ArrayList<>();
-        ListIterator<?> it = response.getHeaders(WWWAuthenticateHeader.NAME);
-        while (it != null && it.hasNext()) {
-            WWWAuthenticateHeader h = (WWWAuthenticateHeader) it.next();
-            Optional<DigestAlgorithm> alg = DigestAlgorithm.fromToken(h.getAlgorithm());
-            alg.ifPresent(a -> list.add(new Challenge(h.getRealm(), h.getNonce(), a,
-                    "true".equalsIgnoreCase(h.getParameter("stale")))));
-        }
-        return list;
     }
 }

@@ -91,7 +91,7 @@ public final class Incoming extends DialogLeg {
         if (finalStatus.compareAndSet(0, Response.REQUEST_TERMINATED)) {
             cancelled = true;
             try {
-                send(Response.REQUEST_TERMINATED, null);
+                send(Response.REQUEST_TERMINATED, null, null, null);
             } catch (IllegalStateException e) {
                 // runs on the stack's thread: a 487 the stack refuses is not worth killing it for
             }
@@ -106,13 +106,24 @@ public final class Incoming extends DialogLeg {
         if (status >= 200 && !finalStatus.compareAndSet(0, status)) {
             return null;
         }
-        return send(status, sdp);
+        return send(status, sdp, null, null);
     }
 
-    private Response send(int status, String sdp) {
+    /** A final response with one extra header (a challenge, an Expires, a Retry-After...). */
+    public Response respond(int status, String header, String value) {
+        if (!finalStatus.compareAndSet(0, status)) {
+            return null;
+        }
+        return send(status, null, header, value);
+    }
+
+    private Response send(int status, String sdp, String header, String value) {
         try {
             Response r = phone.messages().createResponse(status, request);
             tag(r, toTag);
+            if (header != null) {
+                r.addHeader(phone.headers().createHeader(header, value));
+            }
             if (status / 100 == 2 || (status > 100 && status < 200)) {
                 r.addHeader(phone.contactHeader());
             }

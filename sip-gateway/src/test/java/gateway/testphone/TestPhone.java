@@ -1,5 +1,6 @@
 package gateway.testphone;
 
+import gateway.sip.auth.DigestChallenge;
 import gateway.sip.stack.SipStackHost;
 import gateway.sip.stack.SipStackSettings;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
@@ -486,7 +487,7 @@ public final class TestPhone implements AutoCloseable {
         return !timeouts.pending(e -> e.getClientTransaction() == ct).isEmpty();
     }
 
-    Optional<DigestClient.Challenge> acceptChallenge(Response r) {
+    Optional<DigestChallenge> acceptChallenge(Response r) {
         return digest.accept(r);
     }
 

@@ -113,8 +113,7 @@ public final class SipAuthenticator {
     }
 
     private static DigestResponse parse(AuthorizationHeader h) {
-        return new DigestResponse(h.getUsername(), h.getRealm(), h.getNonce(), h.getParameter("uri"),
-                h.getResponse(), h.getAlgorithm(), h.getQop(), h.getParameter("nc"), h.getCNonce());
+        return DigestResponse.of(h);
     }
 
     /** User names come from the network: keep log lines (and the limiter's keys) on one line and short. */
