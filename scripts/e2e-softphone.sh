@@ -1,26 +1,65 @@
 #!/usr/bin/env bash
 # End to end on loopback with real third-party SIP software: the server runs on a generated
 # config, baresip (a real softphone) registers as agent 1001 with auto-answer, and SIPp calls
-# the queue's number from a trunk address (127.0.0.2). Passes when SIPp's call succeeds and the
-# server logs the call answered by the agent and completed. Needs: sipp, baresip (Debian
-# packages sip-tester, baresip). Bounded: gives up after about a minute.
+# the queue's number from a trunk address (127.0.0.2), its media sent and received by a small
+# RTP endpoint here. Both sides talk: the caller a 1000 Hz tone, the agent (baresip's aufile
+# source) a 440 Hz tone. Passes when the call is answered by the agent and completed, and, by
+# frequency and level (silence fails): the agent heard the caller's tone (baresip's decoded
+# audio, dumped by its sndfile module), the caller heard the agent's (the RTP it received), and
+# the server's stereo recording of the call has the caller's tone on the left, the agent's on
+# the right.
+#   scripts/e2e-softphone.sh                  # the check
+#   scripts/e2e-softphone.sh --mute caller    # the caller sends silence, the agent hears nothing: FAILS
+#   scripts/e2e-softphone.sh --mute agent     # baresip sends silence, the caller hears nothing: FAILS
+# Needs: java, sipp, baresip, sox, python3 (Debian packages sip-tester, baresip-core, sox,
+# python3). Takes about 10 s; every wait is bounded (20 s at most). The last line says OK or
+# FAILED; a failed run keeps its logs and says where.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/sip-gateway/target/acd.jar"
+mute=none
+case "${1:-}" in
+  "") ;;
+  --mute) mute="${2:-}"; [[ "$mute" == caller || "$mute" == agent ]] || { echo "usage: $0 [--mute caller|agent]" >&2; exit 2; } ;;
+  *) echo "usage: $0 [--mute caller|agent]" >&2; exit 2 ;;
+esac
+exec 2>&1 # one stream, in order, so that the verdict is the last line
+caller_hz=1000
+agent_hz=440
+
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  local rc=$? i
+  # newest first, each awaited: baresip unregisters while the server still answers
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+  if [ "$rc" = 0 ]; then
+    rm -rf "$work"
+  else
+    echo "e2e: FAILED (logs in $work)"
+  fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM # so that cleanup runs on these too
+fail() { echo "e2e: $*"; exit 1; }
 
-for tool in sipp baresip java; do
+for tool in sipp baresip java sox python3; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is not installed" >&2; exit 2; }
 done
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -pl sip-gateway -am -DskipTests package)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { # free for UDP and TCP alike: SIP listens on both
+  python3 -c 'import socket
+while True:
+    t, u = socket.socket(), socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    t.bind(("127.0.0.1", 0))
+    try:
+        u.bind(("127.0.0.1", t.getsockname()[1]))
+        print(t.getsockname()[1])
+        break
+    except OSError:
+        pass'
+}
 sip_port="$(free_port)"
 trunk_port="$(free_port)"
 rtp_base=$(( 32000 + 2 * (RANDOM % 8000) ))
@@ -36,8 +75,7 @@ http:
   listen: 127.0.0.1:$(free_port)
   token: e2e-token
 storage:
-  dir: $work/data
-  recordings: $work/data/recordings
+  dir: data          # relative to this file
 trunks:
   - id: sipp
     address: 127.0.0.2:$trunk_port
@@ -51,6 +89,7 @@ queues:
   - id: sales
     strategy: priority
     ringTimeout: 15s
+    record: true
     members:
       - { agent: alice, priority: 1 }
 numbers:
@@ -58,29 +97,63 @@ numbers:
     queue: sales
 YAML
 
+# What each side says: a tone, or silence when muted (8 kHz; raw mu-law for the caller, WAV
+# for baresip's aufile source).
+tone() { if [ "$mute" = "$1" ]; then echo "vol 0"; else echo "sine $2 vol 0.3"; fi; }
+sox -n -r 8000 -c 1 -t ul "$work/caller-says.ul" synth 10 $(tone caller $caller_hz)
+sox -n -r 8000 -c 1 -b 16 "$work/agent-says.wav" synth 10 $(tone agent $agent_hz)
+
+# The caller's media: SIPp only signals, this sends the caller's audio as PCMU every 20 ms from
+# 127.0.0.2 and keeps what the server sends back (what the caller hears). It answers to where
+# the server's first packet comes from, and stops once the server has been quiet for 1 s.
+cat > "$work/rtp-caller.py" <<'PY'
+import os, select, socket, struct, sys, time
+says, heard, port_file = open(sys.argv[1], "rb").read(), open(sys.argv[2], "wb"), sys.argv[3]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.2", 0))
+with open(port_file + ".tmp", "w") as f:
+    f.write(str(s.getsockname()[1]))
+os.rename(port_file + ".tmp", port_file)
+server, seq, last_in, next_out = None, 0, time.monotonic(), time.monotonic()
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline and time.monotonic() - last_in < (1 if server else 20):
+    if select.select([s], [], [], max(0, next_out - time.monotonic()))[0]:
+        pkt, server = s.recvfrom(2048)
+        last_in = time.monotonic()
+        if len(pkt) > 12 and pkt[1] & 0x7F == 0:  # PCMU
+            heard.write(pkt[12 + 4 * (pkt[0] & 0x0F):])
+    elif server:
+        chunk = says[(seq * 160) % len(says):][:160]
+        s.sendto(struct.pack("!BBHII", 0x80, 0, seq & 0xFFFF, seq * 160, 0xCA11E4) + chunk, server)
+        seq, next_out = seq + 1, next_out + 0.02
+    else:
+        next_out = time.monotonic() + 0.02
+heard.close()
+PY
 echo "e2e: server on 127.0.0.1:$sip_port (config $work/acd.yaml)"
 java -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
 pids+=($!)
 wait_for() { # pattern file seconds
   for _ in $(seq 1 $(( $3 * 10 ))); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
-  echo "e2e: timed out waiting for '$1' in $2" >&2; tail -20 "$2" >&2; return 1
+  echo "e2e: timed out waiting for '$1' in $2"; tail -20 "$2"; return 1
 }
 wait_for "acd: running" "$work/server.log" 20
 
-mkdir -p "$work/baresip"
+mkdir -p "$work/baresip" "$work/agent-heard"
 cat > "$work/baresip/config" <<CONF
 sip_listen 127.0.0.1:$(free_port)
 module_path /usr/lib/baresip/modules
 module g711.so
-module ausine.so
 module aufile.so
-audio_source ausine,440
-ausrc_srate 48000
-auplay_srate 48000
-ausrc_channels 2
-auplay_channels 2
-audio_player aufile,$work/agent-heard.wav
+module sndfile.so
+audio_source aufile,$work/agent-says.wav
+audio_player aufile,/dev/null
 audio_alert aufile,/dev/null
+ausrc_srate 8000
+auplay_srate 8000
+ausrc_channels 1
+auplay_channels 1
+snd_path $work/agent-heard
 module_app account.so
 module_app menu.so
 CONF
@@ -91,11 +164,52 @@ pids+=($!)
 wait_for "agent alice reachable" "$work/server.log" 20
 echo "e2e: baresip registered as agent 1001"
 
+python3 "$work/rtp-caller.py" "$work/caller-says.ul" "$work/caller-heard.ul" "$work/rtp-port" &
+caller_media=$!
+pids+=($caller_media)
+for _ in $(seq 1 50); do [ -f "$work/rtp-port" ] && break; sleep 0.1; done
 sipp -sf "$root/scripts/sipp/caller.xml" -s 2000 -i 127.0.0.2 -p "$trunk_port" -mi 127.0.0.2 \
-  -m 1 -d 3000 -timeout 30s -timeout_error -trace_err -error_file "$work/sipp-errors.log" \
-  "127.0.0.1:$sip_port" > "$work/sipp.log" 2>&1 || { echo "e2e: SIPp call failed" >&2; tail -30 "$work/sipp-errors.log" >&2 || true; exit 1; }
+  -key rtp_port "$(cat "$work/rtp-port")" -m 1 -d 4000 -timeout 30s -timeout_error -trace_err \
+  -error_file "$work/sipp-errors.log" "127.0.0.1:$sip_port" > "$work/sipp.log" 2>&1 \
+  || { tail -30 "$work/sipp-errors.log" || true; fail "SIPp call failed"; }
 
 wait_for "answered by alice" "$work/server.log" 10
 wait_for "ended COMPLETED" "$work/server.log" 10
 grep -E "queued|answered|ended" "$work/server.log" | sed 's/^/e2e: server: /'
-echo "e2e: OK: SIPp's call was queued, answered by baresip as agent 1001, and completed"
+
+# The audio, each by its frequency and level: sox's "Rough frequency" of a pure tone is within a
+# few percent of it; under 1% of full scale (RMS) is silence. The window, 1 s to 2.5 s into each
+# file, skips the ringing and the hang-up.
+bad=0
+hears() { # what expected-hz channel sox-input...
+  local what="$1" hz="$2" channel="$3" stat rms freq
+  shift 3
+  stat="$(sox "$@" -n remix "$channel" trim 1 1.5 stat 2>&1)" || fail "$what: sox failed: $stat"
+  rms="$(awk '/^RMS +amplitude/ {print $3}' <<< "$stat")"
+  freq="$(awk '/^Rough +frequency/ {print $3}' <<< "$stat")"
+  if awk -v r="$rms" 'BEGIN { exit !(r < 0.01) }'; then
+    echo "e2e: $what: silence, RMS $rms (expected $hz Hz at RMS >= 0.01): WRONG"
+    bad=1
+  elif awk -v f="$freq" -v hz="$hz" 'BEGIN { exit !(f >= hz * 0.9 && f <= hz * 1.1) }'; then
+    echo "e2e: $what: $freq Hz at RMS $rms (expected $hz Hz): ok"
+  else
+    echo "e2e: $what: $freq Hz at RMS $rms (expected $hz Hz): WRONG"
+    bad=1
+  fi
+}
+for _ in $(seq 1 50); do kill -0 "$caller_media" 2>/dev/null || break; sleep 0.1; done
+agent_heard="$(find "$work/agent-heard" -name '*-dec.wav' | head -1)"
+[ -n "$agent_heard" ] || fail "baresip dumped no decoded audio in $work/agent-heard"
+recording=""
+for _ in $(seq 1 50); do # the recording is completed off the call path once the call has ended
+  recording="$(find "$work/data/recordings" -name '*.wav' 2>/dev/null | head -1)"
+  [ -n "$recording" ] && awk -v d="$(sox --i -D "$recording" 2>/dev/null)" 'BEGIN { exit !(d >= 3) }' && break
+  sleep 0.1
+done
+[ -n "$recording" ] || fail "no recording under $work/data/recordings"
+hears "the agent heard (baresip's decoded audio)" $caller_hz 1 "$agent_heard"
+hears "the caller heard (RTP the caller received)" $agent_hz 1 -t ul -r 8000 -c 1 "$work/caller-heard.ul"
+hears "the recording's left channel (caller)" $caller_hz 1 "$recording"
+hears "the recording's right channel (agent)" $agent_hz 2 "$recording"
+[ "$bad" = 0 ] || fail "the two sides did not hear each other's tone (mute: $mute)"
+echo "e2e: OK: SIPp's call was queued, answered by baresip as agent 1001 and completed; each side heard the other's tone (${SECONDS} s)"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the server on the bundled default config (config/acd.yaml: embedded storage, bundled
-# prompts), building the server jar first if it is missing. Extra arguments replace the config:
+# Runs the server on the bundled default config (config/acd.yaml: SQLite, recordings and
+# voicemail under config/data/, bundled prompts), building the server jar first if it is
+# missing. Relative paths in a config resolve against its own directory, not the working
+# directory, so this runs the same from anywhere. Extra arguments replace the config:
 #   scripts/run.sh                      # config/acd.yaml
 #   scripts/run.sh config/examples/small-office.yaml
 set -euo pipefail

@@ -46,6 +46,7 @@ class ShippedConfigsTest {
         assertEquals(new HostPort("0.0.0.0", 5060), c.sip().listen());
         assertNull(c.sip().advertise(), "auto");
         assertEquals("change-me", c.http().token().value());
+        assertEquals(module.resolve("data"), c.storage().dir(), "./data beside config/acd.yaml: config/data");
         assertEquals(module.resolve("data/recordings"), c.storage().recordings());
         assertEquals(List.of("alice", "bob"), c.agents().stream().map(a -> a.id()).toList());
         Queue sales = c.queue("sales").orElseThrow();
