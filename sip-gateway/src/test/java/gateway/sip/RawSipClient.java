@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Sends raw bytes to the server over UDP or TCP, for input no SIP stack would produce. */
 final class RawSipClient implements AutoCloseable {
@@ -40,6 +41,11 @@ final class RawSipClient implements AutoCloseable {
      * {@code timeout}; datagrams without it (late answers to earlier messages) are skipped.
      */
     Optional<String> awaitUdp(String marker, Duration timeout) throws IOException {
+        return awaitUdp(text -> text.contains(marker), timeout);
+    }
+
+    /** The next UDP datagram {@code wanted} accepts, or empty after {@code timeout}; the others are skipped. */
+    Optional<String> awaitUdp(Predicate<String> wanted, Duration timeout) throws IOException {
         seen.clear();
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buffer = new byte[65_535];
@@ -57,10 +63,15 @@ final class RawSipClient implements AutoCloseable {
             }
             String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
             seen.add(text);
-            if (text.contains(marker)) {
+            if (wanted.test(text)) {
                 return Optional.of(text);
             }
         }
+    }
+
+    /** The datagrams the last wait read, the one it returned included. */
+    List<String> seen() {
+        return List.copyOf(seen);
     }
 
     /** True when the last wait read a datagram mentioning {@code marker} before the one mentioning {@code until}. */
