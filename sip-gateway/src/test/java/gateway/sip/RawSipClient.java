@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 final class RawSipClient implements AutoCloseable {
     private final InetSocketAddress server;
     private final DatagramSocket udp;
-    /** Datagrams read by the last {@link #awaitUdp} call, in order. */
+    /** Datagrams read by the last {@link #awaitUdp} call, or answers by the last {@link #exchangeTcp}, in order. */
     private final List<String> seen = new ArrayList<>();
 
     RawSipClient(int serverPort) throws IOException {
@@ -69,7 +69,7 @@ final class RawSipClient implements AutoCloseable {
         }
     }
 
-    /** The datagrams the last wait read, the one it returned included. */
+    /** What the last wait or exchange read, the answer it returned included. */
     List<String> seen() {
         return List.copyOf(seen);
     }
@@ -102,6 +102,17 @@ final class RawSipClient implements AutoCloseable {
      * {@code marker}, or empty when the server closes the connection or {@code timeout} passes.
      */
     Optional<String> exchangeTcp(byte[] message, String marker, Duration timeout) throws IOException {
+        return exchangeTcp(message, answers -> answers.stream().anyMatch(a -> a.contains(marker)), timeout).stream()
+                .filter(a -> a.contains(marker)).findFirst();
+    }
+
+    /**
+     * Sends {@code message} on a new TCP connection and reads answers until {@code enough} accepts
+     * them, the server closes the connection or {@code timeout} passes; returns the whole answers
+     * read, in order (also kept for {@link #seen}).
+     */
+    List<String> exchangeTcp(byte[] message, Predicate<List<String>> enough, Duration timeout) throws IOException {
+        seen.clear();
         try (Socket s = new Socket()) {
             s.connect(server, 5_000);
             s.getOutputStream().write(message);
@@ -109,28 +120,30 @@ final class RawSipClient implements AutoCloseable {
             StringBuilder received = new StringBuilder();
             byte[] buffer = new byte[65_535];
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
+            while (!enough.test(seen)) {
                 long leftMs = (deadline - System.nanoTime()) / 1_000_000;
                 if (leftMs <= 0) {
-                    return Optional.empty();
+                    break;
                 }
                 s.setSoTimeout((int) leftMs);
                 int n;
                 try {
                     n = s.getInputStream().read(buffer);
                 } catch (SocketTimeoutException e) {
-                    return Optional.empty();
+                    break;
                 }
                 if (n < 0) {
-                    return Optional.empty();
+                    break;
                 }
                 received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                seen.clear();
                 for (String answer : received.toString().split("(?=SIP/2\\.0 \\d{3} )")) {
-                    if (answer.contains(marker) && answer.contains("\r\n\r\n")) {
-                        return Optional.of(answer);
+                    if (answer.contains("\r\n\r\n")) {
+                        seen.add(answer);
                     }
                 }
             }
+            return List.copyOf(seen);
         }
     }
 
