@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Counts our 200 OKs that reach a caller again after it ACKed them. SIPp trunk callers
 # (scripts/sipp/caller.xml) call a number whose entry is an IVR menu, so the server answers at
-# once; each caller ACKs the 200 the moment it arrives, stays CALL_MS, then hangs up. SIPp counts
+# once; each caller ACKs the 200 the moment it arrives, stays call-ms, then hangs up. SIPp counts
 # every repeat of a message it already received; a repeat of the 200 after SIPp has sent its ACK
 # is a retransmission after the ACK. Everything runs on 127.0.0.1 on free ports.
 #   scripts/sipp-retransmit.sh [rate-per-second] [calls] [call-ms]      (default 100 2000 1000)
@@ -13,20 +13,11 @@ rate="${1:-100}"
 calls="${2:-2000}"
 call_ms="${3:-1000}"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+prog=retransmit
+. "$root/scripts/lib/loopback.sh"
+require_tools sipp java python3
+ensure_jar
 
-for tool in sipp java python3; do
-  command -v "$tool" >/dev/null || { echo "retransmit: $tool is not installed" >&2; exit 2; }
-done
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -pl sip-gateway -am -DskipTests package)
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 sip_port="$(free_port)"
 trunk_port="$(free_port)"
 # room for every call alive at once (rate x call length, twice over) in RTP/RTCP pairs
