@@ -74,7 +74,15 @@ final class MalformedAnswer {
 
     /** Whether the request line in {@code raw} names a SIP version other than 2.0. */
     static boolean otherVersion(byte[] raw) {
-        return otherVersion(head(raw).lines().findFirst().orElse(""));
+        int start = 0;
+        while (start < raw.length && raw[start] <= ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < raw.length && raw[end] != '\r' && raw[end] != '\n') {
+            end++;
+        }
+        return otherVersion(new String(raw, start, end - start, StandardCharsets.ISO_8859_1));
     }
 
     private static boolean otherVersion(String firstLine) {

@@ -33,6 +33,8 @@ final class MessageFaults implements ParseExceptionListener {
             Map.entry("cseq", "CSeq"), Map.entry("content-length", "Content-Length"), Map.entry("l", "Content-Length"),
             Map.entry("max-forwards", "Max-Forwards"));
 
+    private static final String SINGLE_INITIALS = "ftcilm";
+
     private final Set<String> seen = new HashSet<>();
     private String fault;
     private boolean framed = true;
@@ -50,6 +52,9 @@ final class MessageFaults implements ParseExceptionListener {
 
     /** Called for every header line: a second copy of a single-valued header is a fault. */
     void header(String line) {
+        if (line.isEmpty() || SINGLE_INITIALS.indexOf(StrictMsgParser.lower(line.charAt(0))) < 0) {
+            return; // most lines, without allocating
+        }
         String name = nameOf(line).toLowerCase(Locale.ROOT);
         String single = SINGLE.get(name);
         if (single != null && !seen.add(single)) {

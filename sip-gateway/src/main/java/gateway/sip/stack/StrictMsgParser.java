@@ -34,6 +34,8 @@ public final class StrictMsgParser extends StringMsgParser {
             "record-route", "reply-to", "refer-to", "r", "referred-by", "b", "p-asserted-identity");
     /** Single name-addr headers, where a comma can only be quoted or inside {@code <>}. */
     private static final Set<String> SINGLE_ADDRESS_HEADERS = Set.of("to", "t", "from", "f");
+    /** First letters of {@link #SINGLE_ADDRESS_HEADERS}: other lines with a comma (Via, Allow) cost no more. */
+    private static final String ADDRESS_INITIALS = "tf";
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern SPACE_IN_BRACKETS = Pattern.compile("<\\s|\\s>");
 
@@ -65,7 +67,7 @@ public final class StrictMsgParser extends StringMsgParser {
         MessageFaults faults = new MessageFaults();
         SIPMessage message = super.parseSIPMessage(raw, readBody, strict, faults);
         if (message != null && faults.fault() == null) {
-            missing(message, faults);
+            checkEssentials(message, faults);
         }
         if (message instanceof SIPRequest && faults.fault() == null && MalformedAnswer.otherVersion(raw)) {
             faults.fault("Version Not Supported", false); // the stack reads any version as 2.0
@@ -77,7 +79,7 @@ public final class StrictMsgParser extends StringMsgParser {
     }
 
     /** Faults that leave every header parsed: one the stack needs is absent, or the request cannot be served. */
-    private static void missing(SIPMessage m, MessageFaults faults) {
+    private static void checkEssentials(SIPMessage m, MessageFaults faults) {
         StringJoiner absent = new StringJoiner(", ");
         if (m.getTopmostVia() == null) {
             absent.add("Via");
@@ -122,19 +124,22 @@ public final class StrictMsgParser extends StringMsgParser {
     /** What {@code line} breaks, or null. */
     static String violation(String line) {
         boolean space = spaceNextToBracket(line);
-        boolean comma = line.indexOf(',') >= 0;
+        boolean comma = !space && line.indexOf(',') >= 0 && ADDRESS_INITIALS.indexOf(lower(line.charAt(0))) >= 0;
         int colon = line.indexOf(':');
         if ((!space && !comma) || colon < 0) {
             return null;
         }
         String name = line.substring(0, colon).trim();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (!ADDRESS_HEADERS.contains(lower)) {
+            return null;
+        }
         String value = QUOTED.matcher(line.substring(colon + 1)).replaceAll("\"\"");
-        if (space && ADDRESS_HEADERS.contains(lower) && SPACE_IN_BRACKETS.matcher(value).find()) {
+        if (space && SPACE_IN_BRACKETS.matcher(value).find()) {
             return "Whitespace inside <> in " + name;
         }
-        if (comma && SINGLE_ADDRESS_HEADERS.contains(lower) && value.indexOf('<') > value.indexOf(',')
-                && value.indexOf(',') >= 0) {
+        int unquoted = value.indexOf(',');
+        if (comma && SINGLE_ADDRESS_HEADERS.contains(lower) && unquoted >= 0 && value.indexOf('<') > unquoted) {
             return "Unquoted comma in the display name of " + name;
         }
         return null;
@@ -153,6 +158,10 @@ public final class StrictMsgParser extends StringMsgParser {
             }
         }
         return false;
+    }
+
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code \s} of {@link Pattern}. */
