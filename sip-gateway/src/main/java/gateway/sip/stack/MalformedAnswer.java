@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * doubled, sent on the channel the request came in by, UDP or TCP alike: 400 naming the fault
  * (505 for a SIP version other than 2.0), built from the request's own Via, From, To, Call-ID and
  * CSeq lines as they came, since one of them may be what does not parse. Responses and ACKs get
- * no answer (RFC 3261 17.1.1.3, 18.1.2). Then the message is dropped: over TCP the parser must
+ * no answer: SIP answers neither. Then the message is dropped: over TCP the parser must
  * still hand the stack something that frames the body, so that the next message on the
  * connection is read from its start; when the length is not known either, the connection closes
  * after the answer (RFC 3261 18.3).
@@ -32,7 +32,8 @@ final class MalformedAnswer {
     private static final Pattern VIA = Pattern.compile("(?i)^(via|v)[ \\t]*:");
     private static final Pattern TO = Pattern.compile("(?i)^(to|t)[ \\t]*:");
     /** The port of the first Via's sent-by, read leniently: the Via may be what did not parse. */
-    private static final Pattern SENT_BY_PORT = Pattern.compile("(?im)^(?:via|v)[ \\t]*:[ \\t]*SIP[ \\t]*/[^/]*/[ \\t]*\\S+[ \\t]+[^:;,\\s]+:(\\d{1,5})");
+    private static final Pattern SENT_BY_PORT = Pattern.compile(
+            "(?im)^(?:via|v)[ \\t]*:[ \\t]*SIP[ \\t]*/[^/]*/[ \\t]*\\S+[ \\t]+[^:;,\\s]+:(\\d{1,5})");
     private static final int DEFAULT_PORT = 5060;
     private static final Pattern VERSION = Pattern.compile("\\sSIP/(\\S+)$");
 
