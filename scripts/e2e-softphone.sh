@@ -27,39 +27,12 @@ exec 2>&1 # one stream, in order, so that the verdict is the last line
 caller_hz=1000
 agent_hz=440
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  local rc=$? i
-  # newest first, each awaited: baresip unregisters while the server still answers
-  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
-  if [ "$rc" = 0 ]; then
-    rm -rf "$work"
-  else
-    echo "e2e: FAILED (logs in $work)"
-  fi
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM # so that cleanup runs on these too
+prog=e2e
+. "$root/scripts/lib/loopback.sh"
 fail() { echo "e2e: $*"; exit 1; }
+require_tools sipp baresip java sox python3
+ensure_jar
 
-for tool in sipp baresip java sox python3; do
-  command -v "$tool" >/dev/null || { echo "e2e: $tool is not installed" >&2; exit 2; }
-done
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -pl sip-gateway -am -DskipTests package)
-
-free_port() { # free for UDP and TCP alike: SIP listens on both
-  python3 -c 'import socket
-while True:
-    t, u = socket.socket(), socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    t.bind(("127.0.0.1", 0))
-    try:
-        u.bind(("127.0.0.1", t.getsockname()[1]))
-        print(t.getsockname()[1])
-        break
-    except OSError:
-        pass'
-}
 sip_port="$(free_port)"
 trunk_port="$(free_port)"
 rtp_base=$(( 32000 + 2 * (RANDOM % 8000) ))

@@ -68,6 +68,7 @@ public final class SipRequestRouter implements SipListener {
         String method = request.getMethod();
         if (Request.ACK.equals(method)) {
             if (hasToTag(request)) {
+                responder.confirmAck(event);
                 handler.onInDialogRequest(event, null);
             }
             return;

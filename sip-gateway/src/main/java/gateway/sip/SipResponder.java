@@ -1,5 +1,7 @@
 package gateway.sip;
 
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.text.ParseException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -132,6 +134,20 @@ public final class SipResponder {
             }
         } catch (ParseException e) {
             throw new IllegalStateException("Allow", e);
+        }
+    }
+
+    /**
+     * Records {@code ack}, an ACK to one of our 2xx, with the stack's dialog, which then stops
+     * retransmitting that 2xx. Jain-SIP RI 1.3 passes a 2xx to the transport before it starts the
+     * dialog timer that retransmits it; an ACK the stack takes in between finds no timer
+     * ({@code SIPDialog.getInviteTransaction()} is null), is not recorded, and the timer resends the
+     * ACKed 2xx from T1 on. The ACK reaches us on the call's executor, behind the send that
+     * answered it, so the timer is running by now and the dialog's own ACK handling stops it.
+     */
+    public void confirmAck(RequestEvent ack) {
+        if (ack.getDialog() instanceof SIPDialog dialog && ack.getServerTransaction() instanceof SIPServerTransaction tx) {
+            dialog.handleAck(tx);
         }
     }
 

@@ -49,7 +49,7 @@ public final class SipFuzz implements AutoCloseable {
         }
         seeds.add(options(replyPort, "seed-options", "UDP"));
         seeds.add(register(replyPort));
-        seeds.add(invite(replyPort));
+        seeds.add(invite(replyPort, "seed-invite", "+15550100000"));
         List<byte[]> out = new ArrayList<>();
         Mutator mutator = new Mutator(4475);
         for (byte[] seed : seeds) {
@@ -76,12 +76,13 @@ public final class SipFuzz implements AutoCloseable {
                 + "nc=00000001, cnonce=\"c\"\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] invite(int replyPort) {
+    /** An INVITE with SDP over UDP from 127.0.0.1:{@code replyPort} to {@code dialed}. */
+    static byte[] invite(int replyPort, String callId, String dialed) {
         String sdp = ScriptedInviteHandler.SDP;
-        return ("INVITE sip:+15550100000@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + replyPort + ";branch=z9hG4bKseedinv\r\n"
-                + "Max-Forwards: 70\r\nTo: <sip:+15550100000@127.0.0.1>\r\nFrom: <sip:caller@127.0.0.1>;tag=i1\r\n"
-                + "Call-ID: seed-invite\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.1:" + replyPort + ">\r\n"
+        return ("INVITE sip:" + dialed + "@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + replyPort + ";branch=z9hG4bK" + callId + "\r\n"
+                + "Max-Forwards: 70\r\nTo: <sip:" + dialed + "@127.0.0.1>\r\nFrom: <sip:caller@127.0.0.1>;tag=i1\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@127.0.0.1:" + replyPort + ">\r\n"
                 + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp)
                 .getBytes(StandardCharsets.US_ASCII);
     }

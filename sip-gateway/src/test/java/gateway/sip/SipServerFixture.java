@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.sip.SipException;
 
 /**
@@ -34,6 +35,8 @@ final class SipServerFixture implements AutoCloseable {
     final InviteHandler handler;
     final SipServer server;
     private final ExecutorService[] loops = new ExecutorService[4];
+    /** Told the Call-ID of each SIP event the stack hands over, on the stack's thread, after the stack processed it. */
+    volatile Consumer<String> dispatched = callId -> { };
 
     SipServerFixture(InviteHandler handler, TrunkSources trunks, RegistrarSettings registrar,
                      FailureLimiter limiter, int overloadLimit) throws SipException {
@@ -47,7 +50,10 @@ final class SipServerFixture implements AutoCloseable {
                 .trunks(trunks)
                 .inviteHandler(handler)
                 .registrationListener((agent, reachable) -> reachability.add(agent + (reachable ? " up" : " down")))
-                .executorForCallId(callId -> loops[Math.floorMod(callId.hashCode(), loops.length)])
+                .executorForCallId(callId -> {
+                    dispatched.accept(callId);
+                    return loops[Math.floorMod(callId.hashCode(), loops.length)];
+                })
                 .registrar(registrar)
                 .digest(new DigestAuthenticator(REALM, List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256),
                         Duration.ofMinutes(5), 1000, this::now))

@@ -21,7 +21,7 @@ final class TortureCorpus {
     }
 
     static final int EXPECTED_COUNT = 49;
-    private static final Pattern VIA_SENT_BY = Pattern.compile("(?i)(SIP\\s*/\\s*2\\.0\\s*/\\s*)([a-z]+)(\\s+)([^;,\\s]+)");
+    private static final Pattern VIA_SENT_BY = Pattern.compile("(?i)(SIP\\s*/\\s*\\d+\\.\\d+\\s*/\\s*)([a-z]+)(\\s+)([^;,\\s]+)");
     private static final Pattern CALL_ID = Pattern.compile("(?im)^(?:call-id|i)[ \\t]*:[ \\t]*(\\S+)");
     private static final Pattern BRANCH = Pattern.compile("(?i)(;\\s*branch\\s*=\\s*)([^;,\\s]*)");
     private static final Pattern DOC_ADDRESS = Pattern.compile("192\\.0\\.2\\.\\d{1,3}");
@@ -69,6 +69,14 @@ final class TortureCorpus {
         }
         throw new AssertionError("RFC 4475 torture corpus not found: expected shared/sip-torture/INDEX.tsv"
                 + " next to the repository (../../shared/sip-torture from " + module + "); tried " + tried);
+    }
+
+    /**
+     * What an answer to {@code message}, rewritten with {@code branchSuffix}, mentions: its Call-ID,
+     * or for a message without one the suffix of its branch, which the answer's Via copies.
+     */
+    static String marker(byte[] message, String branchSuffix) {
+        return callId(message).orElse(branchSuffix);
     }
 
     /** The Call-ID of {@code message}, or empty when it has none. */

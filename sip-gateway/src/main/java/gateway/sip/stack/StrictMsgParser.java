@@ -6,23 +6,36 @@ import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Jain-SIP's parser, stricter where RFC 4475 says a message must be rejected and the stack lets
- * it through. Today that is whitespace inside the angle brackets of a name-addr ({@code To: <
- * sip:a@b >}, RFC 4475 3.1.2.14 "badaspec"): RFC 3261's grammar allows none there. The message
- * still parses, so it can be answered over UDP and TCP alike; it is marked through its
- * application data and {@code SipRequestRouter} answers it 400 ({@link #violation}).
+ * it through, and answering what the stack would drop or answer only over UDP.
+ * <ul>
+ * <li>A message read off the network whose request line, Via, From, To, Call-ID, CSeq or
+ * Content-Length does not parse, is missing or comes twice ({@link MessageFaults}) is answered
+ * here, over UDP and TCP alike ({@link MalformedAnswer}); the stack never sees it. Over TCP the
+ * stack would close the connection unanswered, racing its own socket (an NPE on "mySock").</li>
+ * <li>A message that parses but breaks the grammar is marked through its application data and
+ * {@code SipRequestRouter} answers it 400 ({@link #violation}): whitespace inside the angle
+ * brackets of a name-addr ({@code To: < sip:a@b >}, RFC 4475 3.1.2.14 "badaspec"), or an
+ * unquoted comma in a From or To display name (3.1.2.15 "baddn").</li>
+ * </ul>
  */
 public final class StrictMsgParser extends StringMsgParser {
     /** Headers whose value is a name-addr (or a list of them). */
     private static final Set<String> ADDRESS_HEADERS = Set.of("to", "t", "from", "f", "contact", "m", "route",
             "record-route", "reply-to", "refer-to", "r", "referred-by", "b", "p-asserted-identity");
+    /** Single name-addr headers, where a comma can only be quoted or inside {@code <>}. */
+    private static final Set<String> SINGLE_ADDRESS_HEADERS = Set.of("to", "t", "from", "f");
+    /** First letters of {@link #SINGLE_ADDRESS_HEADERS}: other lines with a comma (Via, Allow) cost no more. */
+    private static final String ADDRESS_INITIALS = "tf";
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern SPACE_IN_BRACKETS = Pattern.compile("<\\s|\\s>");
 
@@ -46,27 +59,90 @@ public final class StrictMsgParser extends StringMsgParser {
     }
 
     @Override
+    public SIPMessage parseSIPMessage(byte[] raw, boolean readBody, boolean strict, ParseExceptionListener listener)
+            throws ParseException {
+        if (!(listener instanceof MessageChannel channel)) {
+            return super.parseSIPMessage(raw, readBody, strict, listener); // not off the network
+        }
+        MessageFaults faults = new MessageFaults();
+        SIPMessage message = super.parseSIPMessage(raw, readBody, strict, faults);
+        if (message != null && faults.fault() == null) {
+            checkEssentials(message, faults);
+        }
+        if (message instanceof SIPRequest && faults.fault() == null && MalformedAnswer.otherVersion(raw)) {
+            faults.fault("Version Not Supported", false); // the stack reads any version as 2.0
+        }
+        if (faults.fault() != null) {
+            return MalformedAnswer.reject(channel, raw, message, faults);
+        }
+        return message;
+    }
+
+    /** Faults that leave every header parsed: one the stack needs is absent, or the request cannot be served. */
+    private static void checkEssentials(SIPMessage m, MessageFaults faults) {
+        StringJoiner absent = new StringJoiner(", ");
+        if (m.getTopmostVia() == null) {
+            absent.add("Via");
+        }
+        if (m.getFrom() == null) {
+            absent.add("From");
+        }
+        if (m.getTo() == null) {
+            absent.add("To");
+        }
+        if (m.getCallId() == null) {
+            absent.add("Call-ID");
+        }
+        if (m.getCSeq() == null) {
+            absent.add("CSeq");
+        }
+        if (absent.length() > 0) {
+            faults.fault("Missing " + absent, false);
+        } else if (m instanceof SIPRequest r && !r.getMethod().equalsIgnoreCase(r.getCSeq().getMethod())) {
+            faults.fault("CSeq method does not match the request", false);
+        }
+    }
+
+    @Override
     protected void processHeader(String header, SIPMessage message, ParseExceptionListener handler, byte[] raw)
             throws ParseException {
         super.processHeader(header, message, handler, raw);
-        // on the stack's thread for every header line: only a request can be answered 400, and a
-        // line without whitespace next to an angle bracket cannot break the rule, so most lines
-        // cost one scan and no allocation
-        if (!(message instanceof SIPRequest) || header == null || !spaceNextToBracket(header)
-                || message.getApplicationData() != null) {
+        if (handler instanceof MessageFaults faults && header != null) {
+            faults.header(header);
+        }
+        // on the stack's thread for every header line: only a request can be answered 400, and
+        // most lines are ruled out by a scan without allocation
+        if (!(message instanceof SIPRequest) || header == null || message.getApplicationData() != null) {
             return;
         }
-        int colon = header.indexOf(':');
-        if (colon < 0) {
-            return;
+        String violation = violation(header);
+        if (violation != null) {
+            message.setApplicationData(new Violation(violation));
         }
-        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        if (ADDRESS_HEADERS.contains(name)) {
-            String value = QUOTED.matcher(header.substring(colon + 1)).replaceAll("\"\"");
-            if (SPACE_IN_BRACKETS.matcher(value).find()) {
-                message.setApplicationData(new Violation("Whitespace inside <> in " + header.substring(0, colon).trim()));
-            }
+    }
+
+    /** What {@code line} breaks, or null. */
+    static String violation(String line) {
+        boolean space = spaceNextToBracket(line);
+        boolean comma = !space && line.indexOf(',') >= 0 && ADDRESS_INITIALS.indexOf(lower(line.charAt(0))) >= 0;
+        int colon = line.indexOf(':');
+        if ((!space && !comma) || colon < 0) {
+            return null;
         }
+        String name = line.substring(0, colon).trim();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!ADDRESS_HEADERS.contains(lower)) {
+            return null;
+        }
+        String value = QUOTED.matcher(line.substring(colon + 1)).replaceAll("\"\"");
+        if (space && SPACE_IN_BRACKETS.matcher(value).find()) {
+            return "Whitespace inside <> in " + name;
+        }
+        int unquoted = value.indexOf(',');
+        if (comma && SINGLE_ADDRESS_HEADERS.contains(lower) && unquoted >= 0 && value.indexOf('<') > unquoted) {
+            return "Unquoted comma in the display name of " + name;
+        }
+        return null;
     }
 
     /**
@@ -82,6 +158,10 @@ public final class StrictMsgParser extends StringMsgParser {
             }
         }
         return false;
+    }
+
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code \s} of {@link Pattern}. */

@@ -1,0 +1,43 @@
+# Sourced by the scripts that run the server and third-party SIP tools on 127.0.0.1. Expects
+# $root (the repository), $jar (the server jar) and $prog (the prefix of messages). Gives a work
+# directory ($work), background processes killed on exit ($pids), tool and jar checks, free ports.
+work="$(mktemp -d)"
+pids=()
+# Newest first, each awaited: a softphone unregisters while the server still answers. The work
+# directory goes on success unless the script set keep_work=1; on failure it stays for the logs.
+cleanup() {
+  local rc=$? i
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+  if [ "$rc" = 0 ] && [ "${keep_work:-0}" != 1 ]; then
+    rm -rf "$work"
+  elif [ "$rc" != 0 ]; then
+    echo "$prog: FAILED (logs in $work)"
+  fi
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM # so that cleanup runs on these too
+
+# exits 2 unless every named command is installed
+require_tools() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$prog: $tool is not installed" >&2; exit 2; }
+  done
+}
+
+# builds the server jar if it is missing
+ensure_jar() {
+  [ -f "$jar" ] || (cd "$root" && mvn -B -q -pl sip-gateway -am -DskipTests package)
+}
+
+free_port() { # free for UDP and TCP alike: SIP listens on both
+  python3 -c 'import socket
+while True:
+    t, u = socket.socket(), socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    t.bind(("127.0.0.1", 0))
+    try:
+        u.bind(("127.0.0.1", t.getsockname()[1]))
+        print(t.getsockname()[1])
+        break
+    except OSError:
+        pass'
+}
