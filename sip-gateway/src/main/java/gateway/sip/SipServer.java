@@ -11,6 +11,7 @@ import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.Registrar;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.registrar.RegistrationListener;
+import gateway.sip.stack.NatRouter;
 import gateway.sip.stack.SipStackHost;
 import gateway.sip.stack.SipStackSettings;
 import java.time.Duration;
@@ -71,6 +72,14 @@ public final class SipServer implements AutoCloseable {
     public void close() {
         expiry.shutdownNow();
         host.close();
+    }
+
+    /** The registrar's bindings behind NAT as the router's targets: their dialogs go where their INVITEs went. */
+    private static Function<String, NatRouter.NatHop> natHops(Registrar registrar) {
+        return reachUri -> {
+            Binding b = registrar.natBinding(reachUri);
+            return b == null ? null : new NatRouter.NatHop(b.source(), b.transport());
+        };
     }
 
     public static final class Builder {
@@ -201,6 +210,7 @@ public final class SipServer implements AutoCloseable {
                 registrar[0] = new Registrar(registrarSettings, auth, responder, h.addressFactory(),
                         registrationListener, bindingStore, clockMs);
                 registrar[0].restore(restored);
+                h.router().natTargets(natHops(registrar[0]));
                 IntSupplier loadNow = load != null ? load : h::serverTransactions;
                 OverloadGuard guard = new OverloadGuard(maxInFlight, loadNow, retryAfterSeconds);
                 return new PerCallDispatcher(executorForCallId,
