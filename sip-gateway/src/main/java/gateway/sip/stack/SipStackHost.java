@@ -136,6 +136,7 @@ public final class SipStackHost implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMsgParser.Factory.class.getName());
         p.setProperty("javax.sip.ROUTER_PATH", NatRouter.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", NatConnections.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Long.toString(s.congestionTimeout().toMillis()));
