@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sip.message.Response;
 import ops.testkit.TestDatabases;
@@ -39,13 +38,9 @@ class RegistrationRestartTest {
     Path dir;
 
     private final ServerProcesses servers = new ServerProcesses();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @AfterEach
     void closeWhatIsLeft() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
         servers.close();
     }
 
@@ -124,28 +119,20 @@ class RegistrationRestartTest {
     }
 
     private Caller dial(int sipPort) throws Exception {
-        TestPhone trunk = keep(TestPhone.builder("+15550001").localAddress(TwoAgentServer.TRUNK)
+        TestPhone trunk = servers.keep(TestPhone.builder("+15550001").localAddress(TwoAgentServer.TRUNK)
                 .domain(TwoAgentServer.DOMAIN).server(sipPort).start());
-        RtpPeer rtp = new RtpPeer(TwoAgentServer.TRUNK);
-        closeables.add(rtp);
+        RtpPeer rtp = servers.keep(new RtpPeer(TwoAgentServer.TRUNK));
         return PhoneCalls.dial(trunk, rtp, "5000", WAIT, 0, 101);
     }
 
     private RtpPeer rtp() throws Exception {
-        RtpPeer rtp = new RtpPeer("127.0.0.1");
-        closeables.add(rtp);
-        return rtp;
+        return servers.keep(new RtpPeer("127.0.0.1"));
     }
 
     private TestPhone agent(String extension, int sipPort) throws Exception {
-        TestPhone phone = keep(TestPhone.builder(extension).password("pw-" + extension).domain(TwoAgentServer.DOMAIN)
+        TestPhone phone = servers.keep(TestPhone.builder(extension).password("pw-" + extension).domain(TwoAgentServer.DOMAIN)
                 .server(sipPort).start());
         assertEquals(Response.OK, phone.register(300).getStatusCode(), "agent " + extension + " registers");
-        return phone;
-    }
-
-    private TestPhone keep(TestPhone phone) {
-        closeables.add(phone);
         return phone;
     }
 

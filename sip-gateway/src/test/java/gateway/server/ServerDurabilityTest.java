@@ -53,13 +53,9 @@ class ServerDurabilityTest {
     Path dir;
 
     private final ServerProcesses servers = new ServerProcesses();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @AfterEach
     void killWhatIsLeft() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
         servers.close();
     }
 
@@ -236,7 +232,7 @@ class ServerDurabilityTest {
 
     private TestPhone phone(TestPhone.Builder builder) throws Exception {
         TestPhone phone = builder.start();
-        closeables.add(phone);
+        servers.keep(phone);
         return phone;
     }
 
@@ -249,7 +245,7 @@ class ServerDurabilityTest {
 
     private RtpPeer rtp(String address) throws IOException {
         RtpPeer peer = new RtpPeer(address);
-        closeables.add(peer);
+        servers.keep(peer);
         return peer;
     }
 

@@ -13,13 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Servers run as processes of their own ({@code acd run FILE}), for the tests that kill one with
- * SIGKILL and start another on the same storage. {@link #close} kills whatever is left.
+ * SIGKILL and start another on the same storage. {@link #close} closes what the test
+ * {@link #keep kept} (phones, RTP peers), then kills whatever server is left.
  */
 final class ServerProcesses implements AutoCloseable {
     /** A JVM start with Jain-SIP, Netty and the database: slow on a loaded 2-core machine. */
     static final Duration START = Duration.ofSeconds(60);
 
     private final List<Process> processes = new ArrayList<>();
+    private final List<AutoCloseable> kept = new ArrayList<>();
+
+    /** Closes {@code c} with the servers; returns it. */
+    <T extends AutoCloseable> T keep(T c) {
+        kept.add(c);
+        return c;
+    }
 
     /** {@code acd run config} in a JVM of its own, output to {@code log}; returns once it says it is running. */
     Process run(Path config, Path log) throws Exception {
@@ -65,7 +73,10 @@ final class ServerProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
+        for (AutoCloseable c : kept) {
+            c.close();
+        }
         for (Process p : processes) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
