@@ -21,38 +21,32 @@ import org.slf4j.LoggerFactory;
  * only), written behind the registrar: {@link #save} keeps the agent's latest bindings in a map
  * and returns, so a SIP thread never waits for the database, and a burst of REGISTERs costs one
  * row set per agent. One writer thread replaces each saved agent's rows in one transaction, at
- * most {@code batchMs} after the first save of a batch. While the database is away the latest
+ * most {@link #BATCH_MS} after the first save of a batch. While the database is away the latest
  * bindings wait in the map (one per agent, so nothing grows) and are written when it is back.
  */
 public final class RegistrationStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistrationStore.class);
-    public static final long BATCH_MS = 200;
+    static final long BATCH_MS = 200;
     static final long RETRY_MS = 5_000;
 
     private final Storage storage;
     private final String server;
-    private final long batchMs;
     private final Map<String, List<SavedBinding>> pending = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread writer;
     private boolean failing;
 
-    private RegistrationStore(Storage storage, long batchMs) {
+    private RegistrationStore(Storage storage) {
         this.storage = storage;
         this.server = storage.settings().server();
-        this.batchMs = batchMs;
         this.writer = new Thread(this::run, "registration-store");
         writer.setDaemon(true);
     }
 
     /** Starts the writer; the schema must be in place ({@link Storage#open} migrates it). */
     public static RegistrationStore start(Storage storage) {
-        return start(storage, BATCH_MS);
-    }
-
-    static RegistrationStore start(Storage storage, long batchMs) {
-        RegistrationStore store = new RegistrationStore(storage, batchMs);
+        RegistrationStore store = new RegistrationStore(storage);
         store.writer.start();
         return store;
     }
@@ -112,7 +106,7 @@ public final class RegistrationStore implements AutoCloseable {
             while (true) {
                 wake.acquire();
                 // a burst of REGISTERs shares one commit; close cuts the wait short
-                stop.await(batchMs, TimeUnit.MILLISECONDS);
+                stop.await(BATCH_MS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 boolean closing = stop.getCount() == 0;
                 boolean written = write();
