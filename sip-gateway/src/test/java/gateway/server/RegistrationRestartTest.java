@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -137,14 +135,7 @@ class RegistrationRestartTest {
     }
 
     private static long rows(String url, String agentId) throws Exception {
-        try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM registrations WHERE agent_id = ?")) {
-            ps.setString(1, agentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ServerProcesses.count(url, "SELECT COUNT(*) FROM registrations WHERE agent_id = ?", agentId);
     }
 
     private static void update(String url, String sql) throws Exception {

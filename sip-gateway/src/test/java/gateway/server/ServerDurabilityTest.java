@@ -99,7 +99,7 @@ class ServerDurabilityTest {
             // the window is settle + batch (250 ms); the slack is for a loaded CI machine, not for the design
             assertTrue(windowMs < s.settleMs() + s.batchMs() + 750,
                     "record visible " + windowMs + " ms after the BYE was answered (at once: " + visibleAtBye + ")");
-            assertEquals(1, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+            assertEquals(1, ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
                     inProgress.call().callId()), "the bridged call is known as open before the kill");
 
             ServerProcesses.kill(first);
@@ -121,7 +121,8 @@ class ServerDurabilityTest {
                     }
                 }
             }
-            assertEquals(FINISHED_CALLS, count(jdbcUrl, "SELECT COUNT(*) FROM calls WHERE outcome = ?", "ANSWERED"));
+            assertEquals(FINISHED_CALLS,
+                    ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM calls WHERE outcome = ?", "ANSWERED"));
             try (Connection c = DriverManager.getConnection(jdbcUrl);
                  PreparedStatement ps = c.prepareStatement(
                          "SELECT outcome, queue_id, agent_id, ended_ms >= arrived_ms FROM calls WHERE call_id = ?")) {
@@ -132,7 +133,7 @@ class ServerDurabilityTest {
                             + rs.getString(3) + "/" + rs.getBoolean(4));
                 }
             }
-            assertEquals(0, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+            assertEquals(0, ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
                     inProgress.call().callId()));
 
             ServerProcesses.stop(second);
@@ -256,16 +257,6 @@ class ServerDurabilityTest {
             ps.setString(1, callId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static long count(String url, String sql, String arg) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
             }
         }
     }

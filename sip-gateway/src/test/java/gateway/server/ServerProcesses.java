@@ -6,6 +6,11 @@ import gateway.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +66,17 @@ final class ServerProcesses implements AutoCloseable {
             String text = Files.readString(log);
             assertTrue(!text.contains(" WARN ") && !text.contains(" ERROR ") && !text.contains("Exception"),
                     log + ":\n" + text);
+        }
+    }
+
+    /** The one number {@code sql} (with one parameter, {@code arg}) reads from the storage at {@code url}. */
+    static long count(String url, String sql, String arg) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
