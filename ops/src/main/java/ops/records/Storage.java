@@ -74,7 +74,7 @@ public final class Storage {
     }
 
     /** Where the records are, without the password. */
-    String describe() {
+    public String describe() {
         return dialect == Dialect.SQLITE ? url.substring("jdbc:sqlite:".length())
                 : url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }

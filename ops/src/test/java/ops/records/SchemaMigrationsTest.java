@@ -27,16 +27,34 @@ class SchemaMigrationsTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
-    void freshDatabaseGetsVersionOneAndKeepsItsDataWhenOpenedAgain(TestDatabases.Kind kind) throws Exception {
+    void freshDatabaseGetsTheLatestVersionAndKeepsItsDataWhenOpenedAgain(TestDatabases.Kind kind) throws Exception {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
-            assertEquals(1, rig.count("SELECT MAX(version) FROM schema_version"));
+            assertEquals(SchemaMigrations.latest(Dialect.SQLITE), rig.count("SELECT MAX(version) FROM schema_version"));
             rig.journal.arrived("m1", 1_000, "5000", "+4930111", null, "trunk1");
             rig.journal.ended("m1", 2_000, EndCause.CALLER_HUNG_UP);
             rig.record("m1");
 
             Storage again = Storage.open(rig.storage.settings());
             assertEquals("ABANDONED_IVR", again.records().get("m1").orElseThrow().outcome());
-            assertEquals(1, rig.count("SELECT COUNT(*) FROM schema_version"));
+            assertEquals(SchemaMigrations.latest(Dialect.SQLITE), rig.count("SELECT COUNT(*) FROM schema_version"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void aVersionOneDatabaseGetsTheRegistrationsTableAndKeepsItsCalls(TestDatabases.Kind kind) throws Exception {
+        try (JournalRig rig = JournalRig.start(kind, dir)) {
+            rig.journal.arrived("m1", 1_000, "5000", "+4930111", null, "trunk1");
+            rig.journal.ended("m1", 2_000, EndCause.CALLER_HUNG_UP);
+            rig.record("m1");
+            try (Connection c = rig.storage.connect(); Statement st = c.createStatement()) {
+                st.executeUpdate("DROP TABLE registrations"); // as the previous release left it
+                st.executeUpdate("DELETE FROM schema_version WHERE version = 2");
+            }
+            Storage again = Storage.open(rig.storage.settings());
+            assertEquals(2, rig.count("SELECT MAX(version) FROM schema_version"));
+            assertEquals(0, rig.count("SELECT COUNT(*) FROM registrations"));
+            assertEquals("ABANDONED_IVR", again.records().get("m1").orElseThrow().outcome());
         }
     }
 
@@ -49,7 +67,7 @@ class SchemaMigrationsTest {
                 st.executeUpdate("INSERT INTO schema_version (version, applied_ms) VALUES (99, 0)");
             }
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(db.settings("acd1")));
-            assertTrue(e.getMessage().contains("schema version 99, newer than this server knows (1)"), e.getMessage());
+            assertTrue(e.getMessage().contains("schema version 99, newer than this server knows (2)"), e.getMessage());
         }
     }
 
@@ -57,8 +75,8 @@ class SchemaMigrationsTest {
     void scriptsSplitAtSemicolonsOutsideComments() {
         assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE INDEX b ON a (x)"),
                 SchemaMigrations.statements("-- one; two\nCREATE TABLE a (x INTEGER); -- a;\nCREATE INDEX b ON a (x);\n"));
-        assertEquals(1, SchemaMigrations.latest(Dialect.SQLITE));
-        assertEquals(1, SchemaMigrations.latest(Dialect.POSTGRESQL));
+        assertEquals(2, SchemaMigrations.latest(Dialect.SQLITE));
+        assertEquals(2, SchemaMigrations.latest(Dialect.POSTGRESQL));
     }
 
     /** Two files per version, one per dialect: they may differ only in the integer types' names. */

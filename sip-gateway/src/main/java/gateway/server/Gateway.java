@@ -25,6 +25,8 @@ import gateway.sip.auth.AgentDirectory;
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
+import gateway.sip.registrar.Binding;
+import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
 import gateway.trunk.TrunkRegistrations;
@@ -121,6 +123,13 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
                                 Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
                                 Observers observers) throws SipException {
+        return start(settings, directory, credentials, trunks, agents, queues, observers, BindingStore.NONE, List.of());
+    }
+
+    /** @param bindings where registrations are kept; {@code lastRun} what it held, restored before SIP is served */
+    public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
+                                Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
+                                Observers observers, BindingStore bindings, List<Binding> lastRun) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);
         RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
@@ -158,6 +167,7 @@ public final class Gateway implements AutoCloseable {
                 .trunks(trunks)
                 .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
+                .bindings(bindings, lastRun)
                 .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
                 .meters(observers.meters())

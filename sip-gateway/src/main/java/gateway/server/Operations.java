@@ -28,19 +28,22 @@ import ops.http.ReloadResult;
 import ops.metrics.AcdMetrics;
 import ops.metrics.GatewayGauges;
 import ops.records.CallJournal;
+import ops.registrations.RegistrationStore;
 import ops.records.Storage;
 import ops.records.StorageSettings;
 import ops.reports.SqlReports;
 
 /**
  * What admins and supervisors use, built from the config around the gateway: call records and
- * queue events (SQLite or PostgreSQL, written by the journal's own thread), Prometheus metrics,
+ * queue events (SQLite or PostgreSQL, written by the journal's own thread), the registrations
+ * (written behind the registrar by a thread of their own), Prometheus metrics,
  * and the admin HTTP API. The call path only hands facts and events over; none of this runs on
  * a call loop or the core's thread.
  */
 final class Operations implements AutoCloseable {
     private final Storage storage;
     private final CallJournal journal;
+    private final RegistrationStore registrations;
     private final AcdMetrics metrics;
     private volatile Map<String, Queue> queues;
     private AdminServer admin;
@@ -50,6 +53,7 @@ final class Operations implements AutoCloseable {
         this.queues = byId(config); // first: the journal's crash recovery already asks for departments
         this.metrics = new AcdMetrics(System::currentTimeMillis, this::serviceLevel);
         this.journal = CallJournal.start(storage, this::department);
+        this.registrations = RegistrationStore.start(storage);
         metrics.addQueues(config.queues().stream().map(Queue::id).toList());
     }
 
@@ -70,6 +74,11 @@ final class Operations implements AutoCloseable {
         } catch (UnknownHostException e) {
             return "acd";
         }
+    }
+
+    /** The registrar's bindings in the storage: what the last run left, and where the changes go. */
+    SavedRegistrations registrations() {
+        return new SavedRegistrations(registrations);
     }
 
     /** The core's events go to the log, the records and the metrics; each call's facts to the records. */
@@ -184,6 +193,7 @@ final class Operations implements AutoCloseable {
             admin.close();
         }
         journal.close();
+        registrations.close();
         metrics.close();
     }
 }

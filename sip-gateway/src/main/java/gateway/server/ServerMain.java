@@ -9,6 +9,7 @@ import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
 import gateway.sip.auth.DigestAlgorithm;
+import gateway.sip.registrar.Binding;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -54,9 +55,17 @@ public final class ServerMain implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("call records: " + e.getMessage(), e);
         }
+        SavedRegistrations registrations = operations.registrations();
+        List<Binding> lastRun;
+        try {
+            lastRun = registrations.lastRun(System.currentTimeMillis());
+        } catch (SQLException e) {
+            operations.close();
+            throw new IOException("registrations: " + e.getMessage(), e);
+        }
         Gateway gateway = Gateway.start(settings(config), directory, directory,
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
-                operations.observers(ServerMain::logEvent));
+                operations.observers(ServerMain::logEvent), registrations, lastRun);
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));

@@ -6,12 +6,16 @@ import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.auth.FailureLimiter;
 import gateway.sip.auth.SipAuthenticator;
 import gateway.sip.registrar.AgentLocator;
+import gateway.sip.registrar.Binding;
+import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.Registrar;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.registrar.RegistrationListener;
+import gateway.sip.stack.NatRouter;
 import gateway.sip.stack.SipStackHost;
 import gateway.sip.stack.SipStackSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -70,6 +74,14 @@ public final class SipServer implements AutoCloseable {
         host.close();
     }
 
+    /** The registrar's bindings behind NAT as the router's targets: their dialogs go where their INVITEs went. */
+    private static Function<String, NatRouter.NatHop> natHops(Registrar registrar) {
+        return reachUri -> {
+            Binding b = registrar.natBinding(reachUri);
+            return b == null ? null : new NatRouter.NatHop(b.source(), b.transport());
+        };
+    }
+
     public static final class Builder {
         private final SipStackSettings stack;
         private final String realm;
@@ -79,6 +91,8 @@ public final class SipServer implements AutoCloseable {
         private RegistrationListener registrationListener = (agent, reachable) -> { };
         private Function<String, Executor> executorForCallId;
         private RegistrarSettings registrarSettings = RegistrarSettings.standard();
+        private BindingStore bindingStore = BindingStore.NONE;
+        private List<Binding> restored = List.of();
         private DigestAuthenticator digest;
         private FailureLimiter limiter = FailureLimiter.standard();
         private int maxInFlight = 5_000;
@@ -129,6 +143,16 @@ public final class SipServer implements AutoCloseable {
 
         public Builder registrar(RegistrarSettings value) {
             this.registrarSettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Where the registrar saves its bindings, and what it saved in the last run: restored
+         * before the first REGISTER is served.
+         */
+        public Builder bindings(BindingStore store, List<Binding> lastRun) {
+            this.bindingStore = Objects.requireNonNull(store, "store");
+            this.restored = List.copyOf(lastRun);
             return this;
         }
 
@@ -184,7 +208,9 @@ public final class SipServer implements AutoCloseable {
                 SipResponder responder = new SipResponder(h.provider(), h.messageFactory(), h.headerFactory(), meters);
                 SipAuthenticator auth = new SipAuthenticator(digestAuth, agents, limiter, h.headerFactory());
                 registrar[0] = new Registrar(registrarSettings, auth, responder, h.addressFactory(),
-                        registrationListener, clockMs);
+                        registrationListener, bindingStore, clockMs);
+                registrar[0].restore(restored);
+                h.router().natTargets(natHops(registrar[0]));
                 IntSupplier loadNow = load != null ? load : h::serverTransactions;
                 OverloadGuard guard = new OverloadGuard(maxInFlight, loadNow, retryAfterSeconds);
                 return new PerCallDispatcher(executorForCallId,

@@ -12,6 +12,7 @@ import acd.strategy.StrategyKind;
 import gateway.call.CallRig.AgentIs;
 import gateway.call.PhoneCalls.Caller;
 import gateway.sip.registrar.Binding;
+import gateway.sip.stack.NatRouter;
 import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.TestPhone;
@@ -95,6 +96,34 @@ class RegistrationReachTest {
             assertEquals(b.source().getPort(), target.getPort());
             assertEquals(transport.toLowerCase(Locale.ROOT), target.getTransportParam());
             hangUpWhileRinging(rig, caller, natted, invite);
+        }
+    }
+
+    /**
+     * The phone's 200 carries its private Contact, the dialog's remote target: the ACK, and the BYE
+     * when the caller hangs up, still go where the INVITE went (over TCP, on the phone's connection).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void aPhoneBehindNatGetsTheAckAndByeOfItsAnsweredCall(String transport) throws Exception {
+        try (CallRig rig = rig(); TestPhone natted = phone(rig, transport)) {
+            natted.advertise(PRIVATE, 5099);
+            assertEquals(200, natted.register(300).getStatusCode());
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
+
+            Caller caller = dial(rig);
+            Incoming invite = natted.awaitRequest("INVITE", WAIT);
+            RtpPeer agentRtp = PhoneCalls.answer(invite, rig.rtp("127.0.0.1"), 0);
+            Incoming ack = natted.awaitRequest("ACK", WAIT);
+            assertEquals(natted.contactUri(), ack.request().getRequestURI().toString(), "the remote target");
+            agentRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            natted.awaitRequest("BYE", WAIT);
+            assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+            NatRouter router = rig.gateway.sip().host().router();
+            Await.until(() -> router.pinned() == 0, WAIT, () -> router.pinned() + " Call-IDs still pinned");
         }
     }
 

@@ -41,8 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServerDurabilityTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** A JVM start with Jain-SIP, Netty and the database: slow on a loaded 2-core machine. */
-    private static final Duration START = Duration.ofSeconds(60);
     private static final int FINISHED_CALLS = 5;
     /** About three seconds of the caller before the end of the recorded call. */
     private static final int RECORDED_PACKETS = 150;
@@ -54,18 +52,11 @@ class ServerDurabilityTest {
     @TempDir
     Path dir;
 
-    private final List<Process> processes = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final ServerProcesses servers = new ServerProcesses();
 
     @AfterEach
     void killWhatIsLeft() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
-        }
-        for (Process p : processes) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        servers.close();
     }
 
     /** A finished call: who took it, and how long the test kept it bridged (ms). */
@@ -108,12 +99,10 @@ class ServerDurabilityTest {
             // the window is settle + batch (250 ms); the slack is for a loaded CI machine, not for the design
             assertTrue(windowMs < s.settleMs() + s.batchMs() + 750,
                     "record visible " + windowMs + " ms after the BYE was answered (at once: " + visibleAtBye + ")");
-            assertEquals(1, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+            assertEquals(1, ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
                     inProgress.call().callId()), "the bridged call is known as open before the kill");
 
-            first.destroyForcibly(); // SIGKILL: no shutdown hook, no last batch
-            assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed server is gone");
-            assertEquals(137, first.exitValue(), "killed by SIGKILL");
+            ServerProcesses.kill(first);
 
             Process second = run(config, dir.resolve("second.log"));
             for (Finished f : finished) {
@@ -132,7 +121,8 @@ class ServerDurabilityTest {
                     }
                 }
             }
-            assertEquals(FINISHED_CALLS, count(jdbcUrl, "SELECT COUNT(*) FROM calls WHERE outcome = ?", "ANSWERED"));
+            assertEquals(FINISHED_CALLS,
+                    ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM calls WHERE outcome = ?", "ANSWERED"));
             try (Connection c = DriverManager.getConnection(jdbcUrl);
                  PreparedStatement ps = c.prepareStatement(
                          "SELECT outcome, queue_id, agent_id, ended_ms >= arrived_ms FROM calls WHERE call_id = ?")) {
@@ -143,16 +133,11 @@ class ServerDurabilityTest {
                             + rs.getString(3) + "/" + rs.getBoolean(4));
                 }
             }
-            assertEquals(0, count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
+            assertEquals(0, ServerProcesses.count(jdbcUrl, "SELECT COUNT(*) FROM open_calls WHERE call_id = ?",
                     inProgress.call().callId()));
 
-            second.destroy(); // SIGTERM: a clean stop
-            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the restarted server stops on SIGTERM");
-            for (String log : List.of("first.log", "second.log")) {
-                String text = Files.readString(dir.resolve(log));
-                assertTrue(!text.contains(" WARN ") && !text.contains(" ERROR ") && !text.contains("Exception"),
-                        log + ":\n" + text);
-            }
+            ServerProcesses.stop(second);
+            ServerProcesses.assertQuiet(dir.resolve("first.log"), dir.resolve("second.log"));
         }
     }
 
@@ -188,8 +173,7 @@ class ServerDurabilityTest {
             return RtpPeer.carries(p, LAST_CALLER_PACKET);
         }, WAIT, "the caller's last packet");
         relayed[0]++;
-        first.destroyForcibly(); // SIGKILL at once: the recording's last unflushed audio dies with it
-        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the killed server is gone");
+        ServerProcesses.kill(first); // at once: the recording's last unflushed audio dies with it
 
         Process second = run(config, dir.resolve("second.log")); // repairs the recording at start-up
         Path wav;
@@ -208,8 +192,7 @@ class ServerDurabilityTest {
                 + heard / 160.0 + " in the WAV: " + lostMs + " ms lost");
         assertTrue(lostMs <= 250 && heard <= relayed[0] * 160L, relayed[0] + " caller packets relayed, "
                 + heard + " of their samples in " + wav + ": " + lostMs + " ms lost");
-        second.destroy();
-        assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the restarted server stops on SIGTERM");
+        ServerProcesses.stop(second);
     }
 
     /**
@@ -244,30 +227,13 @@ class ServerDurabilityTest {
                 """;
     }
 
-    /** {@code acd run config} in a JVM of its own, output to {@code log}; returns once it says it is running. */
     private Process run(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "gateway.Main", "run",
-                config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(p);
-        Await.until(() -> !p.isAlive() || Files.readString(log).contains("acd: running"), START,
-                () -> "the server did not start:\n" + read(log));
-        assertTrue(p.isAlive(), () -> "the server exited with " + p.exitValue() + ":\n" + read(log));
-        return p;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return servers.run(config, log);
     }
 
     private TestPhone phone(TestPhone.Builder builder) throws Exception {
         TestPhone phone = builder.start();
-        closeables.add(phone);
+        servers.keep(phone);
         return phone;
     }
 
@@ -280,7 +246,7 @@ class ServerDurabilityTest {
 
     private RtpPeer rtp(String address) throws IOException {
         RtpPeer peer = new RtpPeer(address);
-        closeables.add(peer);
+        servers.keep(peer);
         return peer;
     }
 
@@ -291,16 +257,6 @@ class ServerDurabilityTest {
             ps.setString(1, callId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static long count(String url, String sql, String arg) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
             }
         }
     }

@@ -41,6 +41,14 @@ public record Binding(
         return !contact.equals(reachUri);
     }
 
+    /**
+     * Reached on the connection the phone opened (TCP behind NAT): nobody can open another to it,
+     * so the binding does not outlive that connection's process.
+     */
+    public boolean onPhonesConnection() {
+        return behindNat() && !"UDP".equals(transport);
+    }
+
     /** Seconds left at {@code nowMs}, never negative. */
     public int expiresInSeconds(long nowMs) {
         return (int) Math.max(0, (expiresAtMs - nowMs + 999) / 1000);

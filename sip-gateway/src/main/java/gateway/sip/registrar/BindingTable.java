@@ -10,16 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every agent's current bindings. Each agent's list is replaced atomically (copy on write), so
  * readers such as the B2BUA never see a half-done update. Reachability changes are reported
  * exactly once per transition, in order, after the new bindings are visible: updates of one
- * agent and their notices run under one of a few striped locks.
+ * agent and their notices run under one of a few striped locks, as do the saves to the
+ * {@link BindingStore}. Bindings reached at a NAT's address are also indexed by the URI INVITEs
+ * are sent to, for the SIP stack's router.
  */
 final class BindingTable implements AgentLocator {
     private final Map<String, List<Binding>> byAgent = new ConcurrentHashMap<>();
+    private final Map<String, Binding> natByReachUri = new ConcurrentHashMap<>();
     private final RegistrationListener listener;
+    private final BindingStore store;
     private final int maxContactsPerAgent;
     private final Object[] stripes = new Object[64];
 
-    BindingTable(RegistrationListener listener, int maxContactsPerAgent) {
+    BindingTable(RegistrationListener listener, BindingStore store, int maxContactsPerAgent) {
         this.listener = listener;
+        this.store = store;
         this.maxContactsPerAgent = maxContactsPerAgent;
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
@@ -42,6 +47,11 @@ final class BindingTable implements AgentLocator {
     @Override
     public List<Binding> contactsOf(String agentId) {
         return byAgent.getOrDefault(agentId, List.of());
+    }
+
+    /** The binding behind NAT whose INVITEs go to {@code reachUri}, or null. */
+    Binding natBinding(String reachUri) {
+        return natByReachUri.get(reachUri);
     }
 
     /**
@@ -89,6 +99,9 @@ final class BindingTable implements AgentLocator {
         } else {
             byAgent.put(agentId, after);
         }
+        before.stream().filter(Binding::behindNat).forEach(b -> natByReachUri.remove(b.reachUri(), b));
+        after.stream().filter(Binding::behindNat).forEach(b -> natByReachUri.put(b.reachUri(), b));
+        store.save(agentId, after);
         if (before.isEmpty() != after.isEmpty()) {
             listener.reachabilityChanged(agentId, !after.isEmpty());
         }

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * 423, refresh, removal by {@code Expires: 0} or {@code *}, several contacts per agent, lapse
  * on a timer ({@link #expire()}), NAT (a phone behind NAT is reached where its REGISTER came
  * from, see {@link ContactReach}) and Path (RFC 3327: stored, echoed, pre-loaded as the Route set).
+ * Bindings are handed to a {@link BindingStore} as they change and {@link #restore restored} from
+ * it at start-up.
  */
 public final class Registrar implements AgentLocator {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -50,11 +54,17 @@ public final class Registrar implements AgentLocator {
 
     public Registrar(RegistrarSettings settings, SipAuthenticator auth, SipResponder responder,
                      AddressFactory addresses, RegistrationListener listener, LongSupplier clockMs) {
+        this(settings, auth, responder, addresses, listener, BindingStore.NONE, clockMs);
+    }
+
+    public Registrar(RegistrarSettings settings, SipAuthenticator auth, SipResponder responder,
+                     AddressFactory addresses, RegistrationListener listener, BindingStore store, LongSupplier clockMs) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
-        this.table = new BindingTable(Objects.requireNonNull(listener, "listener"), settings.maxContactsPerAgent());
+        this.table = new BindingTable(Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(store, "store"), settings.maxContactsPerAgent());
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
     }
 
@@ -66,6 +76,39 @@ public final class Registrar implements AgentLocator {
     /** Registered contacts of every agent, for metrics. */
     public int contactCount() {
         return table.contactCount();
+    }
+
+    /** The binding behind NAT whose INVITEs go to {@code reachUri}, or null: where its dialogs must go too. */
+    public Binding natBinding(String reachUri) {
+        return table.natBinding(reachUri);
+    }
+
+    /**
+     * Takes back the bindings of the last run, before any REGISTER is served: the lapsed ones are
+     * dropped, and so are those reached over TCP behind NAT, whose connection ended with that run
+     * (nobody can open one to a phone behind NAT; the phone registers again when it sees its
+     * connection gone). Returns the bindings restored.
+     */
+    public int restore(List<Binding> saved) {
+        long now = clockMs.getAsLong();
+        Map<String, List<Binding>> byAgent = new TreeMap<>();
+        int connectionLost = 0;
+        for (Binding b : saved) {
+            if (b.onPhonesConnection()) {
+                connectionLost++;
+            } else if (b.expiresAtMs() > now) {
+                byAgent.computeIfAbsent(b.agentId(), a -> new ArrayList<>()).add(b);
+            }
+        }
+        int restored = 0;
+        for (Map.Entry<String, List<Binding>> e : byAgent.entrySet()) {
+            restored += table.apply(e.getKey(), false, e.getValue(), now).size();
+        }
+        if (!saved.isEmpty()) {
+            LOG.info("{} registration(s) of {} agent(s) restored; {} behind NAT over TCP not (their connections ended)",
+                    restored, byAgent.size(), connectionLost);
+        }
+        return restored;
     }
 
     /** Drops lapsed bindings; the owner calls this on a timer. */

@@ -104,7 +104,7 @@ public final class SipStackHost implements AutoCloseable {
             provider.addListeningPoint(tcp);
             Set<Thread> own = scannerThreads();
             SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
-            host.listener = listenerFactory.apply(host);
+            host.listener = new PinRelease(listenerFactory.apply(host), host.router());
             provider.addSipListener(host.listener);
             stack.start();
             own.addAll(scannerThreads());
@@ -135,6 +135,8 @@ public final class SipStackHost implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMsgParser.Factory.class.getName());
+        p.setProperty("javax.sip.ROUTER_PATH", NatRouter.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", NatConnections.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Long.toString(s.congestionTimeout().toMillis()));
@@ -217,6 +219,11 @@ public final class SipStackHost implements AutoCloseable {
 
     public ListeningPoint listeningPoint(String transport) {
         return provider.getListeningPoint(transport);
+    }
+
+    /** The stack's router: where requests to phones behind NAT, in their dialogs too, are sent. */
+    public NatRouter router() {
+        return (NatRouter) stack.getRouter();
     }
 
     /** Server transactions the stack currently holds, including completed ones awaiting their timers. */

@@ -1,6 +1,7 @@
 package gateway.sip.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class BindingTableTest {
     private final List<String> notices = new ArrayList<>();
-    private final BindingTable table = new BindingTable((agent, up) -> notices.add(agent + (up ? " up" : " down")), 2);
+    private final List<String> saves = new ArrayList<>();
+    private final BindingTable table = new BindingTable((agent, up) -> notices.add(agent + (up ? " up" : " down")),
+            (agent, bindings) -> saves.add(agent + " " + bindings.stream().map(Binding::contact).toList()), 2);
 
     private static Binding binding(String contact, long expiresAtMs, String callId, long cseq) {
         return new Binding("alice", contact, contact, "UDP", new InetSocketAddress("127.0.0.1", 5060), expiresAtMs,
@@ -44,5 +47,30 @@ class BindingTableTest {
         table.apply("alice", false, List.of(binding("sip:a@1", 300, "c1", 1), binding("sip:a@2", 100, "c2", 1),
                 binding("sip:a@3", 200, "c3", 1)), 0);
         assertEquals(List.of("sip:a@1", "sip:a@3"), table.contactsOf("alice").stream().map(Binding::contact).toList());
+    }
+
+    @Test
+    void everyChangeIsSavedRefreshesAndLapsesIncludedAndNatBindingsAreFoundByTheirReach() {
+        Binding natted = new Binding("alice", "sip:a@192.168.1.20", "sip:a@203.0.113.7:4000", "UDP",
+                new InetSocketAddress("203.0.113.7", 4000), 100, "c1", 1, List.of());
+        table.apply("alice", false, List.of(natted), 0);
+        table.apply("alice", false, List.of(binding("sip:a@desk", 200, "c2", 1)), 0);
+        assertEquals(natted, table.natBinding("sip:a@203.0.113.7:4000"));
+        table.expire(100);
+        assertEquals(List.of("alice [sip:a@192.168.1.20]", "alice [sip:a@192.168.1.20, sip:a@desk]", "alice [sip:a@desk]"),
+                saves);
+        assertEquals(null, table.natBinding("sip:a@203.0.113.7:4000"), "gone with its binding");
+    }
+
+    @Test
+    void onlyABindingOnTheConnectionOfAPhoneBehindNatIsBoundToIt() {
+        InetSocketAddress source = new InetSocketAddress("203.0.113.7", 40001);
+        String contact = "sip:a@192.168.1.20;transport=tcp";
+        String atSource = "sip:a@203.0.113.7:40001;transport=tcp";
+        assertTrue(new Binding("alice", contact, atSource, "TCP", source, 1, "c", 1, null).onPhonesConnection());
+        assertFalse(new Binding("alice", contact, atSource.replace("tcp", "udp"), "UDP", source, 1, "c", 1, null)
+                .onPhonesConnection(), "a NAT's UDP mapping outlives the server");
+        assertFalse(new Binding("alice", contact, contact, "TCP", source, 1, "c", 1, null).onPhonesConnection(),
+                "a Contact reached directly gets a new connection");
     }
 }
