@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param username for digest authentication towards the carrier, or null
  * @param password for digest authentication towards the carrier, or null
+ * @param offer    whether our INVITEs through it carry the SDP offer
  */
-public record Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password) {
+public record Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password, OfferMode offer) {
     public Trunk {
         allow = List.copyOf(allow);
+        offer = offer == null ? OfferMode.EARLY : offer;
     }
 }

@@ -3,19 +3,30 @@ package config.validate;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
+import config.model.OfferMode;
 import config.model.Rtp;
 import config.model.Secret;
+import config.model.SessionTimers;
 import config.model.Sip;
 import config.model.Storage;
 import config.model.Trunk;
 import config.yaml.YNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The server's own sections: sip, rtp, http, storage and trunks. */
 final class ServerSections {
     static final int SIP_PORT = 5060;
+    private static final Map<String, OfferMode> OFFERS = new LinkedHashMap<>();
+
+    static {
+        Arrays.stream(OfferMode.values()).forEach(o -> OFFERS.put(o.configName(), o));
+    }
 
     private final Binding b;
 
@@ -24,7 +35,8 @@ final class ServerSections {
     }
 
     Sip sip(YNode node) {
-        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest"));
+        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest",
+                "sessionTimers"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
@@ -32,7 +44,34 @@ final class ServerSections {
         if (f.has("digest") && digest.size() != digest.stream().distinct().count()) {
             b.problems.at(f.node("digest"), "sip.digest", "an algorithm is listed twice: " + digest);
         }
-        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest.stream().distinct().toList());
+        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest.stream().distinct().toList(),
+                sessionTimers(f.node("sessionTimers")));
+    }
+
+    /** Whole seconds (SIP carries seconds), minSE at RFC 4028's 90 s floor unless the file lowers it on purpose. */
+    private SessionTimers sessionTimers(YNode node) {
+        Fields f = Fields.of(node, "sip.sessionTimers", b.problems, Set.of("expires", "minSE", "allowBelowRfcMinimum"));
+        Duration expires = wholeSeconds(f, "expires", SessionTimers.DEFAULT.expires());
+        Duration minSE = wholeSeconds(f, "minSE", SessionTimers.DEFAULT.minSE());
+        if (minSE.compareTo(SessionTimers.RFC_MIN_SE) < 0 && !f.bool("allowBelowRfcMinimum", false)) {
+            b.problems.at(f.node("minSE"), f.path("minSE"), "minSE " + minSE.toSeconds() + "s is below RFC 4028's "
+                    + SessionTimers.RFC_MIN_SE.toSeconds() + "s floor; set allowBelowRfcMinimum: true to allow it (tests only)");
+        }
+        if (expires.compareTo(minSE) < 0) {
+            b.problems.at(f.has("expires") ? f.node("expires") : f.node("minSE"), f.path("expires"),
+                    "expires " + expires.toSeconds() + "s is shorter than minSE " + minSE.toSeconds() + "s");
+            return SessionTimers.DEFAULT;
+        }
+        return new SessionTimers(expires, minSE);
+    }
+
+    private Duration wholeSeconds(Fields f, String key, Duration def) {
+        Duration d = f.positiveDuration(key, def);
+        if (d.toMillis() % 1000 != 0) {
+            b.problems.at(f.node(key), f.path(key), "must be whole seconds: SIP carries the interval in seconds");
+            return def;
+        }
+        return d;
     }
 
     /** The digest algorithms of RFC 7616 we verify. */
@@ -92,12 +131,14 @@ final class ServerSections {
     }
 
     private Trunk trunk(YNode node, String path) {
-        Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password"));
+        Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
+                "offer"));
         String id = f.required("id", Values::id);
         b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
         HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
         List<Cidr> allow = f.scalars("allow", Values::cidr);
         Secret password = b.secret(f, "password");
-        return id == null || address == null ? null : new Trunk(id, address, allow, f.text("username", null), password);
+        return id == null || address == null ? null : new Trunk(id, address, allow, f.text("username", null), password,
+                f.choice("offer", OFFERS, OfferMode.EARLY));
     }
 }

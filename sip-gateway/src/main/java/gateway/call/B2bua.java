@@ -5,6 +5,7 @@ import acd.call.CancelReason;
 import acd.call.RingEnd;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
+import gateway.dialog.SessionTimers;
 import gateway.leg.LegRegistry;
 import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
@@ -91,8 +92,10 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
-    public void attach(SipOutbound outbound) {
-        LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain());
+    public void attach(SipOutbound outbound, config.model.SessionTimers sessionTimers) {
+        LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain(),
+                new SessionTimers((int) sessionTimers.expires().toSeconds(), (int) sessionTimers.minSE().toSeconds(),
+                        outbound.responder().headers()));
         this.services = new CallServices(legs, directory, media, acd, facts, meters, clock);
     }
 
@@ -165,6 +168,13 @@ public final class B2bua implements InviteHandler, CallControl {
         if (s == null) {
             return;
         }
+        if (s.legs().timers().grant(invite.request()) == null) {
+            log.info("INVITE from {} asks a session interval below our Min-SE {} s: 422", invite.source().address(),
+                    s.legs().timers().minSeSeconds());
+            s.sip().answer(invite.transaction(), invite.request(), SessionTimers.INTERVAL_TOO_SMALL, null, null,
+                    s.legs().timers()::tooSmall);
+            return;
+        }
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {
             features.run(invite, invite.caller().id(), s);
             return;
@@ -204,7 +214,7 @@ public final class B2bua implements InviteHandler, CallControl {
             switch (request.getMethod()) {
                 case Request.ACK -> call.caller().onAck(request);
                 case Request.BYE -> call.caller().onBye(st, request);
-                case Request.INVITE -> call.caller().onReinvite(st, request);
+                case Request.INVITE, Request.UPDATE -> call.caller().onOffer(st, request);
                 case Request.INFO -> call.caller().onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -213,12 +223,12 @@ public final class B2bua implements InviteHandler, CallControl {
         OutgoingLeg leg = legs.get(callId);
         if (leg != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> { }
+                case Request.ACK -> leg.onAck(request);
                 case Request.BYE -> {
                     sip.reply(st, request, Response.OK);
                     leg.onBye();
                 }
-                case Request.INVITE -> leg.onReinvite(st, request);
+                case Request.INVITE, Request.UPDATE -> leg.onOffer(st, request);
                 case Request.INFO -> sip.reply(st, request, Response.OK);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -235,6 +245,15 @@ public final class B2bua implements InviteHandler, CallControl {
         boolean toInvite = cseq != null && Request.INVITE.equals(cseq.getMethod());
         if (leg != null && toInvite && leg.isInvite(event.getClientTransaction())) {
             leg.onResponse(event);
+            return;
+        }
+        if (leg != null) {
+            leg.onDialogResponse(event);
+            return;
+        }
+        CallFlow call = calls.get(callIdOf(response));
+        if (call != null) {
+            call.caller().onResponse(event);
             return;
         }
         if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.containsKey(callIdOf(response))) {
@@ -257,6 +276,13 @@ public final class B2bua implements InviteHandler, CallControl {
         OutgoingLeg leg = legs.get(callIdOf(ct.getRequest()));
         if (leg != null && leg.isInvite(ct)) {
             leg.onTimeout();
+        } else if (leg != null) {
+            leg.onDialogTimeout(ct);
+        } else {
+            CallFlow call = calls.get(callIdOf(ct.getRequest()));
+            if (call != null) {
+                call.caller().onTimeout(ct);
+            }
         }
     }
 

@@ -2,8 +2,8 @@ package gateway.call;
 
 import config.build.IvrSpecs;
 import gateway.leg.AgentRoute;
+import gateway.leg.TrunkRoute;
 import ivr.menu.Destination;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public interface CallDirectory {
     String domain();
 
     /** Where transfers to outside numbers are sent: the first trunk; empty when there is none. */
-    Optional<InetSocketAddress> transferTrunk();
+    Optional<TrunkRoute> transferTrunk();
 
     /** Voicemail messages: {@code storage.dir/voicemail}. */
     Path voicemailDir();

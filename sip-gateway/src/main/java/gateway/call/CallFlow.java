@@ -9,6 +9,7 @@ import gateway.leg.AgentRoute;
 import gateway.leg.CallerLeg;
 import gateway.leg.MediaLeg;
 import gateway.leg.StateMachine;
+import gateway.leg.TrunkRoute;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
@@ -21,7 +22,6 @@ import ivr.audio.Codec;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +155,11 @@ final class CallFlow implements AgentRing.Owner {
             }
 
             @Override
+            public void lost(String why, SipReason reason) {
+                CallFlow.this.lost(why, reason);
+            }
+
+            @Override
             public void key(char key) {
                 onKey(key);
             }
@@ -185,7 +190,7 @@ final class CallFlow implements AgentRing.Owner {
     }
 
     private void transfer(String number) {
-        InetSocketAddress trunk = services.directory().transferTrunk().orElse(null);
+        TrunkRoute trunk = services.directory().transferTrunk().orElse(null);
         if (trunk == null) {
             log.warn("call {}: transfer to {} needs a trunk, and none is configured; hanging up", callId, number);
             hangUp("no trunk to transfer to");
@@ -329,13 +334,24 @@ final class CallFlow implements AgentRing.Owner {
     /** A bridged leg's peer stopped sending RTP for the inactivity timeout. */
     @Override
     public void mediaDead(RtpLeg dead) {
+        lost("no RTP on the " + (dead == callerMedia ? "caller" : "agent") + " leg for the inactivity timeout",
+                SipReason.RTP_TIMEOUT);
+    }
+
+    /**
+     * A leg of the call cannot go on: no RTP, its session timer expired, an unusable answer in an
+     * ACK. The call ends on every leg, with {@code reason} on the BYEs when set; a call never
+     * answered ends FAILED, one that loses a leg's media or session MEDIA_TIMEOUT.
+     */
+    @Override
+    public void lost(String why, SipReason reason) {
         if (phase() == CallPhase.ENDED) {
             return;
         }
-        log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
-                dead == callerMedia ? "caller leg" : "agent leg");
-        endReason = SipReason.RTP_TIMEOUT;
-        end(true, EndCause.MEDIA_TIMEOUT, "no RTP");
+        log.info("call {}: {}; ending the call", callId, why);
+        endReason = reason;
+        end(true, phase() == CallPhase.NEW ? EndCause.FAILED : reason != null ? EndCause.MEDIA_TIMEOUT
+                : EndCause.SYSTEM_HUNG_UP, why);
     }
 
     // ---------------------------------------------------------------- ending

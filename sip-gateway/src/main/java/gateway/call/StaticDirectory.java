@@ -2,8 +2,8 @@ package gateway.call;
 
 import config.build.IvrSpecs;
 import gateway.leg.AgentRoute;
+import gateway.leg.TrunkRoute;
 import ivr.menu.Destination;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class StaticDirectory implements CallDirectory {
     private final String domain;
     private final IvrSpecs ivr;
     private final Map<String, AgentRoute> agents;
-    private final InetSocketAddress trunk;
+    private final TrunkRoute trunk;
     private final Path storage;
     private final Clock clock;
 
@@ -28,7 +28,7 @@ public final class StaticDirectory implements CallDirectory {
      * @param trunk   where transfers go, or null
      * @param storage holds {@code voicemail/} and {@code recordings/}
      */
-    public StaticDirectory(String domain, IvrSpecs ivr, List<AgentRoute> agents, InetSocketAddress trunk, Path storage,
+    public StaticDirectory(String domain, IvrSpecs ivr, List<AgentRoute> agents, TrunkRoute trunk, Path storage,
                            Clock clock) {
         this.domain = domain;
         this.ivr = ivr;
@@ -68,7 +68,7 @@ public final class StaticDirectory implements CallDirectory {
     }
 
     @Override
-    public Optional<InetSocketAddress> transferTrunk() {
+    public Optional<TrunkRoute> transferTrunk() {
         return Optional.ofNullable(trunk);
     }
 

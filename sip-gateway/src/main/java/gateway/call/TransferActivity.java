@@ -2,14 +2,15 @@ package gateway.call;
 
 import gateway.leg.MediaLeg;
 import gateway.leg.OutgoingLeg;
+import gateway.leg.TrunkRoute;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.sip.SipReason;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
 import ivr.play.Playout;
 import ivr.time.Cancellable;
-import java.net.InetSocketAddress;
 import ops.records.CallFacts.EndCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private final CallServices services;
     private final EventLoop loop;
     private final String number;
-    private final InetSocketAddress trunk;
+    private final TrunkRoute trunk;
     private final Playout.Channel playout;
     private final LoopScheduler scheduler;
     private MediaLeg media;
@@ -36,7 +37,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     private Cancellable timer = Cancellable.NONE;
     private boolean stopped;
 
-    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, InetSocketAddress trunk,
+    TransferActivity(CallFlow call, CallServices services, EventLoop loop, String number, TrunkRoute trunk,
                      Playout.Channel playout, LoopScheduler scheduler) {
         this.call = call;
         this.services = services;
@@ -84,9 +85,8 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     }
 
     private void ring(byte[] offer) {
-        leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
-        String uri = "sip:" + number + "@" + trunk.getHostString() + ":" + trunk.getPort();
-        if (!leg.invite(uri, "UDP", call.callerUser(), number, offer)) {
+        leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, scheduler, this);
+        if (!leg.invite(trunk.uri(number), "UDP", call.callerUser(), number, trunk.inviteBody(offer))) {
             finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);
         }
     }
@@ -143,6 +143,11 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     public void finished(OutgoingLeg failed, int status) {
         log.info("call {}: transfer to {} failed ({}); hanging up", call.callId(), number, status);
         call.hangUp("transfer failed");
+    }
+
+    @Override
+    public void lost(OutgoingLeg gone, String why, SipReason reason) {
+        call.lost(why, reason);
     }
 
     @Override

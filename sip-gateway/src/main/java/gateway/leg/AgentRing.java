@@ -2,6 +2,7 @@ package gateway.leg;
 
 import acd.call.RingEnd;
 import config.model.Forward;
+import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.SipReason;
@@ -72,10 +73,14 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
         /** A bridged media leg's peer went silent for the inactivity timeout. */
         void mediaDead(RtpLeg leg);
+
+        /** The answered leg's dialog cannot go on (see {@link OutgoingLeg.Owner#lost}). */
+        void lost(String why, SipReason reason);
     }
 
     private final LegServices services;
     private final EventLoop loop;
+    private final LoopScheduler scheduler;
     private final String callId;
     private final String callerUser;
     private final AgentRoute route;
@@ -100,6 +105,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
                      long ringTimeoutMs, Owner owner) {
         this.services = services;
         this.loop = loop;
+        this.scheduler = new LoopScheduler(loop);
         this.callId = callId;
         this.callerUser = callerUser;
         this.route = route;
@@ -207,7 +213,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void ringPhones() {
         for (Binding b : phones) {
-            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), route.extension());
+            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), route.extension(), offer);
         }
         if (route.forward() == Forward.ON_NO_ANSWER) {
             deviceTimer = loop.schedule(this::phonesUnanswered, ringTimeoutMs, TimeUnit.MILLISECONDS);
@@ -215,14 +221,14 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void ringDevice() {
-        String uri = "sip:" + route.device() + "@" + route.trunk().getHostString() + ":" + route.trunk().getPort();
-        send(OutgoingLeg.Kind.DEVICE, uri, "UDP", route.device());
+        send(OutgoingLeg.Kind.DEVICE, route.trunk().uri(route.device()), "UDP", route.device(),
+                route.trunk().inviteBody(offer));
     }
 
-    private void send(OutgoingLeg.Kind kind, String uri, String transport, String toUser) {
-        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
+    private void send(OutgoingLeg.Kind kind, String uri, String transport, String toUser, byte[] body) {
+        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, scheduler, this);
         legs.add(leg);
-        if (!leg.invite(uri, transport, callerUser, toUser, offer)) {
+        if (!leg.invite(uri, transport, callerUser, toUser, body)) {
             lastFailure = Response.SERVICE_UNAVAILABLE;
         }
     }
@@ -266,6 +272,15 @@ public final class AgentRing implements OutgoingLeg.Owner {
             boolean wasBridged = state() == State.BRIDGED;
             state(State.ENDED, "agent hung up");
             owner.hungUp(this, wasBridged);
+        }
+    }
+
+    @Override
+    public void lost(OutgoingLeg leg, String why, SipReason reason) {
+        if (leg == answered) {
+            owner.lost(why, reason);
+        } else {
+            leg.hangUp(why, reason);
         }
     }
 

@@ -1,7 +1,6 @@
 package gateway.leg;
 
 import config.model.Forward;
-import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
@@ -9,9 +8,9 @@ import java.util.Objects;
  *
  * @param extension the SIP user its phones register as, or null for a device-only agent
  * @param device personal number rung through {@code trunk}, or null
- * @param trunk  the trunk's address for the device, or null
+ * @param trunk  the trunk for the device, or null
  */
-public record AgentRoute(String agentId, String extension, String device, Forward forward, InetSocketAddress trunk) {
+public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
     public AgentRoute {
         Objects.requireNonNull(agentId, "agentId");
         forward = forward == null ? Forward.NEVER : forward;

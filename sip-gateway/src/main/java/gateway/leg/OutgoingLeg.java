@@ -1,9 +1,11 @@
 package gateway.leg;
 
+import gateway.dialog.SessionTimers;
 import gateway.sdp.SdpException;
 import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
+import ivr.time.Scheduler;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sip.ClientTransaction;
@@ -82,6 +84,12 @@ public final class OutgoingLeg {
 
         /** The far end hung up the answered leg. */
         void hungUp(OutgoingLeg leg);
+
+        /**
+         * The answered leg's dialog cannot go on (its session timer expired, no usable answer in
+         * an ACK): the call is to end, with {@code reason} on its BYEs when set.
+         */
+        void lost(OutgoingLeg leg, String why, SipReason reason);
     }
 
     private final LegServices services;
@@ -97,9 +105,18 @@ public final class OutgoingLeg {
     private Response answer;
     /** The Reason for our CANCEL (and the BYE of an answer that crosses it); null for none. */
     private SipReason endReason;
+    /** Re-INVITEs, UPDATEs and the session timer once the far end answers (UPDATE while it rings too). */
+    private final LegDialog session;
+    /** Whether our INVITE carried the offer; a delayed offer's comes in the 2xx and we answer in the ACK. */
+    private boolean offered;
+    private boolean retried422;
 
-    /** @param media the media the INVITE offers; an answer sets its peer */
-    public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
+    /**
+     * @param media     the media the INVITE offers; an answer sets its peer
+     * @param scheduler the call loop's, for the session timer
+     */
+    public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Scheduler scheduler,
+                       Owner owner) {
         this.services = services;
         this.kind = kind;
         this.callerCallId = callerCallId;
@@ -109,6 +126,17 @@ public final class OutgoingLeg {
             @Override
             public void entry(State to, State from) {
                 enter(to, from);
+            }
+        });
+        this.session = new LegDialog(services, scheduler, kind + " leg " + callId, new LegDialog.Listener() {
+            @Override
+            public void answered() {
+                // an offer of ours in a re-INVITE's 2xx was answered: the media is set, nothing else changes
+            }
+
+            @Override
+            public void lost(String why, SipReason reason) {
+                owner.lost(OutgoingLeg.this, why, reason);
             }
         });
     }
@@ -147,7 +175,10 @@ public final class OutgoingLeg {
                 }
             }
             // forgotten only when over: a leg waiting to send its CANCEL must still find its response
-            case TERMINATED, FAILED -> services.legs().disown(this);
+            case TERMINATED, FAILED -> {
+                session.close();
+                services.legs().disown(this);
+            }
             default -> { }
         }
     }
@@ -158,12 +189,15 @@ public final class OutgoingLeg {
      * @param uri      a registered contact, or the number at the trunk
      * @param fromUser the caller's number, so the far end shows who calls
      * @param toUser   the agent's extension or the number
-     * @param offer    our SDP
+     * @param offer    our SDP, or null for a delayed offer (the far end offers in its 2xx)
      * @return false when the INVITE could not be sent (the leg has FAILED; its owner is not told)
      */
     public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
         services.legs().own(this);
-        transaction = services.sip().invite(uri, transport, callId, fromUser, services.domain(), toUser, offer);
+        offered = offer != null;
+        SessionTimers timers = services.timers();
+        transaction = services.sip().invite(uri, transport, callId, fromUser, services.domain(), toUser, offer,
+                r -> timers.request(r, timers.expiresSeconds(), timers.minSeSeconds(), false));
         if (transaction == null) {
             state(State.FAILED, "INVITE not sent");
             return false;
@@ -209,9 +243,26 @@ public final class OutgoingLeg {
             }
         } else if (status < 300) {
             onAnswer(event);
+        } else if (status == SessionTimers.INTERVAL_TOO_SMALL && !retried422 && !state().over()
+                && state() != State.CANCELLING) {
+            retryWithMinSe(SessionTimers.minSe(r));
         } else {
             end(status, "final response " + status);
         }
+    }
+
+    /** A 422: once more with its Min-SE as our interval and Min-SE (RFC 4028 section 7.4). */
+    private void retryWithMinSe(int minSe) {
+        retried422 = true;
+        int seconds = Math.max(minSe, services.timers().expiresSeconds());
+        ClientTransaction again = services.sip().resend(transaction.getRequest(),
+                r -> services.timers().request(r, seconds, minSe, false));
+        if (again == null) {
+            end(Response.SERVICE_UNAVAILABLE, "422, and the INVITE could not be sent again");
+            return;
+        }
+        log.debug("call {}: {} leg asks at least {} s (422): INVITE sent again", callerCallId, kind, minSe);
+        transaction = again;
     }
 
     private void onAnswer(ResponseEvent event) {
@@ -232,20 +283,31 @@ public final class OutgoingLeg {
         }
     }
 
+    /** The 2xx we keep: with our offer it answers; with none (a delayed offer) it offers, and the ACK answers. */
     private void take(Dialog d, Response r) {
-        services.sip().ack(d, r);
+        byte[] answerSdp = null;
+        String unusable = null;
+        try {
+            if (offered) {
+                media.accept(OfferBody.of(r).sdp());
+            } else {
+                answerSdp = media.answer(OfferBody.of(r).sdp());
+            }
+        } catch (SdpException e) {
+            unusable = e.getMessage();
+        }
+        services.sip().ack(d, r, answerSdp);
         dialog = d;
         answer = r;
         state(State.ANSWERED, "answered");
-        try {
-            media.accept(OfferBody.of(r).sdp());
-        } catch (SdpException e) {
-            log.warn("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, e.getMessage());
+        if (unusable != null) {
+            log.info("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, unusable);
             services.sip().bye(dialog);
             state(State.TERMINATED, "unusable SDP in the answer");
             owner.finished(this, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
+        session.confirmed(d, media, SessionTimers.granted(r), SessionTimers.allowsUpdate(r));
         owner.answered(this);
     }
 
@@ -273,9 +335,23 @@ public final class OutgoingLeg {
         }
     }
 
-    /** A re-INVITE from the far end (hold, unhold): answered from the shared media's own port. */
-    public void onReinvite(ServerTransaction st, Request reinvite) {
-        MediaLeg.reanswer(services, media, st, reinvite);
+    /** A re-INVITE or UPDATE from the far end (hold, unhold, session refresh): answered from the shared media's own port. */
+    public void onOffer(ServerTransaction st, Request request) {
+        session.onRequest(st, request);
+    }
+
+    /** An ACK from the far end: the answer to an offer of ours in a re-INVITE's 2xx. */
+    public void onAck(Request ack) {
+        session.onAck(ack);
+    }
+
+    /** A response to a request we sent in the dialog (our session refresh, a BYE). */
+    public void onDialogResponse(ResponseEvent event) {
+        session.onResponse(event);
+    }
+
+    public void onDialogTimeout(ClientTransaction ct) {
+        session.onTimeout(ct);
     }
 
     @Override

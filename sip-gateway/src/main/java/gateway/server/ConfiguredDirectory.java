@@ -6,6 +6,7 @@ import config.model.Agent;
 import config.model.Trunk;
 import gateway.call.CallDirectory;
 import gateway.leg.AgentRoute;
+import gateway.leg.TrunkRoute;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AgentDirectory;
@@ -95,8 +96,8 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     @Override
-    public Optional<InetSocketAddress> transferTrunk() {
-        return current.config().trunks().stream().findFirst().map(t -> trunkAddresses.get(t.id()));
+    public Optional<TrunkRoute> transferTrunk() {
+        return current.config().trunks().stream().findFirst().map(this::route);
     }
 
     @Override
@@ -141,7 +142,13 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     private AgentRoute route(AcdConfig c, Agent a) {
-        InetSocketAddress trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(t -> trunkAddresses.get(t.id())).orElse(null);
+        TrunkRoute trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(this::route).orElse(null);
         return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk);
+    }
+
+    /** Null while the trunk's name has no address. */
+    private TrunkRoute route(Trunk t) {
+        InetSocketAddress address = trunkAddresses.get(t.id());
+        return address == null ? null : new TrunkRoute(address, t.offer());
     }
 }

@@ -7,6 +7,7 @@ import acd.engine.AcdEngine;
 import acd.engine.AcdLoop;
 import acd.queue.QueueSpec;
 import config.model.PortRange;
+import config.model.SessionTimers;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
 import gateway.call.CallDirectory;
@@ -64,8 +65,9 @@ public final class Gateway implements AutoCloseable {
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
                            PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
-                           List<DigestAlgorithm> digest) {
+                           List<DigestAlgorithm> digest, SessionTimers sessionTimers) {
         public Settings {
+            sessionTimers = sessionTimers == null ? SessionTimers.DEFAULT : sessionTimers;
             digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
@@ -77,11 +79,18 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
-            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest);
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest,
+                    sessionTimers);
+        }
+
+        /** RFC 4028 session timers; tests use intervals far below the 90 s a config file may hold. */
+        public Settings withSessionTimers(SessionTimers timers) {
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads, maxCalls,
+                    digest, timers);
         }
     }
 
@@ -151,7 +160,7 @@ public final class Gateway implements AutoCloseable {
                 .meters(observers.meters())
                 .start();
         sipRef[0] = sip;
-        b2bua.attach(new SipOutbound(sip.host(), settings.advertise(), observers.meters()));
+        b2bua.attach(new SipOutbound(sip.host(), settings.advertise(), observers.meters()), settings.sessionTimers());
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());

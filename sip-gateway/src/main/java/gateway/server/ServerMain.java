@@ -103,7 +103,7 @@ public final class ServerMain implements AutoCloseable {
         List<DigestAlgorithm> digest = config.sip().digest().stream()
                 .map(name -> DigestAlgorithm.fromToken(name).orElseThrow()).toList();
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
-                rtp, null, 0, 10_000, digest);
+                rtp, null, 0, 10_000, digest, config.sip().sessionTimers());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -99,6 +100,12 @@ public final class SipOutbound {
      */
     public ClientTransaction invite(String requestUri, String transport, String callId, String fromUser,
                                     String domain, String toUser, byte[] sdp) {
+        return invite(requestUri, transport, callId, fromUser, domain, toUser, sdp, r -> { });
+    }
+
+    /** {@link #invite} with more headers from {@code decorate} (a session timer's); {@code sdp} null sends no body. */
+    public ClientTransaction invite(String requestUri, String transport, String callId, String fromUser,
+                                    String domain, String toUser, byte[] sdp, Consumer<Request> decorate) {
         try {
             SipURI target = (SipURI) addresses.createURI(requestUri);
             String tp = transport == null ? "UDP" : transport.toUpperCase();
@@ -113,28 +120,60 @@ public final class SipOutbound {
                     headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
                     headers.createToHeader(to, null), List.of(via), headers.createMaxForwardsHeader(70));
             invite.addHeader(contact(tp));
-            for (String method : gateway.sip.SipRequestRouter.ALLOW) {
-                invite.addHeader(headers.createAllowHeader(method));
+            advertise(invite);
+            if (sdp != null) {
+                invite.setContent(sdp, sdpType());
             }
-            invite.setContent(sdp, sdpType());
-            ClientTransaction ct = provider.getNewClientTransaction(invite);
-            ct.sendRequest();
-            meters.sipRequestSent(ct.getRequest().getMethod());
-            return ct;
+            decorate.accept(invite);
+            return send(invite);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.warn("INVITE to {} could not be sent: {}", requestUri, e.toString());
             return null;
         }
     }
 
+    /**
+     * Sends {@code old} again as a new transaction, changed by {@code change}: CSeq + 1 and a new
+     * branch, same Call-ID and From tag (the retry after a 422, RFC 4028 section 7.4).
+     */
+    public ClientTransaction resend(Request old, Consumer<Request> change) {
+        try {
+            Request r = (Request) old.clone();
+            CSeqHeader cseq = (CSeqHeader) r.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            ((ViaHeader) r.getHeader(ViaHeader.NAME)).removeParameter("branch");
+            change.accept(r);
+            return send(r);
+        } catch (InvalidArgumentException | SipException | RuntimeException e) {
+            log.warn("{} could not be sent again: {}", old.getMethod(), e.toString());
+            return null;
+        }
+    }
+
+    private ClientTransaction send(Request r) throws SipException {
+        ClientTransaction ct = provider.getNewClientTransaction(r);
+        ct.sendRequest();
+        meters.sipRequestSent(r.getMethod());
+        return ct;
+    }
+
     /** ACKs a 2xx to one of our INVITEs. */
     public boolean ack(Dialog dialog, Response ok) {
+        return ack(dialog, ok, null);
+    }
+
+    /** ACKs a 2xx to one of our INVITEs, with {@code sdp} (the answer to the 2xx's offer) unless null. */
+    public boolean ack(Dialog dialog, Response ok, byte[] sdp) {
         try {
             long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
+            Request ack = dialog.createAck(cseq);
+            if (sdp != null) {
+                ack.setContent(sdp, sdpType());
+            }
+            dialog.sendAck(ack);
             meters.sipRequestSent(Request.ACK);
             return true;
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+        } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
             log.debug("ACK not sent: {}", e.toString());
             return false;
         }
@@ -142,23 +181,31 @@ public final class SipOutbound {
 
     /** Sends a request inside {@code dialog} (BYE, re-INVITE...). */
     public boolean inDialog(Dialog dialog, String method, byte[] sdp) {
-        return inDialog(dialog, method, sdp, null);
+        return request(dialog, method, sdp, r -> { }) != null;
     }
 
-    private boolean inDialog(Dialog dialog, String method, byte[] sdp, SipReason reason) {
+    /**
+     * Sends {@code method} inside {@code dialog} with {@code sdp} (unless null) and the headers
+     * {@code decorate} adds; the transaction, or null when it could not be sent.
+     */
+    public ClientTransaction request(Dialog dialog, String method, byte[] sdp, Consumer<Request> decorate) {
         try {
             Request r = dialog.createRequest(method);
             if (sdp != null) {
                 r.setContent(sdp, sdpType());
             }
-            addReason(r, reason);
+            if (Request.INVITE.equals(method) || Request.UPDATE.equals(method)) {
+                r.setHeader(contact(transportOf(r)));
+                advertise(r);
+            }
+            decorate.accept(r);
             ClientTransaction ct = provider.getNewClientTransaction(r);
             dialog.sendRequest(ct);
             meters.sipRequestSent(method);
-            return true;
+            return ct;
         } catch (SipException | ParseException | RuntimeException e) {
             log.debug("{} not sent in dialog {}: {}", method, dialog == null ? null : dialog.getCallId(), e.toString());
-            return false;
+            return null;
         }
     }
 
@@ -168,12 +215,28 @@ public final class SipOutbound {
 
     /** BYE with a Reason header (RFC 3326) when {@code reason} is not null. */
     public boolean bye(Dialog dialog, SipReason reason) {
-        return dialog != null && inDialog(dialog, Request.BYE, null, reason);
+        return dialog != null && request(dialog, Request.BYE, null, r -> addReason(r, reason)) != null;
     }
 
-    private void addReason(Request r, SipReason reason) throws ParseException {
+    private void addReason(Request r, SipReason reason) {
         if (reason != null) {
-            r.addHeader(headers.createHeader("Reason", reason.value()));
+            try {
+                r.addHeader(headers.createHeader("Reason", reason.value()));
+            } catch (ParseException e) {
+                throw new IllegalStateException("Reason: " + reason.value(), e);
+            }
+        }
+    }
+
+    /** Allow and Supported on a request we send, as on our 2xx. */
+    private void advertise(Request r) {
+        try {
+            for (String method : SipRequestRouter.ALLOW) {
+                r.addHeader(headers.createAllowHeader(method));
+            }
+            r.addHeader(headers.createSupportedHeader(SipResponder.SUPPORTED));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Allow", e);
         }
     }
 
@@ -235,11 +298,9 @@ public final class SipOutbound {
         try {
             Request cancel = invite.createCancel();
             addReason(cancel, reason);
-            ClientTransaction ct = provider.getNewClientTransaction(cancel);
-            ct.sendRequest();
-            meters.sipRequestSent(ct.getRequest().getMethod());
+            send(cancel);
             return true;
-        } catch (SipException | ParseException | RuntimeException e) {
+        } catch (SipException | RuntimeException e) {
             log.debug("CANCEL not sent: {}", e.toString());
             return false;
         }
@@ -247,6 +308,12 @@ public final class SipOutbound {
 
     /** A response to an INVITE (or re-INVITE) with our To tag, Contact and, when given, SDP. */
     public void answer(ServerTransaction st, Request request, int status, String toTag, byte[] sdp) {
+        answer(st, request, status, toTag, sdp, r -> { });
+    }
+
+    /** {@link #answer} (to an INVITE, re-INVITE or UPDATE) with the headers {@code decorate} adds (a session timer's). */
+    public void answer(ServerTransaction st, Request request, int status, String toTag, byte[] sdp,
+                       Consumer<Response> decorate) {
         try {
             Response r = messages.createResponse(status, request);
             ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
@@ -262,6 +329,7 @@ public final class SipOutbound {
             if (sdp != null) {
                 r.setContent(sdp, sdpType());
             }
+            decorate.accept(r);
             responder.send(st, request, r);
         } catch (ParseException e) {
             log.warn("cannot build {} for {}: {}", status, request.getMethod(), e.toString());

@@ -8,8 +8,11 @@ import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import config.build.IvrSpecs;
 import config.model.Forward;
+import config.model.OfferMode;
 import config.model.PortRange;
+import config.model.SessionTimers;
 import gateway.leg.AgentRoute;
+import gateway.leg.TrunkRoute;
 import gateway.server.Gateway;
 import gateway.server.Observers;
 import gateway.sip.admission.TrunkSources;
@@ -75,8 +78,9 @@ final class CallRig implements AutoCloseable {
         private final Map<String, IvrSpecs.QueueMedia> queueMedia = new HashMap<>();
         private IvrSpecs.SharedSounds sounds = new IvrSpecs.SharedSounds(tone("voicemail", 200, 500),
                 ToneGenerator.beep(), tone("hold music", 1000, 350));
-        private InetSocketAddress trunk;
+        private TrunkRoute trunk;
         private Duration inactivity;
+        private SessionTimers sessionTimers;
 
         /** An agent whose extension is its password's suffix: {@code pw-<ext>}. */
         Builder agent(AgentRoute route) {
@@ -119,8 +123,14 @@ final class CallRig implements AutoCloseable {
         }
 
         /** Where transfers go (a phone standing in for the carrier). */
-        Builder transferTrunk(InetSocketAddress address) {
-            trunk = address;
+        Builder transferTrunk(TrunkRoute route) {
+            trunk = route;
+            return this;
+        }
+
+        /** Session timers in seconds; tests go far below the 90 s a config file may hold. */
+        Builder sessionTimers(int expiresSeconds, int minSeSeconds) {
+            sessionTimers = new SessionTimers(Duration.ofSeconds(expiresSeconds), Duration.ofSeconds(minSeSeconds));
             return this;
         }
 
@@ -132,7 +142,7 @@ final class CallRig implements AutoCloseable {
         CallRig start() throws Exception {
             int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
             Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
-                    .withRtpInactivity(inactivity);
+                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers);
             MenuSet menuSet = new MenuSet(menus);
             IvrSpecs ivr = new IvrSpecs(menuSet, new EntryPoints(entries.values(), menuSet), queueMedia, sounds);
             Path storage = Files.createTempDirectory("acd-rig");
@@ -268,8 +278,14 @@ final class CallRig implements AutoCloseable {
                 + gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
     }
 
-    static InetSocketAddress trunkAt(TestPhone phone) {
-        return new InetSocketAddress(TRUNK_ADDRESS, phone.port());
+    /** A trunk to {@code phone}, which stands in for the carrier; our INVITEs offer. */
+    static TrunkRoute trunkAt(TestPhone phone) {
+        return TrunkRoute.early(new InetSocketAddress(TRUNK_ADDRESS, phone.port()));
+    }
+
+    /** A delayed-offer trunk to {@code phone}: our INVITEs carry no SDP. */
+    static TrunkRoute delayedTrunkAt(TestPhone phone) {
+        return new TrunkRoute(new InetSocketAddress(TRUNK_ADDRESS, phone.port()), OfferMode.DELAYED);
     }
 
     @Override

@@ -35,7 +35,7 @@ class LegRaceTest {
                 .withRingTimeoutMs(1_500).withAutoPauseAfter(1);
         return CallRig.builder().queue(sales).number("5000", Destination.queue("sales"))
                 .agent(new AgentRoute("carol", "1003", "+15550100007", Forward.ALWAYS,
-                        new InetSocketAddress(CallRig.TRUNK_ADDRESS, device.port())))
+                        gateway.leg.TrunkRoute.early(new InetSocketAddress(CallRig.TRUNK_ADDRESS, device.port()))))
                 .start();
     }
 

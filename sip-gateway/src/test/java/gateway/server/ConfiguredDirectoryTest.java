@@ -49,7 +49,7 @@ class ConfiguredDirectoryTest {
         ConfiguredDirectory d = new ConfiguredDirectory(config("main"), Clock.systemUTC());
         assertEquals(Optional.of(Destination.menu("main")), d.entryFor("123"));
         assertTrue(d.ivr().queue("sales").orElseThrow().record());
-        assertEquals("127.0.0.9", d.transferTrunk().orElseThrow().getHostString());
+        assertEquals("127.0.0.9", d.transferTrunk().orElseThrow().address().getHostString());
         assertTrue(d.voicemailDir().endsWith(Path.of("data", "voicemail")), d.voicemailDir().toString());
 
         var before = d.ivr();

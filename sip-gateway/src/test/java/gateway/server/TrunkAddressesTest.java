@@ -29,7 +29,7 @@ class TrunkAddressesTest {
     });
 
     private static Trunk trunk(String id, String host, int port) {
-        return new Trunk(id, new HostPort(host, port), List.of(), null, null);
+        return new Trunk(id, new HostPort(host, port), List.of(), null, null, null);
     }
 
     @Test

@@ -51,9 +51,8 @@ class SipRequestsTest {
             Response ok = phone.options();
             assertEquals(200, ok.getStatusCode());
             assertEquals(SipRequestRouter.ALLOW, allowed(ok));
-            assertTrue(allowed(ok).containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO")));
-            assertFalse(allowed(ok).contains("UPDATE"), "UPDATE is answered 501: not advertised");
-            assertSupportsNothing(ok);
+            assertTrue(allowed(ok).containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE")));
+            assertSupportsTimer(ok);
             assertNotNull(ok.getHeader("Accept"));
         }
     }
@@ -69,12 +68,11 @@ class SipRequestsTest {
         return methods;
     }
 
-    /** An empty Supported header: we implement no option tag (no 100rel, timer, replaces). */
-    static void assertSupportsNothing(Response r) {
+    /** {@code Supported: timer}: session timers are our one option tag (no 100rel, replaces). */
+    static void assertSupportsTimer(Response r) {
         SupportedHeader supported = (SupportedHeader) r.getHeader(SupportedHeader.NAME);
         assertNotNull(supported, "Supported header");
-        String tag = supported.getOptionTag();
-        assertTrue(tag == null || tag.isBlank(), "Supported: " + tag);
+        assertEquals("timer", supported.getOptionTag(), "Supported");
     }
 
     @ParameterizedTest
@@ -165,6 +163,18 @@ class SipRequestsTest {
             Response r = carrier.send(invite).awaitFinal();
             assertEquals(420, r.getStatusCode());
             assertEquals("nothingweknow", ((UnsupportedHeader) r.getHeader(UnsupportedHeader.NAME)).getOptionTag());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void requireTimerIsAdmitted(String transport) throws Exception {
+        try (TestPhone carrier = trunk(transport)) {
+            Request invite = carrier.newRequest(Request.INVITE, gwUri(carrier, transport), "busy",
+                    "timer-" + System.nanoTime(), 1, ScriptedInviteHandler.SDP);
+            invite.addHeader(gw.server.host().headerFactory().createRequireHeader("timer"));
+            assertEquals(Response.BUSY_HERE, carrier.send(invite).awaitFinal().getStatusCode(), "admitted, not 420");
+            handler.awaitAdmitted();
         }
     }
 

@@ -91,7 +91,7 @@ public final class Incoming extends DialogLeg {
         if (finalStatus.compareAndSet(0, Response.REQUEST_TERMINATED)) {
             cancelled = true;
             try {
-                send(Response.REQUEST_TERMINATED, null);
+                send(Response.REQUEST_TERMINATED, null, new String[0]);
             } catch (IllegalStateException e) {
                 // runs on the stack's thread: a 487 the stack refuses is not worth killing it for
             }
@@ -103,13 +103,24 @@ public final class Incoming extends DialogLeg {
      * when the request already has one (the phone's own 487 after a CANCEL).
      */
     public Response respond(int status, String sdp) {
+        return respond(status, sdp, new String[0]);
+    }
+
+    /** {@link #respond(int, String)} with more headers, each written {@code "Name: value"}. */
+    public Response respond(int status, String sdp, String... headers) {
         if (status >= 200 && !finalStatus.compareAndSet(0, status)) {
             return null;
         }
-        return send(status, sdp);
+        return send(status, sdp, headers);
     }
 
-    private Response send(int status, String sdp) {
+    /** The value of header {@code name} in the request, or null. */
+    public String header(String name) {
+        javax.sip.header.Header h = request.getHeader(name);
+        return h == null ? null : h.toString().substring(h.toString().indexOf(':') + 1).trim();
+    }
+
+    private Response send(int status, String sdp, String... headers) {
         try {
             Response r = phone.messages().createResponse(status, request);
             tag(r, toTag);
@@ -119,6 +130,7 @@ public final class Incoming extends DialogLeg {
             if (sdp != null) {
                 r.setContent(sdp, phone.sdpType());
             }
+            phone.addHeaders(r, headers);
             transaction.sendResponse(r);
             if (dialog == null) {
                 dialog = transaction.getDialog();
