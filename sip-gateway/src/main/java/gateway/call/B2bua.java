@@ -212,9 +212,9 @@ public final class B2bua implements InviteHandler, CallControl {
         CallFlow call = calls.get(callId);
         if (call != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> call.caller().onAck(request);
+                case Request.ACK -> call.caller().dialog().onAck(request);
                 case Request.BYE -> call.caller().onBye(st, request);
-                case Request.INVITE, Request.UPDATE -> call.caller().onOffer(st, request);
+                case Request.INVITE, Request.UPDATE -> call.caller().dialog().onRequest(st, request);
                 case Request.INFO -> call.caller().onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -223,12 +223,12 @@ public final class B2bua implements InviteHandler, CallControl {
         OutgoingLeg leg = legs.get(callId);
         if (leg != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> leg.onAck(request);
+                case Request.ACK -> leg.dialog().onAck(request);
                 case Request.BYE -> {
                     sip.reply(st, request, Response.OK);
                     leg.onBye();
                 }
-                case Request.INVITE, Request.UPDATE -> leg.onOffer(st, request);
+                case Request.INVITE, Request.UPDATE -> leg.dialog().onRequest(st, request);
                 case Request.INFO -> sip.reply(st, request, Response.OK);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -248,12 +248,12 @@ public final class B2bua implements InviteHandler, CallControl {
             return;
         }
         if (leg != null) {
-            leg.onDialogResponse(event);
+            leg.dialog().onResponse(event);
             return;
         }
         CallFlow call = calls.get(callIdOf(response));
         if (call != null) {
-            call.caller().onResponse(event);
+            call.caller().dialog().onResponse(event);
             return;
         }
         if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.containsKey(callIdOf(response))) {
@@ -277,11 +277,11 @@ public final class B2bua implements InviteHandler, CallControl {
         if (leg != null && leg.isInvite(ct)) {
             leg.onTimeout();
         } else if (leg != null) {
-            leg.onDialogTimeout(ct);
+            leg.dialog().onTimeout(ct);
         } else {
             CallFlow call = calls.get(callIdOf(ct.getRequest()));
             if (call != null) {
-                call.caller().onTimeout(ct);
+                call.caller().dialog().onTimeout(ct);
             }
         }
     }

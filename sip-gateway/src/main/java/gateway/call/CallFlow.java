@@ -150,11 +150,6 @@ final class CallFlow implements AgentRing.Owner {
             }
 
             @Override
-            public void failed(String why) {
-                end(false, EndCause.FAILED, why);
-            }
-
-            @Override
             public void lost(String why, SipReason reason) {
                 CallFlow.this.lost(why, reason);
             }
@@ -339,9 +334,8 @@ final class CallFlow implements AgentRing.Owner {
     }
 
     /**
-     * A leg of the call cannot go on: no RTP, its session timer expired, an unusable answer in an
-     * ACK. The call ends on every leg, with {@code reason} on the BYEs when set; a call never
-     * answered ends FAILED, one that loses a leg's media or session MEDIA_TIMEOUT.
+     * A leg cannot go on (never answered, no RTP, session timer expired, no usable answer in an ACK):
+     * the call ends on every leg, with {@code reason} on the BYEs when set.
      */
     @Override
     public void lost(String why, SipReason reason) {

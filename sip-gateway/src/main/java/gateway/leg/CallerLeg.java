@@ -12,9 +12,7 @@ import ivr.dtmf.SipInfoDtmf;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
@@ -69,12 +67,10 @@ public final class CallerLeg {
         /** The leg ended from the caller's side (BYE, CANCEL). */
         void gone(String reason);
 
-        /** The call could not be answered (unusable offer, no media port); the caller got an error. */
-        void failed(String why);
-
         /**
-         * The answered dialog cannot go on (no usable answer in an ACK, the session timer expired):
-         * the call is to end, with {@code reason} on its BYEs when set.
+         * The leg cannot go on: never answered (unusable offer, no media port: the caller got an
+         * error), or its dialog lost (no usable answer in an ACK, the session timer expired). The
+         * call is to end, with {@code reason} on its BYEs when set.
          */
         void lost(String why, SipReason reason);
 
@@ -191,10 +187,9 @@ public final class CallerLeg {
 
             @Override
             public void failed(int status, String why) {
-                log.info("call {}: {}", callId, why);
                 if (state() == State.PROCEEDING) {
                     refuse(status, why);
-                    listener.failed(why);
+                    listener.lost(why, null);
                 }
             }
         };
@@ -211,11 +206,6 @@ public final class CallerLeg {
             announced = true;
             listener.answered(media);
         }
-    }
-
-    /** The ACK to our 200 (or to a re-INVITE's): after an offer of ours in that 2xx, it carries the caller's answer. */
-    public void onAck(Request ack) {
-        session.onAck(ack);
     }
 
     /** We end the leg: BYE once answered, a final error before. */
@@ -257,18 +247,9 @@ public final class CallerLeg {
         listener.gone(reason);
     }
 
-    /** A re-INVITE or UPDATE from the caller (hold, unhold, session refresh). */
-    public void onOffer(ServerTransaction st, Request request) {
-        session.onRequest(st, request);
-    }
-
-    /** A response to a request we sent the caller (our session refresh, a BYE). */
-    public void onResponse(ResponseEvent event) {
-        session.onResponse(event);
-    }
-
-    public void onTimeout(ClientTransaction ct) {
-        session.onTimeout(ct);
+    /** The caller's dialog: its re-INVITEs, UPDATEs, ACKs, and our session refreshes with their responses. */
+    public LegDialog dialog() {
+        return session;
     }
 
     /** SIP INFO: a DTMF key ({@code application/dtmf-relay} or {@code application/dtmf}), or an empty keep-alive. */

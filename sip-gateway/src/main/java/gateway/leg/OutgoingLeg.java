@@ -335,23 +335,12 @@ public final class OutgoingLeg {
         }
     }
 
-    /** A re-INVITE or UPDATE from the far end (hold, unhold, session refresh): answered from the shared media's own port. */
-    public void onOffer(ServerTransaction st, Request request) {
-        session.onRequest(st, request);
-    }
-
-    /** An ACK from the far end: the answer to an offer of ours in a re-INVITE's 2xx. */
-    public void onAck(Request ack) {
-        session.onAck(ack);
-    }
-
-    /** A response to a request we sent in the dialog (our session refresh, a BYE). */
-    public void onDialogResponse(ResponseEvent event) {
-        session.onResponse(event);
-    }
-
-    public void onDialogTimeout(ClientTransaction ct) {
-        session.onTimeout(ct);
+    /**
+     * The leg's dialog: the far end's re-INVITEs and UPDATEs (answered from the shared media's own
+     * port), its ACKs, and our session refreshes with their responses.
+     */
+    public LegDialog dialog() {
+        return session;
     }
 
     @Override

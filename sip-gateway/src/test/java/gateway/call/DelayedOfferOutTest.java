@@ -31,8 +31,12 @@ class DelayedOfferOutTest {
         return TestPhone.builder(number).localAddress(CallRig.TRUNK_ADDRESS).domain(CallRig.DOMAIN).server(9).start();
     }
 
-    private static Caller dial(CallRig rig) throws Exception {
-        return PhoneCalls.dial(rig.trunkPhone("+15550001"), rig.rtp(CallRig.TRUNK_ADDRESS), "5000", WAIT, 0, 101);
+    /** A trunk caller dials 5000 and reaches {@code carrier}: audio both ways, then the caller hangs up. */
+    private static void talkAndHangUp(CallRig rig, TestPhone carrier) throws Exception {
+        Caller caller = PhoneCalls.dial(rig.trunkPhone("+15550001"), rig.rtp(CallRig.TRUNK_ADDRESS), "5000", WAIT, 0, 101);
+        answerWithOffer(rig, carrier).awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+        caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+        PhoneCalls.hangUp(caller, carrier);
     }
 
     /** The carrier answers the offerless INVITE with its offer and sends audio to the answer in our ACK. */
@@ -55,12 +59,7 @@ class DelayedOfferOutTest {
         try (device; CallRig rig = CallRig.builder().queue(sales).number("5000", Destination.queue("sales"))
                 .agent(new AgentRoute("erin", "1005", device.user(), Forward.ALWAYS, CallRig.delayedTrunkAt(device)))
                 .start()) {
-            Caller caller = dial(rig);
-            RtpPeer deviceRtp = answerWithOffer(rig, device);
-            deviceRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
-            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
-            device.awaitRequest(Request.BYE, WAIT);
+            talkAndHangUp(rig, device);
         }
     }
 
@@ -69,12 +68,7 @@ class DelayedOfferOutTest {
         TestPhone far = carrier("+15559999");
         try (far; CallRig rig = CallRig.builder().number("5000", Destination.transfer("+15559999"))
                 .transferTrunk(CallRig.delayedTrunkAt(far)).start()) {
-            Caller caller = dial(rig);
-            RtpPeer farRtp = answerWithOffer(rig, far);
-            farRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
-            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
-            far.awaitRequest(Request.BYE, WAIT);
+            talkAndHangUp(rig, far);
         }
     }
 }

@@ -57,6 +57,14 @@ class InDialogOffersTest {
         return new Bridged(caller, alice, invite, agentRtp);
     }
 
+    /** The 200 to an offerless re-INVITE: our offer, every codec we take. */
+    private static Response ourOffer(Outgoing offerless) {
+        Response ours = offerless.awaitFinal(WAIT);
+        assertEquals(Response.OK, ours.getStatusCode());
+        assertTrue(body(ours).contains("RTP/AVP 0 8 101"), "our offer in the 200: " + body(ours));
+        return ours;
+    }
+
     private static String body(Response r) {
         return r.getRawContent() == null ? "" : new String(r.getRawContent());
     }
@@ -75,8 +83,7 @@ class InDialogOffersTest {
             assertEquals(Response.OK, call.agentLeg().update(call.agentRtp().sdp(0, 101)).awaitFinal(WAIT).getStatusCode());
             call.caller().rtp().clear();
             call.caller().rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
-            assertEquals(Response.OK, call.caller().call().bye().awaitFinal(WAIT).getStatusCode());
-            call.alice().awaitRequest(Request.BYE, WAIT);
+            PhoneCalls.hangUp(call.caller(), call.alice());
         }
     }
 
@@ -88,8 +95,7 @@ class InDialogOffersTest {
             assertEquals(Response.OK, refreshed.getStatusCode());
             assertNull(refreshed.getRawContent(), "a refresh has no SDP");
             assertTrue(refreshed.getHeader("Session-Expires") != null, "the refresh restarts the session timer");
-            assertEquals(Response.OK, call.caller().call().bye().awaitFinal(WAIT).getStatusCode());
-            call.alice().awaitRequest(Request.BYE, WAIT);
+            PhoneCalls.hangUp(call.caller(), call.alice());
         }
     }
 
@@ -99,10 +105,8 @@ class InDialogOffersTest {
         try (CallRig rig = start()) {
             Bridged call = bridge(rig, transport);
             Outgoing caller = call.caller().call();
-            Outgoing offerless = caller.reInvite(null, new String[0]);
-            Response ours = offerless.awaitFinal(WAIT);
-            assertEquals(Response.OK, ours.getStatusCode());
-            assertTrue(body(ours).contains("RTP/AVP 0 8 101"), "our offer in the 200: " + body(ours));
+            Outgoing offerless = caller.reInviteWithoutOffer();
+            Response ours = ourOffer(offerless);
             RtpPeer moved = rig.rtp(CallRig.TRUNK_ADDRESS);
             call.caller().rtp().stopSending(); // the phone moves: the old address falls silent
             offerless.ack(moved.sdp(0, 101));
@@ -110,8 +114,7 @@ class InDialogOffersTest {
             moved.awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
             call.agentRtp().clear();
             call.agentRtp().awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            assertEquals(Response.OK, caller.bye().awaitFinal(WAIT).getStatusCode());
-            call.alice().awaitRequest(Request.BYE, WAIT);
+            PhoneCalls.hangUp(call.caller(), call.alice());
         }
     }
 
@@ -119,12 +122,10 @@ class InDialogOffersTest {
     void anOfferWhileOursWaitsForItsAckGets491() throws Exception {
         try (CallRig rig = start()) {
             Bridged call = bridge(rig, "UDP");
-            Outgoing offerless = call.agentLeg().reInvite(null, new String[0]);
-            assertEquals(Response.OK, offerless.awaitFinal(WAIT).getStatusCode());
+            ourOffer(call.agentLeg().reInviteWithoutOffer());
             assertEquals(Response.REQUEST_PENDING, call.agentLeg().update(call.agentRtp().sdp(0, 101)).awaitFinal(WAIT)
                     .getStatusCode());
-            assertEquals(Response.OK, call.caller().call().bye().awaitFinal(WAIT).getStatusCode());
-            call.alice().awaitRequest(Request.BYE, WAIT);
+            PhoneCalls.hangUp(call.caller(), call.alice());
         }
     }
 
@@ -133,8 +134,8 @@ class InDialogOffersTest {
     void anOfferlessReinviteWhoseAckAnswersNothingEndsTheCallOnBothSides(String transport) throws Exception {
         try (CallRig rig = start()) {
             Bridged call = bridge(rig, transport);
-            Outgoing offerless = call.agentLeg().reInvite(null, new String[0]);
-            assertEquals(Response.OK, offerless.awaitFinal(WAIT).getStatusCode());
+            Outgoing offerless = call.agentLeg().reInviteWithoutOffer();
+            ourOffer(offerless);
             offerless.ack(null);
             call.alice().awaitRequest(Request.BYE, WAIT);
             call.caller().phone().awaitRequest(Request.BYE, WAIT);
@@ -156,8 +157,7 @@ class InDialogOffersTest {
             PhoneCalls.answer(invite, agentRtp, 0);
             caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
             agentRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
-            alice.awaitRequest(Request.BYE, WAIT);
+            PhoneCalls.hangUp(caller, alice);
         }
     }
 }

@@ -83,7 +83,7 @@ class SessionTimerTest {
             assertTrue(alice.pendingRequests(Request.BYE).isEmpty(), "the agent is still up");
             agentRtp.clear();
             agentRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            hangUp(caller, alice);
+            PhoneCalls.hangUp(caller, alice);
         }
     }
 
@@ -123,14 +123,10 @@ class SessionTimerTest {
             agentRtp.sendTo(second.body(), 0, PhoneCalls.AGENT_AUDIO);
             agentRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
             caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
-            hangUp(caller, alice);
+            PhoneCalls.hangUp(caller, alice);
         }
     }
 
-    private static void hangUp(Caller caller, TestPhone agent) {
-        assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
-        agent.awaitRequest(Request.BYE, WAIT);
-    }
 
     @Test
     void weRefreshWhenWeAreTheRefresher() throws Exception {
@@ -160,7 +156,7 @@ class SessionTimerTest {
             assertNull(caller.phone().pendingRequests(Request.BYE).stream().findFirst().orElse(null), "still up");
             caller.rtp().clear();
             caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
-            hangUp(caller, alice);
+            PhoneCalls.hangUp(caller, alice);
         }
     }
 

@@ -26,7 +26,12 @@ abstract class DialogLeg {
         return phone.inDialog(dialog(), Request.INVITE, "application/sdp", sdp);
     }
 
-    /** A re-INVITE with {@code sdp} (null: none, an offerless re-INVITE) and more headers ({@code "Name: value"}). */
+    /** A re-INVITE without SDP: the other side offers in its 200, the ACK answers. */
+    public Outgoing reInviteWithoutOffer() {
+        return phone.inDialog(dialog(), Request.INVITE, null, null);
+    }
+
+    /** A re-INVITE with {@code sdp} and more headers ({@code "Name: value"}). */
     public Outgoing reInvite(String sdp, String... headers) {
         return phone.inDialog(dialog(), Request.INVITE, "application/sdp", sdp, headers);
     }
