@@ -4,8 +4,9 @@ import acd.call.CallOutcome;
 import acd.call.CancelReason;
 import acd.call.RingEnd;
 import acd.command.AcdCommands;
+import config.model.SessionTimers;
 import acd.port.CallControl;
-import gateway.dialog.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.leg.LegRegistry;
 import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
@@ -92,10 +93,9 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
-    public void attach(SipOutbound outbound, config.model.SessionTimers sessionTimers) {
+    public void attach(SipOutbound outbound, SessionTimers sessionTimers) {
         LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain(),
-                new SessionTimers((int) sessionTimers.expires().toSeconds(), (int) sessionTimers.minSE().toSeconds(),
-                        outbound.responder().headers()));
+                new SessionTimerRules(sessionTimers, outbound.responder().headers()));
         this.services = new CallServices(legs, directory, media, acd, facts, meters, clock);
     }
 
@@ -171,7 +171,7 @@ public final class B2bua implements InviteHandler, CallControl {
         if (s.legs().timers().grant(invite.request()) == null) {
             log.info("INVITE from {} asks a session interval below our Min-SE {} s: 422", invite.source().address(),
                     s.legs().timers().minSeSeconds());
-            s.sip().answer(invite.transaction(), invite.request(), SessionTimers.INTERVAL_TOO_SMALL, null, null,
+            s.sip().answer(invite.transaction(), invite.request(), SessionTimerRules.INTERVAL_TOO_SMALL, null, null,
                     s.legs().timers()::tooSmall);
             return;
         }

@@ -42,6 +42,7 @@ public final class SessionTimer {
     private int seconds;
     private Cancellable refresh = Cancellable.NONE;
     private Cancellable expiry = Cancellable.NONE;
+    private long expiresAtMs;
 
     /** @param name the dialog, for the log */
     public SessionTimer(Scheduler scheduler, Upkeep upkeep, String name) {
@@ -60,7 +61,7 @@ public final class SessionTimer {
     }
 
     /** A refresh succeeded (or the dialog began) with {@code grant}; null: the session has no timer from now on. */
-    public void refreshed(SessionTimers.Grant grant) {
+    public void refreshed(SessionTimerRules.Grant grant) {
         if (state == State.OVER) {
             return;
         }
@@ -74,7 +75,9 @@ public final class SessionTimer {
         if (grant.weRefresh()) {
             refresh = scheduler.schedule(intervalMs / 2, upkeep::refresh);
         }
-        expiry = scheduler.schedule(intervalMs - Math.min(MAX_MARGIN_MS, intervalMs / 3), this::expire);
+        long expiryMs = intervalMs - Math.min(MAX_MARGIN_MS, intervalMs / 3);
+        expiresAtMs = scheduler.nowMs() + expiryMs;
+        expiry = scheduler.schedule(expiryMs, this::expire);
         state(grant.weRefresh() ? State.WE_REFRESH : State.PEER_REFRESHES, seconds + " s");
     }
 
@@ -83,6 +86,17 @@ public final class SessionTimer {
             String why = state == State.WE_REFRESH ? "our session refresh did not succeed" : "the peer did not refresh the session";
             state(State.OVER, "expired");
             upkeep.expired(why + " within the " + seconds + " s session interval");
+        }
+    }
+
+    /**
+     * Our refresh was refused with a status that leaves the session up (491, 500...): try again
+     * halfway to the expiry, so a passing glare or overload does not end the call.
+     */
+    public void refreshFailed() {
+        if (state == State.WE_REFRESH) {
+            refresh.cancel();
+            refresh = scheduler.schedule((expiresAtMs - scheduler.nowMs()) / 2, upkeep::refresh);
         }
     }
 

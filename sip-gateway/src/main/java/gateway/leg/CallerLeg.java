@@ -1,6 +1,6 @@
 package gateway.leg;
 
-import gateway.dialog.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.AdmittedInvite;
@@ -173,11 +173,11 @@ public final class CallerLeg {
                 }
                 media = leg;
                 // never null: B2bua answers a too small interval 422 before a call exists
-                SessionTimers.Grant grant = services.timers().grant(invite);
+                SessionTimerRules.Grant grant = services.timers().grant(invite);
                 services.sip().answer(inviteTx, invite, Response.OK, toTag, sdp,
                         ok -> services.timers().answer(ok, invite, grant));
                 state(State.ANSWERED, delayed ? "offered in the 200" : "answered");
-                session.confirmed(dialog, leg, grant, SessionTimers.allowsUpdate(invite));
+                session.confirmed(dialog, leg, grant, SessionTimerRules.allowsUpdate(invite));
                 if (delayed) {
                     session.awaitAnswer();
                 } else {

@@ -1,7 +1,7 @@
 package gateway.leg;
 
 import gateway.dialog.SessionTimer;
-import gateway.dialog.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.sdp.SdpException;
 import gateway.sip.OfferBody;
 import gateway.sip.SipReason;
@@ -53,6 +53,8 @@ public final class LegDialog implements SessionTimer.Upkeep {
     private MediaLeg media;
     private boolean peerAllowsUpdate;
     private ClientTransaction refresh;
+    /** The CSeq of our last refresh re-INVITE's 2xx: a retransmission of it gets our ACK again. */
+    private long ackedCseq = -1;
     /** What our refreshes ask for: the interval agreed, or a 422's Min-SE. */
     private int askSeconds;
     private boolean retried422;
@@ -77,7 +79,7 @@ public final class LegDialog implements SessionTimer.Upkeep {
      * The dialog is up (our 2xx sent, or the far end's 2xx ACKed) with {@code grant} (null: no
      * session timer); {@code peerAllowsUpdate} from its INVITE or 2xx picks how we refresh.
      */
-    public void confirmed(Dialog confirmed, MediaLeg leg, SessionTimers.Grant grant, boolean peerAllowsUpdate) {
+    public void confirmed(Dialog confirmed, MediaLeg leg, SessionTimerRules.Grant grant, boolean peerAllowsUpdate) {
         this.dialog = confirmed;
         this.media = leg;
         this.peerAllowsUpdate = peerAllowsUpdate;
@@ -102,11 +104,11 @@ public final class LegDialog implements SessionTimer.Upkeep {
             services.sip().reply(st, request, update && body.kind() == OfferBody.Kind.NONE ? Response.OK : Response.REQUEST_PENDING);
             return;
         }
-        SessionTimers.Grant grant = services.timers().grant(request);
+        SessionTimerRules.Grant grant = services.timers().grant(request);
         if (grant == null) {
             log.info("{}: {} asks a session interval below our Min-SE {} s: 422", name, request.getMethod(),
                     services.timers().minSeSeconds());
-            services.sip().answer(st, request, SessionTimers.INTERVAL_TOO_SMALL, null, null, services.timers()::tooSmall);
+            services.sip().answer(st, request, SessionTimerRules.INTERVAL_TOO_SMALL, null, null, services.timers()::tooSmall);
             return;
         }
         byte[] sdp = null;
@@ -183,19 +185,24 @@ public final class LegDialog implements SessionTimer.Upkeep {
     public void onResponse(ResponseEvent event) {
         Response r = event.getResponse();
         int status = r.getStatusCode();
+        CSeqHeader cseq = (CSeqHeader) r.getHeader(CSeqHeader.NAME);
+        boolean invite = Request.INVITE.equals(cseq.getMethod());
+        if (invite && status / 100 == 2 && cseq.getSeqNumber() == ackedCseq) {
+            services.sip().ack(dialog, r); // our ACK was lost: the 2xx comes again
+            return;
+        }
         if (event.getClientTransaction() == null || event.getClientTransaction() != refresh || status < 200) {
             return;
         }
         refresh = null;
-        boolean invite = Request.INVITE.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod());
         if (invite) {
             offer = Offer.NONE;
         }
         if (status < 300) {
             refreshed(r, invite);
-        } else if (status == SessionTimers.INTERVAL_TOO_SMALL && !retried422) {
+        } else if (status == SessionTimerRules.INTERVAL_TOO_SMALL && !retried422) {
             retried422 = true;
-            askSeconds = SessionTimers.minSe(r);
+            askSeconds = SessionTimerRules.minSe(r);
             refresh();
         } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
             lost("our session refresh got " + status);
@@ -203,13 +210,15 @@ public final class LegDialog implements SessionTimer.Upkeep {
             if (status == Response.NOT_IMPLEMENTED && !invite) {
                 peerAllowsUpdate = false;
             }
-            log.info("{}: our session refresh got {}; the session lasts until its interval ends", name, status);
+            log.info("{}: our session refresh got {}; trying again before the session expires", name, status);
+            timer.refreshFailed();
         }
     }
 
     private void refreshed(Response ok, boolean invite) {
         if (invite) {
             services.sip().ack(dialog, ok);
+            ackedCseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
             if (OfferBody.of(ok).kind() == OfferBody.Kind.SDP) {
                 try {
                     media.accept(OfferBody.of(ok).sdp());
@@ -219,7 +228,7 @@ public final class LegDialog implements SessionTimer.Upkeep {
                 }
             }
         }
-        timer.refreshed(SessionTimers.granted(ok));
+        timer.refreshed(SessionTimerRules.granted(ok));
     }
 
     /** A transaction of ours timed out; only our refresh's matters. */

@@ -1,6 +1,6 @@
 package gateway.leg;
 
-import gateway.dialog.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
 import gateway.sip.SipOutbound;
@@ -15,5 +15,5 @@ import gateway.sip.registrar.AgentLocator;
  * @param timers the session timer rules every dialog follows
  */
 public record LegServices(SipOutbound sip, RtpEngine rtp, SdpNegotiator negotiator, AgentLocator locator,
-                          LegRegistry legs, String domain, SessionTimers timers) {
+                          LegRegistry legs, String domain, SessionTimerRules timers) {
 }

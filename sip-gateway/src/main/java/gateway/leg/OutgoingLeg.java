@@ -1,6 +1,6 @@
 package gateway.leg;
 
-import gateway.dialog.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.sdp.SdpException;
 import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
@@ -195,7 +195,7 @@ public final class OutgoingLeg {
     public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
         services.legs().own(this);
         offered = offer != null;
-        SessionTimers timers = services.timers();
+        SessionTimerRules timers = services.timers();
         transaction = services.sip().invite(uri, transport, callId, fromUser, services.domain(), toUser, offer,
                 r -> timers.request(r, timers.expiresSeconds(), timers.minSeSeconds(), false));
         if (transaction == null) {
@@ -243,9 +243,9 @@ public final class OutgoingLeg {
             }
         } else if (status < 300) {
             onAnswer(event);
-        } else if (status == SessionTimers.INTERVAL_TOO_SMALL && !retried422 && !state().over()
+        } else if (status == SessionTimerRules.INTERVAL_TOO_SMALL && !retried422 && !state().over()
                 && state() != State.CANCELLING) {
-            retryWithMinSe(SessionTimers.minSe(r));
+            retryWithMinSe(SessionTimerRules.minSe(r));
         } else {
             end(status, "final response " + status);
         }
@@ -307,7 +307,7 @@ public final class OutgoingLeg {
             owner.finished(this, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
-        session.confirmed(d, media, SessionTimers.granted(r), SessionTimers.allowsUpdate(r));
+        session.confirmed(d, media, SessionTimerRules.granted(r), SessionTimerRules.allowsUpdate(r));
         owner.answered(this);
     }
 

@@ -28,28 +28,37 @@ class SessionTimerTest {
 
     @Test
     void asRefresherWeRefreshAtHalfTheIntervalAndExpire32SecondsBeforeItsEnd() {
-        timer.refreshed(new SessionTimers.Grant(1800, true));
+        timer.refreshed(new SessionTimerRules.Grant(1800, true));
         clock.advance(1800_000);
         assertEquals(List.of("refresh at 900000", "expired at 1768000"), heard);
         assertEquals(SessionTimer.State.OVER, timer.state());
     }
 
     @Test
+    void aRefusedRefreshIsTriedAgainHalfwayToTheExpiry() {
+        timer.refreshed(new SessionTimerRules.Grant(1800, true));
+        clock.advance(900_000);
+        timer.refreshFailed();
+        clock.advance(434_000);
+        assertEquals(List.of("refresh at 900000", "refresh at 1334000"), heard);
+    }
+
+    @Test
     void aShortIntervalExpiresAThirdBeforeItsEndAndEachRefreshStartsOver() {
-        timer.refreshed(new SessionTimers.Grant(90, false));
+        timer.refreshed(new SessionTimerRules.Grant(90, false));
         clock.advance(59_000);
-        timer.refreshed(new SessionTimers.Grant(90, false));
+        timer.refreshed(new SessionTimerRules.Grant(90, false));
         clock.advance(60_000);
         assertEquals(List.of("expired at 119000"), heard, "60 s after the last refresh, none of ours");
     }
 
     @Test
     void aGrantWithoutSessionExpiresTurnsTheTimerOffAndStopEndsIt() {
-        timer.refreshed(new SessionTimers.Grant(90, true));
+        timer.refreshed(new SessionTimerRules.Grant(90, true));
         timer.refreshed(null);
         assertEquals(SessionTimer.State.OFF, timer.state());
         timer.stop();
-        timer.refreshed(new SessionTimers.Grant(90, true));
+        timer.refreshed(new SessionTimerRules.Grant(90, true));
         clock.advance(200_000);
         assertEquals(List.of(), heard);
     }

@@ -1,5 +1,6 @@
 package gateway.dialog;
 
+import config.model.SessionTimers;
 import gov.nist.javax.sip.header.extensions.MinSE;
 import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 import java.text.ParseException;
@@ -14,13 +15,13 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * The session timer rules of RFC 4028 for our side of any dialog, as pure functions of the
- * messages: what a request's Session-Expires and Min-SE earn in our 2xx (or a 422), what we put
+ * The session timer rules of RFC 4028 for our side of any dialog, with the intervals of
+ * {@code sip.sessionTimers}, as pure functions of the messages: what a request's Session-Expires and Min-SE earn in our 2xx (or a 422), what we put
  * in the requests we send, and what a 2xx to them grants. Who refreshes is said from our side
  * ({@link Grant#weRefresh}); the header's {@code uac}/{@code uas} is always relative to the
  * transaction that carries it.
  */
-public final class SessionTimers {
+public final class SessionTimerRules {
     public static final String TIMER = "timer";
     public static final String SESSION_EXPIRES = "Session-Expires";
     public static final String MIN_SE = "Min-SE";
@@ -31,13 +32,13 @@ public final class SessionTimers {
     private final int minSeSeconds;
     private final HeaderFactory headers;
 
-    /** @param expiresSeconds what we ask for and grant at most; {@code minSeSeconds} the least we accept */
-    public SessionTimers(int expiresSeconds, int minSeSeconds, HeaderFactory headers) {
+    /** @param config what we ask for and grant at most, and the least we accept (validated with the config) */
+    public SessionTimerRules(SessionTimers config, HeaderFactory headers) {
+        this.expiresSeconds = (int) config.expires().toSeconds();
+        this.minSeSeconds = (int) config.minSE().toSeconds();
         if (minSeSeconds < 1 || expiresSeconds < minSeSeconds) {
             throw new IllegalArgumentException("expires=" + expiresSeconds + "s must be at least minSE=" + minSeSeconds + "s >= 1s");
         }
-        this.expiresSeconds = expiresSeconds;
-        this.minSeSeconds = minSeSeconds;
         this.headers = headers;
     }
 
@@ -86,16 +87,12 @@ public final class SessionTimers {
 
     /**
      * What our INVITE or refresh asks for: {@code seconds}, {@code minSe} (ours, or a 422's) and,
-     * for a refresh ({@code weRefresh}), refresher=uac; an initial INVITE leaves the choice to the far end.
+     * for a refresh ({@code weRefresh}), refresher=uac; an initial INVITE leaves the choice to the
+     * far end. {@code Supported: timer} is on every INVITE and UPDATE we send already.
      */
     public void request(Request r, int seconds, int minSe, boolean weRefresh) {
         add(r, SESSION_EXPIRES, seconds + (weRefresh ? ";refresher=uac" : ""));
         add(r, MIN_SE, Integer.toString(Math.max(minSeSeconds, minSe)));
-        try {
-            r.addHeader(headers.createSupportedHeader(TIMER));
-        } catch (ParseException e) {
-            throw new IllegalStateException("Supported", e);
-        }
     }
 
     /** The interval we ask for in a new INVITE. */
