@@ -168,11 +168,8 @@ public final class B2bua implements InviteHandler, CallControl {
         if (s == null) {
             return;
         }
-        if (s.legs().timers().grant(invite.request()) == null) {
-            log.info("INVITE from {} asks a session interval below our Min-SE {} s: 422", invite.source().address(),
-                    s.legs().timers().minSeSeconds());
-            s.sip().answer(invite.transaction(), invite.request(), SessionTimerRules.INTERVAL_TOO_SMALL, null, null,
-                    s.legs().timers()::tooSmall);
+        if (s.legs().timers().refusedTooShort(s.sip(), invite.transaction(), invite.request(),
+                "caller " + invite.source().address())) {
             return;
         }
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {

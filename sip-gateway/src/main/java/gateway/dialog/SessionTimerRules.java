@@ -5,6 +5,8 @@ import gov.nist.javax.sip.header.extensions.MinSE;
 import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 import java.text.ParseException;
 import java.util.ListIterator;
+import gateway.sip.SipOutbound;
+import javax.sip.ServerTransaction;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
@@ -13,15 +15,19 @@ import javax.sip.header.SupportedHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session timer rules of RFC 4028 for our side of any dialog, with the intervals of
- * {@code sip.sessionTimers}, as pure functions of the messages: what a request's Session-Expires and Min-SE earn in our 2xx (or a 422), what we put
- * in the requests we send, and what a 2xx to them grants. Who refreshes is said from our side
+ * {@code sip.sessionTimers}, as pure functions of the messages: what a request's
+ * Session-Expires and Min-SE earn in our 2xx (or a 422), what we put in the requests we send,
+ * and what a 2xx to them grants. Who refreshes is said from our side
  * ({@link Grant#weRefresh}); the header's {@code uac}/{@code uas} is always relative to the
  * transaction that carries it.
  */
 public final class SessionTimerRules {
+    private static final Logger log = LoggerFactory.getLogger(SessionTimerRules.class);
     public static final String TIMER = "timer";
     public static final String SESSION_EXPIRES = "Session-Expires";
     public static final String MIN_SE = "Min-SE";
@@ -52,7 +58,7 @@ public final class SessionTimerRules {
 
     /**
      * What a session refresh request (INVITE, re-INVITE, UPDATE) we received earns: null when its
-     * Session-Expires is below our Min-SE (answer 422 via {@link #tooSmall}), else the interval
+     * Session-Expires is below our Min-SE (see {@link #refusedTooShort}), else the interval
      * (theirs, capped at ours, never below their Min-SE) and the refresher: theirs if they named
      * one, else the peer when it supports timers (fewer requests from us), else us.
      */
@@ -80,9 +86,17 @@ public final class SessionTimerRules {
         }
     }
 
-    /** A 422's Min-SE. */
-    public void tooSmall(Response unacceptable) {
-        add(unacceptable, MIN_SE, Integer.toString(minSeSeconds));
+    /**
+     * Answers 422 with our Min-SE (and one INFO line naming {@code who}) when {@code request}
+     * asks a session interval below it; false when the request may go on.
+     */
+    public boolean refusedTooShort(SipOutbound sip, ServerTransaction st, Request request, String who) {
+        if (grant(request) != null) {
+            return false;
+        }
+        log.info("{}: {} asks a session interval below our Min-SE {} s: 422", who, request.getMethod(), minSeSeconds);
+        sip.answer(st, request, INTERVAL_TOO_SMALL, null, null, r -> add(r, MIN_SE, Integer.toString(minSeSeconds)));
+        return true;
     }
 
     /**

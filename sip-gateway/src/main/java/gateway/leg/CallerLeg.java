@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The caller's leg: the inbound INVITE we answer with our SDP, then its dialog (re-INVITE,
- * UPDATE and session timer through its {@link LegDialog}, INFO, BYE) until either side hangs up, or the error we end it with before an answer. What the call
- * does meanwhile is its {@link Listener}'s business. Runs on the call's event loop.
+ * UPDATE and session timer through its {@link LegDialog}, INFO, BYE) until either side hangs
+ * up, or the error we end it with before an answer. What the call does meanwhile is its
+ * {@link Listener}'s business. Runs on the call's event loop.
  */
 public final class CallerLeg {
     private static final Logger log = LoggerFactory.getLogger(CallerLeg.class);

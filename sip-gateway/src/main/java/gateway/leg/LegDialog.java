@@ -101,16 +101,14 @@ public final class LegDialog implements SessionTimer.Upkeep {
         boolean update = Request.UPDATE.equals(request.getMethod());
         OfferBody body = OfferBody.of(request);
         if (media == null) {
-            services.sip().reply(st, request, update && body.kind() == OfferBody.Kind.NONE ? Response.OK : Response.REQUEST_PENDING);
+            boolean refresh = update && body.kind() == OfferBody.Kind.NONE;
+            services.sip().reply(st, request, refresh ? Response.OK : Response.REQUEST_PENDING);
+            return;
+        }
+        if (services.timers().refusedTooShort(services.sip(), st, request, name)) {
             return;
         }
         SessionTimerRules.Grant grant = services.timers().grant(request);
-        if (grant == null) {
-            log.info("{}: {} asks a session interval below our Min-SE {} s: 422", name, request.getMethod(),
-                    services.timers().minSeSeconds());
-            services.sip().answer(st, request, SessionTimerRules.INTERVAL_TOO_SMALL, null, null, services.timers()::tooSmall);
-            return;
-        }
         byte[] sdp = null;
         if (body.kind() == OfferBody.Kind.UNUSABLE) {
             services.sip().reply(st, request, Response.UNSUPPORTED_MEDIA_TYPE);
