@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A SIP trunk: where outbound calls (transfers, agents' personal devices) are sent, the
- * addresses whose INVITEs are accepted without digest authentication, and how we authenticate
- * and register towards the carrier.
+ * addresses whose INVITEs are accepted without digest authentication, and how we authenticate,
+ * register and offer towards the carrier.
  *
  * @param username       for digest authentication towards the carrier, or null
  * @param password       for digest authentication towards the carrier, or null
@@ -14,9 +14,10 @@ import java.util.List;
  * @param domain         the carrier's domain in the REGISTER's To/From; the address host by default
  * @param register       whether the server registers to the trunk as {@code username@domain}
  * @param registerExpiry the Expires the REGISTER asks for
+ * @param offer          whether our INVITEs through it carry the SDP offer
  */
 public record Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password,
-                    String transport, String domain, boolean register, Duration registerExpiry) {
+                    String transport, String domain, boolean register, Duration registerExpiry, OfferMode offer) {
     public static final Duration DEFAULT_REGISTER_EXPIRY = Duration.ofSeconds(600);
 
     public Trunk {
@@ -24,10 +25,11 @@ public record Trunk(String id, HostPort address, List<Cidr> allow, String userna
         transport = transport == null ? "UDP" : transport;
         domain = domain == null ? address.host() : domain;
         registerExpiry = registerExpiry == null ? DEFAULT_REGISTER_EXPIRY : registerExpiry;
+        offer = offer == null ? OfferMode.EARLY : offer;
     }
 
-    /** A trunk that neither registers nor needs a transport other than UDP. */
+    /** A trunk that neither registers nor needs a transport other than UDP, offering in its INVITEs. */
     public Trunk(String id, HostPort address, List<Cidr> allow, String username, Secret password) {
-        this(id, address, allow, username, password, null, null, false, null);
+        this(id, address, allow, username, password, null, null, false, null, null);
     }
 }

@@ -4,9 +4,11 @@ import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
 import config.model.NatMode;
+import config.model.OfferMode;
 import config.model.PortRange;
 import config.model.Rtp;
 import config.model.Secret;
+import config.model.SessionTimers;
 import config.model.Sip;
 import config.model.Storage;
 import config.model.Trunk;
@@ -35,13 +37,15 @@ final class ServerSections {
     }
 
     Sip sip(YNode node) {
-        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest", "nat"));
+        Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest", "nat",
+                "sessionTimers"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
         List<String> digest = digest(f, b.problems);
         NatMode nat = f.choice("nat", NAT_MODES, NatMode.AUTO);
-        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest, nat);
+        return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest, nat,
+                sessionTimers(f.node("sessionTimers")));
     }
 
     /** A {@code digest} list (sip's or an agent's): each name checked, none twice; empty when absent. */
@@ -51,6 +55,32 @@ final class ServerSections {
             problems.at(f.node("digest"), f.path("digest"), "an algorithm is listed twice: " + digest);
         }
         return digest.stream().distinct().toList();
+    }
+
+    /** Whole seconds (SIP carries seconds), minSE at RFC 4028's 90 s floor unless the file lowers it on purpose. */
+    private SessionTimers sessionTimers(YNode node) {
+        Fields f = Fields.of(node, "sip.sessionTimers", b.problems, Set.of("expires", "minSE", "allowBelowRfcMinimum"));
+        Duration expires = wholeSeconds(f, "expires", SessionTimers.DEFAULT.expires());
+        Duration minSE = wholeSeconds(f, "minSE", SessionTimers.DEFAULT.minSE());
+        if (minSE.compareTo(SessionTimers.RFC_MIN_SE) < 0 && !f.bool("allowBelowRfcMinimum", false)) {
+            b.problems.at(f.node("minSE"), f.path("minSE"), "minSE " + minSE.toSeconds() + "s is below RFC 4028's "
+                    + SessionTimers.RFC_MIN_SE.toSeconds() + "s floor; set allowBelowRfcMinimum: true to allow it (tests only)");
+        }
+        if (expires.compareTo(minSE) < 0) {
+            b.problems.at(f.has("expires") ? f.node("expires") : f.node("minSE"), f.path("expires"),
+                    "expires " + expires.toSeconds() + "s is shorter than minSE " + minSE.toSeconds() + "s");
+            return SessionTimers.DEFAULT;
+        }
+        return new SessionTimers(expires, minSE);
+    }
+
+    private Duration wholeSeconds(Fields f, String key, Duration def) {
+        Duration d = f.positiveDuration(key, def);
+        if (d.toMillis() % 1000 != 0) {
+            b.problems.at(f.node(key), f.path(key), "must be whole seconds: SIP carries the interval in seconds");
+            return def;
+        }
+        return d;
     }
 
     /** The digest algorithms of RFC 7616 we verify. */
@@ -117,15 +147,17 @@ final class ServerSections {
     }
 
     private static final Map<String, String> TRANSPORTS = new java.util.LinkedHashMap<>();
+    private static final Map<String, OfferMode> OFFERS = new LinkedHashMap<>();
 
     static {
         TRANSPORTS.put("udp", "UDP");
         TRANSPORTS.put("tcp", "TCP");
+        Arrays.stream(OfferMode.values()).forEach(o -> OFFERS.put(o.configName(), o));
     }
 
     private Trunk trunk(YNode node, String path) {
         Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
-                "transport", "domain", "register", "registerExpiry"));
+                "transport", "domain", "register", "registerExpiry", "offer"));
         String id = f.required("id", Values::id);
         b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
         HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
@@ -135,6 +167,7 @@ final class ServerSections {
         String transport = f.choice("transport", TRANSPORTS, "UDP");
         String domain = f.value("domain", null, ServerSections::domain);
         boolean register = f.bool("register", false);
+        OfferMode offer = f.choice("offer", OFFERS, OfferMode.EARLY);
         Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
         if (expiry != null && expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
@@ -146,6 +179,6 @@ final class ServerSections {
         if (id == null || address == null) {
             return null;
         }
-        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry);
+        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry, offer);
     }
 }

@@ -78,6 +78,26 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void sessionTimersAreWholeSecondsAndMinSeKeepsTheRfcFloorUnlessAllowed() {
+        assertEquals(List.of(
+                "acd.yaml:2:29: sip.sessionTimers.expires: must be whole seconds: SIP carries the interval in seconds",
+                "acd.yaml:2:44: sip.sessionTimers.minSE: minSE 30s is below RFC 4028's 90s floor; set allowBelowRfcMinimum: true to allow it (tests only)",
+                "acd.yaml:5:41: trunks[0].offer: unknown offer \"late\"; expected one of early, delayed"),
+                errors("""
+                        sip: { domain: a,
+                          sessionTimers: { expires: 1500ms, minSE: 30s } }
+                        http: { token: t }
+                        trunks:
+                          - { id: c, address: 192.0.2.1, offer: late }
+                        """));
+        assertEquals(List.of("acd.yaml:1:45: sip.sessionTimers.expires: expires 10s is shorter than minSE 20s"),
+                errors("""
+                        sip: { domain: a, sessionTimers: { expires: 10s, minSE: 20s, allowBelowRfcMinimum: true } }
+                        http: { token: t }
+                        """));
+    }
+
+    @Test
     void natAndDigestPerAgentAreRead() {
         LoadResult r = new ConfigLoader(Map.of()).parse("""
                 sip: { domain: a, nat: never, digest: [sha-256, MD5] }

@@ -5,6 +5,8 @@ import acd.call.CancelReason;
 import acd.call.RingEnd;
 import acd.command.AcdCommands;
 import acd.port.CallControl;
+import config.model.SessionTimers;
+import gateway.dialog.SessionTimerRules;
 import gateway.leg.LegRegistry;
 import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
@@ -91,8 +93,9 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
-    public void attach(SipOutbound outbound) {
-        LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain());
+    public void attach(SipOutbound outbound, SessionTimers sessionTimers) {
+        LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain(),
+                new SessionTimerRules(sessionTimers, outbound.responder().headers()));
         this.services = new CallServices(legs, directory, media, acd, facts, meters, clock);
     }
 
@@ -165,6 +168,10 @@ public final class B2bua implements InviteHandler, CallControl {
         if (s == null) {
             return;
         }
+        if (s.legs().timers().refusedTooShort(s.sip(), invite.transaction(), invite.request(),
+                "caller " + invite.source().address())) {
+            return;
+        }
         String callId = callIdOf(invite.request());
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {
             features.run(invite, invite.caller().id(), s, ownCall(invite, callId));
@@ -220,9 +227,9 @@ public final class B2bua implements InviteHandler, CallControl {
         CallFlow call = calls.get(callId);
         if (call != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> call.caller().onAck(request);
+                case Request.ACK -> call.caller().dialog().onAck(request);
                 case Request.BYE -> call.caller().onBye(st, request);
-                case Request.INVITE -> call.caller().onReinvite(st, request);
+                case Request.INVITE, Request.UPDATE -> call.caller().dialog().onRequest(st, request);
                 case Request.INFO -> call.caller().onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -231,12 +238,12 @@ public final class B2bua implements InviteHandler, CallControl {
         OutgoingLeg leg = legs.get(callId);
         if (leg != null) {
             switch (request.getMethod()) {
-                case Request.ACK -> { }
+                case Request.ACK -> leg.dialog().onAck(request);
                 case Request.BYE -> {
                     sip.reply(st, request, Response.OK);
                     leg.onBye();
                 }
-                case Request.INVITE -> leg.onReinvite(st, request);
+                case Request.INVITE, Request.UPDATE -> leg.dialog().onRequest(st, request);
                 case Request.INFO -> leg.onInfo(st, request);
                 default -> sip.reply(st, request, Response.NOT_IMPLEMENTED);
             }
@@ -253,6 +260,15 @@ public final class B2bua implements InviteHandler, CallControl {
         boolean toInvite = cseq != null && Request.INVITE.equals(cseq.getMethod());
         if (leg != null && toInvite && leg.isInvite(event.getClientTransaction())) {
             leg.onResponse(event);
+            return;
+        }
+        if (leg != null) {
+            leg.dialog().onResponse(event);
+            return;
+        }
+        CallFlow call = calls.get(callIdOf(response));
+        if (call != null) {
+            call.caller().dialog().onResponse(event);
             return;
         }
         if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.containsKey(callIdOf(response))) {
@@ -275,6 +291,13 @@ public final class B2bua implements InviteHandler, CallControl {
         OutgoingLeg leg = legs.get(callIdOf(ct.getRequest()));
         if (leg != null && leg.isInvite(ct)) {
             leg.onTimeout();
+        } else if (leg != null) {
+            leg.dialog().onTimeout(ct);
+        } else {
+            CallFlow call = calls.get(callIdOf(ct.getRequest()));
+            if (call != null) {
+                call.caller().dialog().onTimeout(ct);
+            }
         }
     }
 

@@ -1,16 +1,17 @@
 package gateway.call;
 
+import config.build.IvrSpecs;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import config.build.IvrSpecs;
 import ivr.audio.Codec;
 import ivr.audio.Prompt;
 import ivr.dtmf.KeySignal;
 import ivr.play.Playout;
 import ivr.record.AlignedRecording;
 import ivr.record.CallRecorder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,21 @@ final class BridgeActivity implements Activity {
         boolean sendInfo(char key, int durationMs);
     }
 
-    /** The other side of the bridge, and its dialog for keys by INFO. */
-    interface Peer extends InfoSender {
-        RtpLeg rtp();
+    /**
+     * The other side of the bridge, and its dialog for keys by INFO.
+     *
+     * @param who      the agent's id, or the outside number of a transfer
+     * @param hangUpBy hangs that side up, with the reason for the log
+     */
+    record Peer(RtpLeg rtp, String who, Consumer<String> hangUpBy, InfoSender info) implements InfoSender {
+        void hangUp(String reason) {
+            hangUpBy.accept(reason);
+        }
 
-        /** The agent's id, or the outside number of a transfer. */
-        String who();
-
-        void hangUp(String reason);
+        @Override
+        public boolean sendInfo(char key, int durationMs) {
+            return info.sendInfo(key, durationMs);
+        }
     }
 
     /** How long a key we originate is held, as RFC 4733 event or INFO Duration: a brisk press. */

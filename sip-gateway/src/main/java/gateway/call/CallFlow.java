@@ -23,9 +23,6 @@ import ivr.dtmf.KeySignal;
 import ivr.menu.Destination;
 import ivr.menu.IvrSession;
 import ivr.play.Playout;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import ops.http.LiveCall;
 import ops.records.CallFacts.EndCause;
@@ -49,8 +46,7 @@ final class CallFlow implements AgentRing.Owner {
     private final Consumer<CallFlow> onEnded;
     private final LoopScheduler scheduler;
     private final StateMachine<CallPhase> machine;
-    /** Agents being rung, or answered and bridged, by agent id: the core may ring several at once. */
-    private final Map<String, AgentRing> rings = new HashMap<>(2);
+    private final AgentRings rings = new AgentRings();
     private Activity activity = Activity.none(CallPhase.NEW);
     private Activity entering;
     private RtpLeg callerMedia;
@@ -146,8 +142,8 @@ final class CallFlow implements AgentRing.Owner {
             }
 
             @Override
-            public void failed(String why) {
-                end(false, EndCause.FAILED, why);
+            public void lost(String why, SipReason reason) {
+                CallFlow.this.lost(why, reason);
             }
 
             @Override
@@ -232,13 +228,7 @@ final class CallFlow implements AgentRing.Owner {
             services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
             return;
         }
-        AgentRing old = rings.remove(agentId);
-        if (old != null) {
-            old.cancel("rung again");
-        }
-        AgentRing ring = new AgentRing(services.legs(), loop, callId, callerUser(), route, ringTimeoutMs, this);
-        rings.put(agentId, ring);
-        ring.start();
+        rings.start(new AgentRing(services.legs(), loop, callId, callerUser(), route, ringTimeoutMs, this));
         publish();
     }
 
@@ -266,27 +256,10 @@ final class CallFlow implements AgentRing.Owner {
         }
         boolean record = services.directory().ivr().queue(wait.queueId()).map(IvrSpecs.QueueMedia::record).orElse(false);
         ring.bridged();
-        state(new BridgeActivity(services, callId, callerMedia, caller::sendInfo, new BridgeActivity.Peer() {
-            @Override
-            public RtpLeg rtp() {
-                return ring.rtp();
-            }
-
-            @Override
-            public String who() {
-                return agentId;
-            }
-
-            @Override
-            public void hangUp(String reason) {
-                ring.cancel(reason, endReason);
-            }
-
-            @Override
-            public boolean sendInfo(char key, int durationMs) {
-                return ring.sendInfo(key, durationMs);
-            }
-        }, true, record, scheduler, BridgeActivity.Hold.of(services, playout, wait.queueId())), "bridged to " + agentId);
+        BridgeActivity.Peer agent = new BridgeActivity.Peer(ring.rtp(), agentId, reason -> ring.cancel(reason, endReason),
+                ring::sendInfo);
+        state(new BridgeActivity(services, callId, callerMedia, caller::sendInfo, agent, true, record, scheduler,
+                BridgeActivity.Hold.of(services, playout, wait.queueId())), "bridged to " + agentId);
     }
 
     /** The core let the caller go without an agent: on to the queue's fallback (hang-up for an unknown queue). */
@@ -298,10 +271,7 @@ final class CallFlow implements AgentRing.Owner {
                 remembered = wait.fallback();
             }
         }
-        for (AgentRing r : List.copyOf(rings.values())) {
-            r.cancel("the call leaves its queue");
-        }
-        rings.clear();
+        rings.cancelAll("the call leaves its queue");
         // a reload may have removed the queue: then the fallback it had when the caller joined
         Destination next = outcome == CallOutcome.UNKNOWN_QUEUE ? Destination.HANGUP
                 : services.directory().ivr().queue(leftQueue).map(IvrSpecs.QueueMedia::fallback).orElse(remembered);
@@ -321,7 +291,7 @@ final class CallFlow implements AgentRing.Owner {
 
     @Override
     public void ringFailed(AgentRing ring, RingEnd why) {
-        rings.remove(ring.agentId(), ring);
+        rings.remove(ring);
         publish();
         services.acd().ringFailed(callId, ring.agentId(), why);
     }
@@ -342,13 +312,28 @@ final class CallFlow implements AgentRing.Owner {
     /** A bridged leg's peer stopped sending RTP for the inactivity timeout. */
     @Override
     public void mediaDead(RtpLeg dead) {
+        lost("no RTP on the " + (dead == callerMedia ? "caller" : "agent") + " leg for the inactivity timeout",
+                SipReason.RTP_TIMEOUT, dead.silentMs());
+    }
+
+    /**
+     * A leg cannot go on (never answered, no RTP, session timer expired, no usable answer in an ACK):
+     * the call ends on every leg, with {@code reason} on the BYEs when set.
+     */
+    @Override
+    public void lost(String why, SipReason reason) {
+        lost(why, reason, 0);
+    }
+
+    /** @param silentMs for a media timeout: how long the dead leg had been silent */
+    private void lost(String why, SipReason reason, long silentMs) {
         if (phase() == CallPhase.ENDED) {
             return;
         }
-        log.info("call {}: no RTP on {} for the inactivity timeout; ending the call", callId,
-                dead == callerMedia ? "caller leg" : "agent leg");
-        endReason = SipReason.RTP_TIMEOUT;
-        end(true, EndCause.MEDIA_TIMEOUT, "no RTP", dead.silentMs());
+        log.info("call {}: {}; ending the call", callId, why);
+        endReason = reason;
+        end(true, phase() == CallPhase.NEW ? EndCause.FAILED : reason != null ? EndCause.MEDIA_TIMEOUT
+                : EndCause.SYSTEM_HUNG_UP, why, silentMs);
     }
 
     // ---------------------------------------------------------------- ending
@@ -387,10 +372,7 @@ final class CallFlow implements AgentRing.Owner {
         if (byUs) {
             caller.hangUp(reason, endReason);
         }
-        for (AgentRing r : rings.values()) {
-            r.cancel("call over");
-        }
-        rings.clear();
+        rings.cancelAll("call over");
         if (playout != null) {
             playout.close();
         }

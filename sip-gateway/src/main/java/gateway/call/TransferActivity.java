@@ -5,6 +5,7 @@ import gateway.leg.OutgoingLeg;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.sip.SipReason;
 import gateway.trunk.TrunkRoute;
 import io.netty.channel.EventLoop;
 import ivr.audio.Prompt;
@@ -85,7 +86,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     }
 
     private void ring(byte[] offer) {
-        leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, this);
+        leg = new OutgoingLeg(services.legs(), OutgoingLeg.Kind.TRANSFER, call.callId(), media, scheduler, this);
         if (!leg.invite(trunk, number, call.callerUser(), offer)) {
             finished(leg, javax.sip.message.Response.SERVICE_UNAVAILABLE);
         }
@@ -116,27 +117,7 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
 
     /** The bridge's other side: the answered outside number. */
     BridgeActivity.Peer peer() {
-        return new BridgeActivity.Peer() {
-            @Override
-            public RtpLeg rtp() {
-                return media.rtp();
-            }
-
-            @Override
-            public String who() {
-                return number;
-            }
-
-            @Override
-            public void hangUp(String reason) {
-                TransferActivity.this.hangUp(reason);
-            }
-
-            @Override
-            public boolean sendInfo(char key, int durationMs) {
-                return leg.sendInfo(key, durationMs);
-            }
-        };
+        return new BridgeActivity.Peer(media.rtp(), number, this::hangUp, leg::sendInfo);
     }
 
     @Override
@@ -153,6 +134,11 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
     @Override
     public void key(OutgoingLeg from, char key) {
         call.peerKey(media.rtp(), key, KeySignal.SIP_INFO);
+    }
+
+    @Override
+    public void lost(OutgoingLeg gone, String why, SipReason reason) {
+        call.lost(why, reason);
     }
 
     @Override

@@ -2,6 +2,7 @@ package gateway.leg;
 
 import acd.call.RingEnd;
 import config.model.Forward;
+import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.SipReason;
@@ -75,10 +76,14 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
         /** The answered phone sent a key by SIP INFO (its RTP keys are the media leg's). */
         void key(AgentRing ring, char key);
+
+        /** The answered leg's dialog cannot go on (see {@link OutgoingLeg.Owner#lost}). */
+        void lost(String why, SipReason reason);
     }
 
     private final LegServices services;
     private final EventLoop loop;
+    private final LoopScheduler scheduler;
     private final String callId;
     private final String callerUser;
     private final AgentRoute route;
@@ -103,6 +108,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
                      long ringTimeoutMs, Owner owner) {
         this.services = services;
         this.loop = loop;
+        this.scheduler = new LoopScheduler(loop);
         this.callId = callId;
         this.callerUser = callerUser;
         this.route = route;
@@ -231,7 +237,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private OutgoingLeg leg(OutgoingLeg.Kind kind) {
-        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, this);
+        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, scheduler, this);
         legs.add(leg);
         return leg;
     }
@@ -288,6 +294,15 @@ public final class AgentRing implements OutgoingLeg.Owner {
     /** Sends {@code key} to the answered phone by SIP INFO; false when no leg is answered. */
     public boolean sendInfo(char key, int durationMs) {
         return answered != null && answered.sendInfo(key, durationMs);
+    }
+
+    @Override
+    public void lost(OutgoingLeg leg, String why, SipReason reason) {
+        if (leg == answered) {
+            owner.lost(why, reason);
+        } else {
+            leg.hangUp(why, reason);
+        }
     }
 
     public void bridged() {

@@ -1,7 +1,8 @@
 package gateway.leg;
 
+import gateway.dialog.SessionTimerRules;
+import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLegListener;
-import gateway.sdp.SdpException;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The caller's leg: the inbound INVITE we answer with our SDP, then its dialog (re-INVITE, INFO,
- * BYE) until either side hangs up, or the error we end it with before an answer. What the call
- * does meanwhile is its {@link Listener}'s business. Runs on the call's event loop.
+ * The caller's leg: the inbound INVITE we answer with our SDP, then its dialog (re-INVITE,
+ * UPDATE and session timer through its {@link LegDialog}, INFO, BYE) until either side hangs
+ * up, or the error we end it with before an answer. What the call does meanwhile is its
+ * {@link Listener}'s business. Runs on the call's event loop.
  */
 public final class CallerLeg {
     private static final Logger log = LoggerFactory.getLogger(CallerLeg.class);
@@ -63,8 +65,12 @@ public final class CallerLeg {
         /** The leg ended from the caller's side (BYE, CANCEL). */
         void gone(String reason);
 
-        /** The call could not be answered (unusable offer, no media port); the caller got an error. */
-        void failed(String why);
+        /**
+         * The leg cannot go on: never answered (unusable offer, no media port: the caller got an
+         * error), or its dialog lost (no usable answer in an ACK, the session timer expired). The
+         * call is to end, with {@code reason} on its BYEs when set.
+         */
+        void lost(String why, SipReason reason);
 
         /** A key sent by SIP INFO. */
         void key(char key);
@@ -82,8 +88,9 @@ public final class CallerLeg {
     private Listener listener;
     private Dialog dialog;
     private MediaLeg media;
-    /** A delayed offer: our offer went in the 200, the caller's answer is due in the ACK. */
-    private boolean awaitingAnswer;
+    private final LegDialog session;
+    /** The listener heard {@link Listener#answered}: at the 200, or at the ACK that answers a delayed offer. */
+    private boolean announced;
 
     public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
         this.services = services;
@@ -96,6 +103,17 @@ public final class CallerLeg {
             @Override
             public void entry(State to, State from) {
                 enter(to);
+            }
+        });
+        this.session = new LegDialog(services, new LoopScheduler(loop), "caller leg " + callId, new LegDialog.Listener() {
+            @Override
+            public void answered() {
+                announce();
+            }
+
+            @Override
+            public void lost(String why, SipReason reason) {
+                listener.lost(why, reason);
             }
         });
     }
@@ -112,8 +130,11 @@ public final class CallerLeg {
     private void enter(State to) {
         if (to == State.ANSWERED) {
             dialog = inviteTx.getDialog();
-        } else if (to.over() && media != null) {
-            media.close();
+        } else if (to.over()) {
+            session.close();
+            if (media != null) {
+                media.close();
+            }
         }
     }
 
@@ -140,6 +161,7 @@ public final class CallerLeg {
     public void answer(RtpLegListener mediaEvents, Listener events) {
         this.listener = events;
         services.sip().answer(inviteTx, invite, Response.TRYING, null, null);
+        boolean delayed = offer.kind() == OfferBody.Kind.NONE;
         MediaLeg.Opened then = new MediaLeg.Opened() {
             @Override
             public void opened(MediaLeg leg, byte[] sdp) {
@@ -148,58 +170,40 @@ public final class CallerLeg {
                     return;
                 }
                 media = leg;
-                services.sip().answer(inviteTx, invite, Response.OK, toTag, sdp);
-                state(State.ANSWERED, awaitingAnswer ? "offered in the 200" : "answered");
-                if (!awaitingAnswer) {
-                    listener.answered(leg);
+                // never null: B2bua answers a too small interval 422 before a call exists
+                SessionTimerRules.Grant grant = services.timers().grant(invite);
+                services.sip().answer(inviteTx, invite, Response.OK, toTag, sdp,
+                        ok -> services.timers().answer(ok, invite, grant));
+                state(State.ANSWERED, delayed ? "offered in the 200" : "answered");
+                session.confirmed(dialog, leg, grant, SessionTimerRules.allowsUpdate(invite));
+                if (delayed) {
+                    session.awaitAnswer();
+                } else {
+                    announce();
                 }
             }
 
             @Override
             public void failed(int status, String why) {
-                log.info("call {}: {}", callId, why);
                 if (state() == State.PROCEEDING) {
                     refuse(status, why);
-                    listener.failed(why);
+                    listener.lost(why, null);
                 }
             }
         };
-        if (offer.kind() == OfferBody.Kind.NONE) {
-            awaitingAnswer = true;
+        if (delayed) {
             MediaLeg.offering(services, loop, mediaEvents, then);
         } else {
             MediaLeg.answering(services, loop, mediaEvents, offer.sdp(), then);
         }
     }
 
-    /**
-     * The ACK to our 200. After a delayed offer it carries the caller's answer: the media is set
-     * from it and the call goes on; without a usable answer the call ends with a BYE.
-     */
-    public void onAck(Request ack) {
-        if (!awaitingAnswer || state() != State.ANSWERED) {
-            return;
-        }
-        awaitingAnswer = false;
-        OfferBody body = OfferBody.of(ack);
-        String why = null;
-        if (body.kind() != OfferBody.Kind.SDP) {
-            why = "delayed offer: the ACK carries no SDP answer (" + body.why() + ")";
-        } else {
-            try {
-                media.accept(body.sdp());
-            } catch (SdpException e) {
-                why = "delayed offer: unusable SDP answer in the ACK: " + e.getMessage();
-            }
-        }
-        if (why == null) {
+    /** Once: later answers in ACKs (to offerless re-INVITEs) change the media, not the call. */
+    private void announce() {
+        if (!announced) {
+            announced = true;
             listener.answered(media);
-            return;
         }
-        log.info("call {}: {}, hanging up", callId, why);
-        services.sip().bye(dialog);
-        state(State.TERMINATED, why);
-        listener.failed(why);
     }
 
     /** We end the leg: BYE once answered, a final error before. */
@@ -241,8 +245,9 @@ public final class CallerLeg {
         listener.gone(reason);
     }
 
-    public void onReinvite(ServerTransaction st, Request reinvite) {
-        MediaLeg.reanswer(services, media, st, reinvite);
+    /** The caller's dialog: its re-INVITEs, UPDATEs, ACKs, and our session refreshes with their responses. */
+    public LegDialog dialog() {
+        return session;
     }
 
     /** SIP INFO: a DTMF key ({@code application/dtmf-relay} or {@code application/dtmf}), or an empty keep-alive. */

@@ -1,5 +1,6 @@
 package gateway.leg;
 
+import gateway.dialog.SessionTimerRules;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
 import gateway.sip.SipOutbound;
@@ -11,7 +12,8 @@ import gateway.sip.registrar.AgentLocator;
  *
  * @param legs   where outgoing legs register their Call-IDs, so responses and requests find them
  * @param domain the SIP domain in the From/To of the INVITEs we send (changes need a restart)
+ * @param timers the session timer rules every dialog follows
  */
 public record LegServices(SipOutbound sip, RtpEngine rtp, SdpNegotiator negotiator, AgentLocator locator,
-                          LegRegistry legs, String domain) {
+                          LegRegistry legs, String domain, SessionTimerRules timers) {
 }

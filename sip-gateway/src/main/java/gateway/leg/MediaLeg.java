@@ -7,15 +7,10 @@ import gateway.sdp.LocalSession;
 import gateway.sdp.Negotiation;
 import gateway.sdp.SdpException;
 import gateway.sdp.SessionDescription;
-import gateway.sip.OfferBody;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One RTP leg and the SDP session we describe it with. {@link #answering} and {@link #offering}
@@ -23,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * the peer's offer or make ours.
  */
 public final class MediaLeg {
-    private static final Logger log = LoggerFactory.getLogger(MediaLeg.class);
 
     /** How opening a leg for an offer or an answer ended; called on the call's loop. */
     public interface Opened {
@@ -37,6 +31,7 @@ public final class MediaLeg {
     private final LegServices services;
     private final RtpLeg rtp;
     private final LocalSession session;
+    private byte[] lastSdp;
 
     private MediaLeg(LegServices services, RtpLeg rtp) {
         this.services = services;
@@ -64,14 +59,13 @@ public final class MediaLeg {
                 return;
             }
             leg.rtp.media(answer.media());
-            then.opened(leg, bytes(answer.answer()));
+            then.opened(leg, leg.sent(bytes(answer.answer())));
         });
     }
 
     /** Opens a leg and makes our offer; the media is set when an answer is {@link #accept accepted}. */
     public static void offering(LegServices services, EventLoop loop, RtpLegListener listener, Opened then) {
-        open(services, loop, listener, then, leg -> then.opened(leg,
-                bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV))));
+        open(services, loop, listener, then, leg -> then.opened(leg, leg.offer()));
     }
 
     private static void open(LegServices services, EventLoop loop, RtpLegListener listener, Opened then,
@@ -95,31 +89,29 @@ public final class MediaLeg {
     }
 
     /**
-     * Answers a re-INVITE (hold, unhold, new address) from the same port; {@code leg} is null
-     * while the media is still being opened, and the peer is asked to try again.
+     * Answers a new offer from the peer (re-INVITE or UPDATE: hold, unhold, new address) from
+     * the same port; the media is set from the answer.
      */
-    public static void reanswer(LegServices services, MediaLeg leg, ServerTransaction st, Request reinvite) {
-        if (leg == null) {
-            services.sip().reply(st, reinvite, Response.REQUEST_PENDING);
-            return;
-        }
-        OfferBody body = OfferBody.of(reinvite);
-        byte[] raw = body.sdp();
-        if (body.kind() == OfferBody.Kind.NONE) {
-            // an offerless re-INVITE: offer what we have, the ACK carries the answer
-            byte[] offer = bytes(services.negotiator().offer(leg.session, leg.rtp.port(), Direction.SENDRECV));
-            services.sip().answer(st, reinvite, Response.OK, null, offer);
-            return;
-        }
-        try {
-            Negotiation answer = services.negotiator().answer(SessionDescription.parse(text(raw)), leg.session,
-                    leg.rtp.port(), Direction.SENDRECV);
-            leg.rtp.media(answer.media());
-            services.sip().answer(st, reinvite, Response.OK, null, bytes(answer.answer()));
-        } catch (SdpException e) {
-            log.info("{}: re-INVITE with unusable SDP: {}", leg.rtp, e.getMessage());
-            services.sip().reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE);
-        }
+    public byte[] answer(byte[] rawOffer) throws SdpException {
+        Negotiation answer = services.negotiator().answer(SessionDescription.parse(text(rawOffer)), session, rtp.port(),
+                Direction.SENDRECV);
+        rtp.media(answer.media());
+        return sent(bytes(answer.answer()));
+    }
+
+    /** A new offer of ours (for an offerless re-INVITE): every codec, sendrecv; its answer goes to {@link #accept}. */
+    public byte[] offer() {
+        return sent(bytes(services.negotiator().offer(session, rtp.port(), Direction.SENDRECV)));
+    }
+
+    /** The SDP we sent last, as sent: a refresh re-INVITE repeats it with its version unchanged (RFC 4028 section 7.4). */
+    public byte[] lastSdp() {
+        return lastSdp;
+    }
+
+    private byte[] sent(byte[] sdp) {
+        lastSdp = sdp;
+        return sdp;
     }
 
     public void close() {

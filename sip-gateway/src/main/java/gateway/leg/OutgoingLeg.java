@@ -1,11 +1,13 @@
 package gateway.leg;
 
+import gateway.dialog.SessionTimerRules;
 import gateway.sdp.SdpException;
 import gateway.sip.OfferBody;
+import gateway.sip.Resender;
 import gateway.sip.SipOutbound;
 import gateway.sip.SipReason;
-import gateway.sip.auth.ClientDigest;
 import gateway.trunk.TrunkRoute;
+import ivr.time.Scheduler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +91,12 @@ public final class OutgoingLeg {
 
         /** The far end sent a key by SIP INFO. */
         void key(OutgoingLeg leg, char key);
+
+        /**
+         * The answered leg's dialog cannot go on (its session timer expired, no usable answer in
+         * an ACK): the call is to end, with {@code reason} on its BYEs when set.
+         */
+        void lost(OutgoingLeg leg, String why, SipReason reason);
     }
 
     private final LegServices services;
@@ -98,28 +106,46 @@ public final class OutgoingLeg {
     private final MediaLeg media;
     private final Owner owner;
     private final StateMachine<State> machine;
-    /** The live INVITE transaction: a challenge answered replaces it. */
+    /** The live INVITE transaction: a challenge answered (or a 422) replaces it. */
     private ClientTransaction transaction;
-    /** The trunk the INVITE goes through, or null for an agent's phone. */
-    private TrunkRoute trunk;
-    private ClientDigest digest = ClientDigest.none();
+    private InviteRetry retry;
     private Dialog dialog;
     /** The 2xx we kept, to hang up from when the dialog will not serve. */
     private Response answer;
     /** The Reason for our CANCEL (and the BYE of an answer that crosses it); null for none. */
     private SipReason endReason;
+    /** Re-INVITEs, UPDATEs and the session timer once the far end answers (UPDATE while it rings too). */
+    private final LegDialog session;
+    /** Whether our INVITE carried the offer; a delayed offer's comes in the 2xx and we answer in the ACK. */
+    private boolean offered;
 
-    /** @param media the media the INVITE offers; an answer sets its peer */
-    public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Owner owner) {
+    /**
+     * @param media     the media the INVITE offers; an answer sets its peer
+     * @param scheduler the call loop's, for the session timer
+     */
+    public OutgoingLeg(LegServices services, Kind kind, String callerCallId, MediaLeg media, Scheduler scheduler,
+                       Owner owner) {
         this.services = services;
         this.kind = kind;
         this.callerCallId = callerCallId;
         this.media = media;
         this.owner = owner;
+        this.retry = new InviteRetry(services, null);
         this.machine = new StateMachine<>(log, kind + " leg " + callId, State.CALLING, new StateMachine.Actions<>() {
             @Override
             public void entry(State to, State from) {
                 enter(to, from);
+            }
+        });
+        this.session = new LegDialog(services, scheduler, kind + " leg " + callId, new LegDialog.Listener() {
+            @Override
+            public void answered() {
+                // an offer of ours in a re-INVITE's 2xx was answered: the media is set, nothing else changes
+            }
+
+            @Override
+            public void lost(String why, SipReason reason) {
+                owner.lost(OutgoingLeg.this, why, reason);
             }
         });
     }
@@ -158,7 +184,10 @@ public final class OutgoingLeg {
                 }
             }
             // forgotten only when over: a leg waiting to send its CANCEL must still find its response
-            case TERMINATED, FAILED -> services.legs().disown(this);
+            case TERMINATED, FAILED -> {
+                session.close();
+                services.legs().disown(this);
+            }
             default -> { }
         }
     }
@@ -169,7 +198,7 @@ public final class OutgoingLeg {
      * @param uri      a registered contact, or the number at the trunk
      * @param fromUser the caller's number, so the far end shows who calls
      * @param toUser   the agent's extension or the number
-     * @param offer    our SDP
+     * @param offer    our SDP, or null for a delayed offer (the far end offers in its 2xx)
      * @return false when the INVITE could not be sent (the leg has FAILED; its owner is not told)
      */
     public boolean invite(String uri, String transport, String fromUser, String toUser, byte[] offer) {
@@ -180,7 +209,10 @@ public final class OutgoingLeg {
     public boolean invite(String uri, String transport, List<String> routeSet, String fromUser, String toUser,
                           byte[] offer) {
         services.legs().own(this);
-        transaction = services.sip().invite(uri, transport, routeSet, callId, fromUser, services.domain(), toUser, offer);
+        offered = offer != null;
+        SessionTimerRules timers = services.timers();
+        transaction = services.sip().invite(uri, transport, routeSet, callId, fromUser, services.domain(), toUser, offer,
+                r -> timers.request(r, timers.expiresSeconds(), timers.minSeSeconds(), false));
         if (transaction == null) {
             state(State.FAILED, "INVITE not sent");
             return false;
@@ -188,11 +220,13 @@ public final class OutgoingLeg {
         return true;
     }
 
-    /** Sends the INVITE for {@code number} through {@code trunk}, answering its challenges with the trunk's credentials. */
+    /**
+     * Sends the INVITE for {@code number} through {@code trunk}: with {@code offer}, or none for a
+     * delayed-offer trunk; its challenges answered with the trunk's credentials.
+     */
     public boolean invite(TrunkRoute trunk, String number, String fromUser, byte[] offer) {
-        this.trunk = trunk;
-        this.digest = trunk.digest();
-        return invite(trunk.uri(number), trunk.transport(), fromUser, number, offer);
+        this.retry = new InviteRetry(services, trunk);
+        return invite(trunk.uri(number), trunk.transport(), fromUser, number, trunk.inviteBody(offer));
     }
 
     /** Whether {@code ct} is this leg's INVITE (or the event names no transaction). */
@@ -233,29 +267,32 @@ public final class OutgoingLeg {
             }
         } else if (status < 300) {
             onAnswer(event);
-        } else if (ClientDigest.isChallenge(status) && state() != State.CANCELLING) {
-            answerChallenge(r);
+        } else if (retry.handles(status) && state() != State.CANCELLING && !state().over()) {
+            sendAgain(r);
         } else {
-            if (status == Response.FORBIDDEN && trunk != null) {
-                log.info("call {}: {} leg through {} refused with 403: check the trunk's username and password",
-                        callerCallId, kind, trunk);
+            if (status == Response.FORBIDDEN && retry.throughTrunk()) {
+                log.info("call {}: {} leg{} refused with 403: check the trunk's username and password",
+                        callerCallId, kind, retry.through());
             }
             end(status, "final response " + status);
         }
     }
 
-    /** A 401/407: the INVITE again with credentials, in a new transaction that a CANCEL then targets. */
-    private void answerChallenge(Response challenge) {
-        SipOutbound.Resend resend = services.sip().authenticate(transaction, challenge, digest);
+    /**
+     * A 401/407 or 422 ({@link InviteRetry}): the INVITE again in a new transaction, which a
+     * CANCEL then targets; the leg fails with {@code status} when it could not be sent.
+     */
+    private void sendAgain(Response r) {
+        int status = r.getStatusCode();
+        Resender.Resend resend = retry.resend(transaction, r);
         if (!resend.sent()) {
-            log.info("call {}: {} leg{} failed: {}", callerCallId, kind, trunk == null ? "" : " through " + trunk,
-                    resend.failure());
-            end(challenge.getStatusCode(), "challenge not answered");
+            log.info("call {}: {} leg{} failed: {}", callerCallId, kind, retry.through(), resend.failure());
+            end(status, "not sent again after " + status);
             return;
         }
         transaction = resend.transaction();
         if (state() == State.PROCEEDING) {
-            state(State.CALLING, "challenged with " + challenge.getStatusCode() + ": re-sent with credentials");
+            state(State.CALLING, "final " + status + ": INVITE sent again");
         }
     }
 
@@ -277,20 +314,31 @@ public final class OutgoingLeg {
         }
     }
 
+    /** The 2xx we keep: with our offer it answers; with none (a delayed offer) it offers, and the ACK answers. */
     private void take(Dialog d, Response r) {
-        services.sip().ack(d, r);
+        byte[] answerSdp = null;
+        String unusable = null;
+        try {
+            if (offered) {
+                media.accept(OfferBody.of(r).sdp());
+            } else {
+                answerSdp = media.answer(OfferBody.of(r).sdp());
+            }
+        } catch (SdpException e) {
+            unusable = e.getMessage();
+        }
+        services.sip().ack(d, r, answerSdp);
         dialog = d;
         answer = r;
         state(State.ANSWERED, "answered");
-        try {
-            media.accept(OfferBody.of(r).sdp());
-        } catch (SdpException e) {
-            log.warn("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, e.getMessage());
+        if (unusable != null) {
+            log.info("call {}: {} leg answered with unusable SDP: {}", callerCallId, kind, unusable);
             services.sip().bye(dialog);
             state(State.TERMINATED, "unusable SDP in the answer");
             owner.finished(this, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
+        session.confirmed(d, media, SessionTimerRules.granted(r), SessionTimerRules.allowsUpdate(r));
         owner.answered(this);
     }
 
@@ -331,9 +379,12 @@ public final class OutgoingLeg {
         return state() == State.ANSWERED && InfoKeys.send(services.sip(), dialog, key, durationMs);
     }
 
-    /** A re-INVITE from the far end (hold, unhold): answered from the shared media's own port. */
-    public void onReinvite(ServerTransaction st, Request reinvite) {
-        MediaLeg.reanswer(services, media, st, reinvite);
+    /**
+     * The leg's dialog: the far end's re-INVITEs and UPDATEs (answered from the shared media's own
+     * port), its ACKs, and our session refreshes with their responses.
+     */
+    public LegDialog dialog() {
+        return session;
     }
 
     @Override

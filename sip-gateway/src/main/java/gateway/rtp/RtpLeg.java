@@ -13,8 +13,8 @@ import ivr.audio.Codec;
 import ivr.dtmf.TelephoneEventDecoder;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,7 @@ public final class RtpLeg {
     private final RtpLegListener listener;
     private final InactivitySweep sweep;
     private final LongSupplier clockMs;
-    /** See {@link RtpConfig#relatchQuiet()}. */
-    private final long relatchQuietMs;
+    private final SourceLatch source;
     private final Promise<Void> closed;
     private final OutboundStream out = new OutboundStream();
     private Channel rtp;
@@ -47,8 +46,6 @@ public final class RtpLeg {
     private State state = State.OPEN;
 
     private MediaParameters media;
-    private InetSocketAddress latched;
-    private long latchedHeardMs;
     private RtpLeg partner;
     private RtpTap tap;
     private Consumer<RtpLeg> mediaWatch;
@@ -64,7 +61,6 @@ public final class RtpLeg {
     private long packetsOut;
     private long bytesOut;
     private long dropped;
-    private long relatches;
 
     RtpLeg(RtpEngine engine, EventLoop loop, int port, RtpLegListener listener, InactivitySweep sweep) {
         this.engine = engine;
@@ -73,7 +69,7 @@ public final class RtpLeg {
         this.listener = listener;
         this.sweep = sweep;
         this.clockMs = engine.config().clockMs();
-        this.relatchQuietMs = engine.config().relatchQuiet().toMillis();
+        this.source = new SourceLatch(engine.config().relatchQuiet().toMillis());
         this.closed = loop.newPromise();
     }
 
@@ -110,8 +106,7 @@ public final class RtpLeg {
         MediaParameters old = media;
         media = Objects.requireNonNull(parameters);
         if (old != null && parameters.remote() != null && !parameters.remote().equals(old.remote())) {
-            // the peer moved: learn its source again
-            latched = null;
+            source.forget();
         }
         if (dtmf != null) {
             dtmf.media(parameters);
@@ -154,7 +149,7 @@ public final class RtpLeg {
         if (media == null) {
             return null;
         }
-        return latched != null ? latched : media.remote();
+        return source.source() != null ? source.source() : media.remote();
     }
 
     public RtpLeg partner() {
@@ -193,7 +188,7 @@ public final class RtpLeg {
 
     /** A snapshot of the counters; exact on the leg's loop, possibly a little stale elsewhere. */
     public RtpStats stats() {
-        return new RtpStats(packetsIn, bytesIn, packetsOut, bytesOut, dropped, relatches);
+        return new RtpStats(packetsIn, bytesIn, packetsOut, bytesOut, dropped, source.relatches());
     }
 
     /** Our SSRC, the same for the life of the leg. */
@@ -243,7 +238,7 @@ public final class RtpLeg {
      */
     public long silentMs() {
         checkLoop();
-        long heard = latched == null ? linkedAtMs : Math.max(latchedHeardMs, linkedAtMs);
+        long heard = source.source() == null ? linkedAtMs : Math.max(source.heardMs(), linkedAtMs);
         return clockMs.getAsLong() - heard;
     }
 
@@ -300,18 +295,10 @@ public final class RtpLeg {
         packetsIn++;
         bytesIn += p.readableBytes();
         long now = clockMs.getAsLong();
-        InetSocketAddress from = datagram.sender();
-        if (!from.equals(latched)) {
-            if (latched != null && now - latchedHeardMs < relatchQuietMs) {
-                drop(datagram);
-                return;
-            }
-            if (latched != null) {
-                relatches++;
-            }
-            latched = from;
+        if (!source.heard(datagram.sender(), now)) {
+            drop(datagram);
+            return;
         }
-        latchedHeardMs = now;
         receivedSinceSweep = true;
         if (media == null) {
             drop(datagram);

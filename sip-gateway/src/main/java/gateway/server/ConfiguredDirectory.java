@@ -116,7 +116,7 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     private TrunkRoute route(Trunk t) {
         ClientCredentials credentials = t.username() == null || t.password() == null ? null
                 : new ClientCredentials(t.username(), t.password().value());
-        return new TrunkRoute(t.id(), trunkAddresses.get(t.id()), t.transport(), credentials);
+        return new TrunkRoute(t.id(), trunkAddresses.get(t.id()), t.transport(), credentials, t.offer());
     }
 
     @Override

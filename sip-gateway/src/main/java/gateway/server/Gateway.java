@@ -8,6 +8,7 @@ import acd.engine.AcdLoop;
 import acd.queue.QueueSpec;
 import config.model.NatMode;
 import config.model.PortRange;
+import config.model.SessionTimers;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
 import gateway.call.CallDirectory;
@@ -69,12 +70,14 @@ public final class Gateway implements AutoCloseable {
      * @param callThreads  event loops for calls (0: one per core)
      * @param digest       digest algorithms offered to agents without their own (null: MD5)
      * @param nat          how agents' phones are reached unless the agent says (null: auto)
+     * @param sessionTimers RFC 4028 intervals for every call's dialogs (null: the defaults)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
                            PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
-                           List<DigestAlgorithm> digest, NatMode nat) {
+                           List<DigestAlgorithm> digest, NatMode nat, SessionTimers sessionTimers) {
         public Settings {
             nat = nat == null ? NatMode.AUTO : nat;
+            sessionTimers = sessionTimers == null ? SessionTimers.DEFAULT : sessionTimers;
             digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
@@ -86,12 +89,18 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest,
-                    nat);
+                    nat, sessionTimers);
+        }
+
+        /** RFC 4028 session timers; tests use intervals far below the 90 s a config file may hold. */
+        public Settings withSessionTimers(SessionTimers timers) {
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads, maxCalls,
+                    digest, nat, timers);
         }
     }
 
@@ -174,7 +183,7 @@ public final class Gateway implements AutoCloseable {
                 .start();
         sipRef[0] = sip;
         SipOutbound outbound = new SipOutbound(sip.host(), settings.advertise(), observers.meters());
-        b2bua.attach(outbound);
+        b2bua.attach(outbound, settings.sessionTimers());
         registrations.attach(outbound);
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),

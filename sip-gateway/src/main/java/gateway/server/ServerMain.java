@@ -116,7 +116,7 @@ public final class ServerMain implements AutoCloseable {
         PortRange rtp = config.rtp().ports();
         List<DigestAlgorithm> digest = ConfiguredDirectory.digestAlgorithms(config.sip().digest());
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
-                rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat());
+                rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat(), config.sip().sessionTimers());
     }
 
     /**

@@ -1,6 +1,5 @@
 package gateway.sip;
 
-import gateway.sip.auth.ClientDigest;
 import gateway.sip.stack.SipStackHost;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -43,6 +43,7 @@ public final class SipOutbound {
     private final HeaderFactory headers;
     private final AddressFactory addresses;
     private final SipResponder responder;
+    private final Resender resender;
     private final GatewayMeters meters;
     private final String host;
     private final int port;
@@ -59,6 +60,7 @@ public final class SipOutbound {
         this.headers = stack.headerFactory();
         this.addresses = stack.addressFactory();
         this.responder = new SipResponder(provider, messages, headers, meters);
+        this.resender = new Resender(headers, this::send);
         this.host = advertisedHost;
         this.port = stack.port();
     }
@@ -70,6 +72,11 @@ public final class SipOutbound {
 
     public SipResponder responder() {
         return responder;
+    }
+
+    /** Sends our requests outside a dialog again: after a challenge, after a 422. */
+    public Resender resender() {
+        return resender;
     }
 
     public static String newTag() {
@@ -104,16 +111,18 @@ public final class SipOutbound {
      */
     public ClientTransaction invite(String requestUri, String transport, String callId, String fromUser,
                                     String domain, String toUser, byte[] sdp) {
-        return invite(requestUri, transport, List.of(), callId, fromUser, domain, toUser, sdp);
+        return invite(requestUri, transport, List.of(), callId, fromUser, domain, toUser, sdp, r -> { });
     }
 
     /**
      * {@link #invite(String, String, String, String, String, String, byte[])} through the proxies
-     * of {@code routeSet} (a registration's Path, RFC 3327), each a name-addr, first hop first;
-     * {@code transport} is then the first hop's.
+     * of {@code routeSet} (a registration's Path, RFC 3327), each a name-addr, first hop first
+     * ({@code transport} is then the first hop's), with more headers from {@code decorate} (a
+     * session timer's); {@code sdp} null sends no body (a delayed offer).
      */
     public ClientTransaction invite(String requestUri, String transport, List<String> routeSet, String callId,
-                                    String fromUser, String domain, String toUser, byte[] sdp) {
+                                    String fromUser, String domain, String toUser, byte[] sdp,
+                                    Consumer<Request> decorate) {
         try {
             SipURI target = (SipURI) addresses.createURI(requestUri);
             String tp = transport == null ? "UDP" : transport.toUpperCase();
@@ -131,60 +140,15 @@ public final class SipOutbound {
                 invite.addLast(headers.createRouteHeader(addresses.createAddress(hop)));
             }
             invite.addHeader(contact(tp));
-            for (String method : gateway.sip.SipRequestRouter.ALLOW) {
-                invite.addHeader(headers.createAllowHeader(method));
+            responder.advertise(invite);
+            if (sdp != null) {
+                invite.setContent(sdp, sdpType());
             }
-            invite.setContent(sdp, sdpType());
-            ClientTransaction ct = provider.getNewClientTransaction(invite);
-            ct.sendRequest();
-            meters.sipRequestSent(ct.getRequest().getMethod());
-            return ct;
+            decorate.accept(invite);
+            return send(invite);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.warn("INVITE to {} could not be sent: {}", requestUri, e.toString());
             return null;
-        }
-    }
-
-    /**
-     * The outcome of answering a challenge: the request went again in {@code transaction}, or it
-     * did not and {@code failure} says why (fit for a log line, no secret in it).
-     */
-    public record Resend(ClientTransaction transaction, String failure) {
-        static Resend failed(String why) {
-            return new Resend(null, why);
-        }
-
-        public boolean sent() {
-            return transaction != null;
-        }
-    }
-
-    /**
-     * Answers a 401 or 407 to one of our requests outside a dialog (INVITE, REGISTER): the same
-     * request again in a new transaction, same Call-ID, From tag and body, CSeq one up, a fresh
-     * Via branch, with the credentials {@code digest} computes. Every outbound request a peer
-     * challenges comes through here.
-     */
-    public Resend authenticate(ClientTransaction challenged, Response challenge, ClientDigest digest) {
-        Request next = (Request) challenged.getRequest().clone();
-        ClientDigest.Answer answer = digest.answer(challenge, next.getMethod(), next.getRequestURI().toString());
-        if (answer instanceof ClientDigest.Answer.GiveUp g) {
-            return Resend.failed(g.why());
-        }
-        ClientDigest.Answer.Retry retry = (ClientDigest.Answer.Retry) answer;
-        try {
-            ((ViaHeader) next.getHeader(ViaHeader.NAME)).removeParameter("branch");
-            next.removeHeader(javax.sip.header.AuthorizationHeader.NAME);
-            next.removeHeader(javax.sip.header.ProxyAuthorizationHeader.NAME);
-            CSeqHeader cseq = (CSeqHeader) next.getHeader(CSeqHeader.NAME);
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-            next.addHeader(headers.createHeader(retry.header(), retry.value()));
-            ClientTransaction ct = provider.getNewClientTransaction(next);
-            ct.sendRequest();
-            meters.sipRequestSent(next.getMethod());
-            return new Resend(ct, null);
-        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-            return Resend.failed(next.getMethod() + " with credentials could not be sent: " + e);
         }
     }
 
@@ -224,58 +188,76 @@ public final class SipOutbound {
             }
             register.addHeader(contact(user, tp));
             register.addHeader(headers.createExpiresHeader(expires));
-            ClientTransaction ct = provider.getNewClientTransaction(register);
-            ct.sendRequest();
-            meters.sipRequestSent(Request.REGISTER);
-            return ct;
+            return send(register);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             log.info("REGISTER to {} could not be sent: {}", registrar, e.toString());
             return null;
         }
     }
 
+    private ClientTransaction send(Request r) throws SipException {
+        ClientTransaction ct = provider.getNewClientTransaction(r);
+        ct.sendRequest();
+        meters.sipRequestSent(r.getMethod());
+        return ct;
+    }
+
     /** ACKs a 2xx to one of our INVITEs. */
     public boolean ack(Dialog dialog, Response ok) {
+        return ack(dialog, ok, null);
+    }
+
+    /** ACKs a 2xx to one of our INVITEs, with {@code sdp} (the answer to the 2xx's offer) unless null. */
+    public boolean ack(Dialog dialog, Response ok, byte[] sdp) {
         try {
             long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
+            Request ack = dialog.createAck(cseq);
+            if (sdp != null) {
+                ack.setContent(sdp, sdpType());
+            }
+            dialog.sendAck(ack);
             meters.sipRequestSent(Request.ACK);
             return true;
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+        } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
             log.debug("ACK not sent: {}", e.toString());
             return false;
         }
     }
 
-    /** Sends a request inside {@code dialog} (BYE, re-INVITE...). */
-    public boolean inDialog(Dialog dialog, String method, byte[] sdp) {
-        return inDialog(dialog, method, sdp, null);
-    }
-
     /** INFO inside {@code dialog} with {@code body} of {@code contentType} (say a key as {@code application/dtmf-relay}). */
     public boolean info(Dialog dialog, String contentType, String body) {
-        return dialog != null && inDialog(dialog, Request.INFO, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+        return dialog != null
+                && request(dialog, Request.INFO, contentType, body.getBytes(StandardCharsets.UTF_8), r -> { }) != null;
     }
 
-    private boolean inDialog(Dialog dialog, String method, byte[] sdp, SipReason reason) {
-        return inDialog(dialog, method, "application/sdp", sdp, reason);
+    /**
+     * Sends {@code method} inside {@code dialog} with {@code sdp} (unless null) and the headers
+     * {@code decorate} adds; the transaction, or null when it could not be sent.
+     */
+    public ClientTransaction request(Dialog dialog, String method, byte[] sdp, Consumer<Request> decorate) {
+        return request(dialog, method, "application/sdp", sdp, decorate);
     }
 
-    private boolean inDialog(Dialog dialog, String method, String contentType, byte[] body, SipReason reason) {
+    private ClientTransaction request(Dialog dialog, String method, String contentType, byte[] body,
+                                      Consumer<Request> decorate) {
         try {
             Request r = dialog.createRequest(method);
             if (body != null) {
                 String[] type = contentType.split("/", 2);
                 r.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
             }
-            addReason(r, reason);
+            if (Request.INVITE.equals(method) || Request.UPDATE.equals(method)) {
+                r.setHeader(contact(transportOf(r)));
+                responder.advertise(r);
+            }
+            decorate.accept(r);
             ClientTransaction ct = provider.getNewClientTransaction(r);
             dialog.sendRequest(ct);
             meters.sipRequestSent(method);
-            return true;
+            return ct;
         } catch (SipException | ParseException | RuntimeException e) {
             log.debug("{} not sent in dialog {}: {}", method, dialog == null ? null : dialog.getCallId(), e.toString());
-            return false;
+            return null;
         }
     }
 
@@ -285,12 +267,16 @@ public final class SipOutbound {
 
     /** BYE with a Reason header (RFC 3326) when {@code reason} is not null. */
     public boolean bye(Dialog dialog, SipReason reason) {
-        return dialog != null && inDialog(dialog, Request.BYE, null, reason);
+        return dialog != null && request(dialog, Request.BYE, null, r -> addReason(r, reason)) != null;
     }
 
-    private void addReason(Request r, SipReason reason) throws ParseException {
+    private void addReason(Request r, SipReason reason) {
         if (reason != null) {
-            r.addHeader(headers.createHeader("Reason", reason.value()));
+            try {
+                r.addHeader(headers.createHeader("Reason", reason.value()));
+            } catch (ParseException e) {
+                throw new IllegalStateException("Reason: " + reason.value(), e);
+            }
         }
     }
 
@@ -352,11 +338,9 @@ public final class SipOutbound {
         try {
             Request cancel = invite.createCancel();
             addReason(cancel, reason);
-            ClientTransaction ct = provider.getNewClientTransaction(cancel);
-            ct.sendRequest();
-            meters.sipRequestSent(ct.getRequest().getMethod());
+            send(cancel);
             return true;
-        } catch (SipException | ParseException | RuntimeException e) {
+        } catch (SipException | RuntimeException e) {
             log.debug("CANCEL not sent: {}", e.toString());
             return false;
         }
@@ -364,6 +348,12 @@ public final class SipOutbound {
 
     /** A response to an INVITE (or re-INVITE) with our To tag, Contact and, when given, SDP. */
     public void answer(ServerTransaction st, Request request, int status, String toTag, byte[] sdp) {
+        answer(st, request, status, toTag, sdp, r -> { });
+    }
+
+    /** {@link #answer} (to an INVITE, re-INVITE or UPDATE) with the headers {@code decorate} adds (a session timer's). */
+    public void answer(ServerTransaction st, Request request, int status, String toTag, byte[] sdp,
+                       Consumer<Response> decorate) {
         try {
             Response r = messages.createResponse(status, request);
             ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
@@ -379,6 +369,7 @@ public final class SipOutbound {
             if (sdp != null) {
                 r.setContent(sdp, sdpType());
             }
+            decorate.accept(r);
             responder.send(st, request, r);
         } catch (ParseException e) {
             log.warn("cannot build {} for {}: {}", status, request.getMethod(), e.toString());

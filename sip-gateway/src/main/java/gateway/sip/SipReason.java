@@ -13,6 +13,8 @@ public record SipReason(int cause, String text) {
     public static final SipReason ANSWERED_ELSEWHERE = new SipReason(200, "Call completed elsewhere");
     /** BYE when a leg of the call sent no RTP for the inactivity timeout. */
     public static final SipReason RTP_TIMEOUT = new SipReason(408, "RTP timeout");
+    /** BYE to both sides when a dialog's session refresh (RFC 4028) did not come or did not succeed in time. */
+    public static final SipReason SESSION_EXPIRED = new SipReason(408, "Session timer expired");
     /** BYE when an administrator hangs the call up. */
     public static final SipReason ADMIN_HANG_UP = new SipReason(200, "Hung up by an administrator");
     /** BYE to every call when the server stops. */

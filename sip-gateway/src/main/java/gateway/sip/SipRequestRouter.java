@@ -42,8 +42,9 @@ public final class SipRequestRouter implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipRequestRouter.class);
     /** What this gateway implements; sent in Allow. */
     public static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
-            Request.OPTIONS, Request.REGISTER, Request.INFO);
-    private static final Set<String> IN_DIALOG = Set.of(Request.BYE, Request.INVITE, Request.INFO, Request.ACK);
+            Request.OPTIONS, Request.REGISTER, Request.INFO, Request.UPDATE);
+    private static final Set<String> IN_DIALOG = Set.of(Request.BYE, Request.INVITE, Request.INFO, Request.ACK,
+            Request.UPDATE);
 
     private final SipResponder responder;
     private final Registrar registrar;
@@ -99,7 +100,8 @@ public final class SipRequestRouter implements SipListener {
             case Request.REGISTER -> registrar.handle(st, request, RequestSource.of(request));
             case Request.OPTIONS -> options(st, request);
             case Request.INVITE -> admit(st, request);
-            case Request.BYE, Request.INFO -> responder.reply(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            case Request.BYE, Request.INFO, Request.UPDATE ->
+                    responder.reply(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             default -> notImplemented(st, request);
         }
     }
@@ -234,17 +236,23 @@ public final class SipRequestRouter implements SipListener {
         return true;
     }
 
-    /** We support no extension: any Require gets 420 with Unsupported listing it (RFC 3261 8.2.2.3). */
+    /** Only {@code timer} is supported: any other Require gets 420 with Unsupported listing it (RFC 3261 8.2.2.3). */
     private boolean unsupportedExtension(ServerTransaction st, Request request) {
-        ListIterator<?> it = request.getHeaders(RequireHeader.NAME);
-        if (it == null || !it.hasNext()) {
+        List<String> unknown = new java.util.ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(RequireHeader.NAME); it != null && it.hasNext(); ) {
+            String tag = ((RequireHeader) it.next()).getOptionTag();
+            if (!SipResponder.SUPPORTED.equalsIgnoreCase(tag)) {
+                unknown.add(tag);
+            }
+        }
+        if (unknown.isEmpty()) {
             return false;
         }
         Response r = responder.create(request, Response.BAD_EXTENSION);
         HeaderFactory headers = responder.headers();
         try {
-            while (it.hasNext()) {
-                r.addHeader(headers.createUnsupportedHeader(((RequireHeader) it.next()).getOptionTag()));
+            for (String tag : unknown) {
+                r.addHeader(headers.createUnsupportedHeader(tag));
             }
         } catch (ParseException e) {
             LOG.debug("Require option tag does not fit Unsupported", e);

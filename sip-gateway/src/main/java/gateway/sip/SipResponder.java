@@ -13,6 +13,7 @@ import javax.sip.SipProvider;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 /** Builds and sends responses for a UAS; the one place that creates server transactions. */
 public final class SipResponder {
     private static final Logger LOG = LoggerFactory.getLogger(SipResponder.class);
+    /** The option tags we implement, for Supported: session timers (RFC 4028). */
+    public static final String SUPPORTED = "timer";
 
     private final GatewayMeters meters;
     private final SipProvider provider;
@@ -113,21 +116,21 @@ public final class SipResponder {
 
     /**
      * Adds what we can do to {@code r}: an Allow header per method we implement
-     * ({@link SipRequestRouter#ALLOW}; UPDATE, answered 501, is not among them) and an empty
-     * Supported header, since we implement no option tag (a Require gets 420). Goes on every 2xx
-     * to an INVITE and on the 200 to OPTIONS.
+     * ({@link SipRequestRouter#ALLOW}) and {@code Supported: timer} (RFC 4028 session timers, our
+     * only option tag). Goes on every 2xx to an INVITE or UPDATE, on the 200 to OPTIONS, and on
+     * the INVITEs and UPDATEs we send.
      */
-    public void advertise(Response r) {
+    public void advertise(Message r) {
         allow(r);
         try {
-            r.addHeader(headers.createSupportedHeader(""));
+            r.addHeader(headers.createSupportedHeader(SUPPORTED));
         } catch (ParseException e) {
             throw new IllegalStateException("Supported", e);
         }
     }
 
     /** Adds an Allow header per method we implement ({@link SipRequestRouter#ALLOW}), as a 501 needs. */
-    public void allow(Response r) {
+    public void allow(Message r) {
         try {
             for (String method : SipRequestRouter.ALLOW) {
                 r.addHeader(headers.createAllowHeader(method));

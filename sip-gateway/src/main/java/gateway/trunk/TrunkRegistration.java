@@ -1,6 +1,7 @@
 package gateway.trunk;
 
 import gateway.leg.StateMachine;
+import gateway.sip.Resender;
 import gateway.sip.SipOutbound;
 import gateway.sip.auth.ClientDigest;
 import java.util.ListIterator;
@@ -126,7 +127,7 @@ final class TrunkRegistration {
         }
         cseq = Math.max(cseq, ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber());
         if (ClientDigest.isChallenge(status)) {
-            SipOutbound.Resend resend = sip.authenticate(current, r, digest);
+            Resender.Resend resend = sip.resender().authenticate(current, r, digest);
             if (resend.sent()) {
                 current = resend.transaction();
                 cseq++;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CallFlowStatesTest {
     private final List<String> log = new ArrayList<>();
-    private final CallServices services = new CallServices(new LegServices(null, null, null, null, null, "acd.test"),
+    private final CallServices services = new CallServices(new LegServices(null, null, null, null, null, "acd.test", null),
             null, null, null, CallFacts.NONE, GatewayMeters.NONE, Clock.systemUTC());
     private final CallFlow flow = new CallFlow(services, null, "call@test",
             new AdmittedInvite(Tables.nullTransaction(), Tables.invite("call@test"), null, null, null), c -> log.add("ended"));

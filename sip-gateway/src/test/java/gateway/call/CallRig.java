@@ -8,16 +8,18 @@ import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import config.build.IvrSpecs;
 import config.model.Forward;
+import config.model.OfferMode;
 import config.model.PortRange;
+import config.model.SessionTimers;
 import gateway.leg.AgentRoute;
 import gateway.server.Gateway;
 import gateway.server.Observers;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
 import gateway.testkit.Await;
-import gateway.trunk.TrunkRoute;
 import gateway.testphone.Events;
 import gateway.testphone.TestPhone;
+import gateway.trunk.TrunkRoute;
 import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.entry.EntryPoint;
@@ -81,6 +83,7 @@ final class CallRig implements AutoCloseable {
         private TrunkRoute trunk;
         private Duration inactivity;
         private CallFacts facts = CallFacts.NONE;
+        private SessionTimers sessionTimers;
 
         /** An agent whose extension is its password's suffix: {@code pw-<ext>}. */
         Builder agent(AgentRoute route) {
@@ -134,6 +137,12 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
+        /** Session timers in seconds; tests go far below the 90 s a config file may hold. */
+        Builder sessionTimers(int expiresSeconds, int minSeSeconds) {
+            sessionTimers = new SessionTimers(Duration.ofSeconds(expiresSeconds), Duration.ofSeconds(minSeSeconds));
+            return this;
+        }
+
         Builder rtpInactivity(Duration d) {
             inactivity = d;
             return this;
@@ -142,7 +151,7 @@ final class CallRig implements AutoCloseable {
         CallRig start() throws Exception {
             int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
             Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
-                    .withRtpInactivity(inactivity);
+                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers);
             MenuSet menuSet = new MenuSet(menus);
             IvrSpecs ivr = new IvrSpecs(menuSet, new EntryPoints(entries.values(), menuSet), queueMedia, sounds);
             Path storage = Files.createTempDirectory("acd-rig");
@@ -281,7 +290,7 @@ final class CallRig implements AutoCloseable {
                 + gateway.sip().host().dialogs().stream().map(d -> d.getCallId().getCallId() + " " + d.getState()).toList());
     }
 
-    /** A trunk without credentials whose carrier is {@code phone}. */
+    /** A trunk without credentials whose carrier is {@code phone}; our INVITEs offer. */
     static TrunkRoute trunkAt(TestPhone phone) {
         return trunkAt(phone.port());
     }
@@ -289,6 +298,11 @@ final class CallRig implements AutoCloseable {
     /** A trunk without credentials whose carrier listens on {@code port} of the trunk address. */
     static TrunkRoute trunkAt(int port) {
         return TrunkRoute.plain("carrier", new InetSocketAddress(TRUNK_ADDRESS, port));
+    }
+
+    /** A delayed-offer trunk to {@code phone}: our INVITEs carry no SDP. */
+    static TrunkRoute delayedTrunkAt(TestPhone phone) {
+        return new TrunkRoute("carrier", new InetSocketAddress(TRUNK_ADDRESS, phone.port()), "UDP", null, OfferMode.DELAYED);
     }
 
     @Override

@@ -36,6 +36,12 @@ public final class PhoneCalls {
         return new Caller(phone, call, rtp);
     }
 
+    /** The caller hangs up (200 to its BYE) and {@code agent} gets our BYE: the call ended cleanly on both sides. */
+    public static void hangUp(Caller caller, TestPhone agent) {
+        assertEquals(Response.OK, caller.call().bye().awaitFinal(TestPhone.WAIT).getStatusCode());
+        agent.awaitRequest("BYE", TestPhone.WAIT);
+    }
+
     /** Rings, then answers {@code invite} from {@code rtp} (with telephone events), sending agent audio. */
     public static RtpPeer answer(Incoming invite, RtpPeer rtp, int payloadType) throws Exception {
         return answerWith(invite, rtp, payloadType, 101);

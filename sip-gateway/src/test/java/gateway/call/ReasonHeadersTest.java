@@ -49,8 +49,8 @@ class ReasonHeadersTest {
         assertEquals(Response.OK, ok.getStatusCode());
         assertEquals(SipRequestRouter.ALLOW, allowed(ok), "Allow on the 200 to INVITE");
         SupportedHeader supported = (SupportedHeader) ok.getHeader(SupportedHeader.NAME);
-        assertTrue(supported != null && (supported.getOptionTag() == null || supported.getOptionTag().isBlank()),
-                "an empty Supported on the 200 to INVITE: " + supported);
+        assertTrue(supported != null && "timer".equals(supported.getOptionTag()), "Supported: timer on the 200 to INVITE: "
+                + supported);
         call.ack();
         rtp.sendTo(new String(ok.getRawContent()), 0, PhoneCalls.CALLER_AUDIO);
         return new Caller(phone, call, rtp);

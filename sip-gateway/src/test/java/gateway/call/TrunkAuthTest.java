@@ -9,6 +9,7 @@ import acd.queue.MemberSpec;
 import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.model.Forward;
+import config.model.OfferMode;
 import gateway.call.CallRig.AgentIs;
 import gateway.call.PhoneCalls.Caller;
 import gateway.leg.AgentRoute;
@@ -53,8 +54,12 @@ class TrunkAuthTest {
     }
 
     private static TrunkRoute trunk(TestPhone carrier, String password) {
+        return trunk(carrier, password, OfferMode.EARLY);
+    }
+
+    private static TrunkRoute trunk(TestPhone carrier, String password, OfferMode offer) {
         return new TrunkRoute("carrier", new InetSocketAddress(CallRig.TRUNK_ADDRESS, carrier.port()), carrier.transport(),
-                new ClientCredentials(USER, password));
+                new ClientCredentials(USER, password), offer);
     }
 
     private static Caller dial(CallRig rig, String number) throws Exception {
@@ -63,7 +68,10 @@ class TrunkAuthTest {
 
     /** The carrier challenges the INVITE and checks the re-sent one: same Call-ID and From tag, CSeq one up, valid credentials. */
     private static Incoming challengeThenAccept(TestPhone carrier, CarrierAuth auth, int status) {
-        Incoming first = carrier.awaitRequest(Request.INVITE, WAIT);
+        return challengeThenAccept(carrier, auth, carrier.awaitRequest(Request.INVITE, WAIT), status);
+    }
+
+    private static Incoming challengeThenAccept(TestPhone carrier, CarrierAuth auth, Incoming first, int status) {
         auth.challenge(first, status, false);
         Incoming second = carrier.awaitRequest(Request.INVITE, WAIT);
         assertResent(first.request(), second.request());
@@ -123,7 +131,8 @@ class TrunkAuthTest {
     void aChallengeToATrunkWithoutCredentialsFailsTheTransfer() throws Exception {
         CarrierAuth auth = new CarrierAuth(REALM, PASSWORD, DigestAlgorithm.MD5);
         try (TestPhone carrier = carrier("+15559999", "TCP")) {
-            transferRefused(new TrunkRoute("carrier", new InetSocketAddress(CallRig.TRUNK_ADDRESS, carrier.port()), "TCP", null),
+            transferRefused(new TrunkRoute("carrier", new InetSocketAddress(CallRig.TRUNK_ADDRESS, carrier.port()), "TCP", null,
+                            OfferMode.EARLY),
                     carrier, invite -> auth.challenge(invite, Response.UNAUTHORIZED, false));
         }
     }
@@ -214,6 +223,40 @@ class TrunkAuthTest {
                     ((CSeqHeader) cancel.request().getHeader(CSeqHeader.NAME)).getSeqNumber());
             assertTrue(live.cancelled(), "the CANCEL matched the re-sent INVITE");
             assertNotEquals(0, live.finalStatus());
+        }
+    }
+
+    @Test
+    void aDelayedOfferWithSessionTimersGoesAgainAsItWasAfterAChallengeAndThenA422() throws Exception {
+        TestPhone carrier = carrier("+15559999", "UDP");
+        CarrierAuth auth = new CarrierAuth(REALM, PASSWORD, DigestAlgorithm.MD5);
+        try (carrier; CallRig rig = CallRig.builder().number("5000", Destination.transfer("+15559999"))
+                .transferTrunk(trunk(carrier, PASSWORD, OfferMode.DELAYED)).start()) {
+            Caller caller = dial(rig, "5000");
+            Incoming first = carrier.awaitRequest(Request.INVITE, WAIT);
+            assertEquals("", first.body(), "a delayed offer: no SDP");
+            assertEquals("1800", first.header("Session-Expires"));
+            Incoming second = challengeThenAccept(carrier, auth, first, Response.PROXY_AUTHENTICATION_REQUIRED);
+            assertEquals("", second.body(), "still no SDP after the challenge");
+            assertEquals(first.header("Session-Expires"), second.header("Session-Expires"));
+            assertEquals(first.header("Min-SE"), second.header("Min-SE"));
+            assertEquals(first.header("Supported"), second.header("Supported"));
+            second.respond(422, null, "Min-SE: 3600");
+            Incoming third = carrier.awaitRequest(Request.INVITE, WAIT);
+            assertResent(second.request(), third.request());
+            assertEquals(DigestVerdict.OK, auth.verify(third.request()), "credentials again after the 422");
+            assertEquals("", third.body(), "still no SDP after the 422");
+            assertEquals("3600", third.header("Session-Expires"));
+            assertEquals("3600", third.header("Min-SE"));
+            RtpPeer far = rig.rtp(CallRig.TRUNK_ADDRESS);
+            third.answer(far.sdp(0, 101));
+            Incoming ack = carrier.awaitRequest(Request.ACK, WAIT);
+            assertTrue(ack.body().contains("RTP/AVP 0 101"), "our answer in the ACK: " + ack.body());
+            far.sendTo(ack.body(), 0, PhoneCalls.AGENT_AUDIO);
+            far.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
+            caller.rtp().awaitAudio(PhoneCalls.AGENT_AUDIO, WAIT);
+            assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
+            carrier.awaitRequest(Request.BYE, WAIT);
         }
     }
 }

@@ -3,6 +3,7 @@ package gateway.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import config.model.OfferMode;
 import gateway.sip.auth.ClientCredentials;
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.auth.DigestVerdict;
@@ -48,7 +49,7 @@ class TrunkRegisterTest {
 
     private static RegistrationSpec spec(TestPhone registrar, String password) {
         TrunkRoute route = new TrunkRoute("carrier", new InetSocketAddress(CallRig.TRUNK_ADDRESS, registrar.port()),
-                registrar.transport(), new ClientCredentials(USER, password));
+                registrar.transport(), new ClientCredentials(USER, password), OfferMode.EARLY);
         return new RegistrationSpec(route, USER, DOMAIN, Duration.ofSeconds(600));
     }
 
@@ -62,7 +63,7 @@ class TrunkRegisterTest {
         auth.challenge(first, Response.UNAUTHORIZED, false);
         Incoming register = registrar.awaitRequest(Request.REGISTER, WAIT);
         assertEquals(DigestVerdict.OK, auth.verify(register.request()));
-        register.respond(status, "Expires", Integer.toString(expires));
+        register.respond(status, null, "Expires: " + expires);
         return register;
     }
 

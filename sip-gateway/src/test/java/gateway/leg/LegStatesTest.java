@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import acd.call.RingEnd;
 import gateway.rtp.RtpLeg;
 import gateway.sip.AdmittedInvite;
+import gateway.sip.SipReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class LegStatesTest {
                 public void disown(OutgoingLeg leg) {
                     disowned.add(leg.callId());
                 }
-            }, "acd.test");
+            }, "acd.test", null);
 
     // ---------------------------------------------------------------- caller leg
 
@@ -77,7 +78,7 @@ class LegStatesTest {
     }
 
     private OutgoingLeg outgoing(OutgoingLeg.Kind kind) {
-        return new OutgoingLeg(services, kind, "caller@test", null, new OutgoingLeg.Owner() {
+        return new OutgoingLeg(services, kind, "caller@test", null, null, new OutgoingLeg.Owner() {
             @Override
             public void answered(OutgoingLeg leg) {
             }
@@ -92,6 +93,10 @@ class LegStatesTest {
 
             @Override
             public void key(OutgoingLeg leg, char key) {
+            }
+
+            @Override
+            public void lost(OutgoingLeg leg, String why, SipReason reason) {
             }
         });
     }
@@ -171,6 +176,11 @@ class LegStatesTest {
                     @Override
                     public void key(AgentRing ring, char key) {
                         heard.add("key");
+                    }
+
+                    @Override
+                    public void lost(String why, SipReason reason) {
+                        heard.add("lost");
                     }
                 });
     }

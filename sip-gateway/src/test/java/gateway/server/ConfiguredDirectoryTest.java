@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import config.model.AcdConfig;
+import config.model.OfferMode;
+import config.model.SessionTimers;
 import config.validate.ConfigLoader;
 import config.validate.LoadResult;
 import ivr.menu.Destination;
@@ -13,6 +15,7 @@ import ivr.testkit.ExpectedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,21 @@ class ConfiguredDirectoryTest {
         assertEquals(Optional.of(Destination.menu("other")), d.entryFor("123"));
         assertNotSame(before, d.ivr());
         assertSame(before.menus().get("main").prompt(), d.ivr().menus().get("main").prompt(), "loaded once");
+    }
+
+    @Test
+    void aDelayedOfferTrunkReachesTransfersAndDevicesWithItsOfferMode() throws Exception {
+        ConfiguredDirectory d = new ConfiguredDirectory(load("""
+                sip: { domain: d, sessionTimers: { expires: 600s, minSE: 120s } }
+                http: { token: t }
+                trunks: [ { id: carrier, address: "127.0.0.9:5070", offer: delayed } ]
+                agents: [ { id: erin, device: "+15550100005", forward: always } ]
+                """), Clock.systemUTC());
+        assertEquals(OfferMode.DELAYED, d.transferTrunk().orElseThrow().offer());
+        assertEquals(OfferMode.DELAYED, d.agent("erin").orElseThrow().trunk().offer());
+        assertEquals(new SessionTimers(Duration.ofSeconds(600), Duration.ofSeconds(120)), d.config().sip().sessionTimers());
+        assertEquals(OfferMode.EARLY, config("main").trunks().get(0).offer(), "early by default");
+        assertEquals(SessionTimers.DEFAULT, config("main").sip().sessionTimers());
     }
 
     @Test

@@ -159,7 +159,7 @@ class ServerReloadTest {
              ServerMain server = start(registering(registrar.port(), true))) {
             Incoming register = registrar.awaitRequest(Request.REGISTER, WAIT);
             assertEquals(600, register.request().getExpires().getExpires());
-            register.respond(Response.OK, "Expires", "600");
+            register.respond(Response.OK, null, "Expires: 600");
             Await.until(() -> server.gateway().trunks().statuses().equals(List.of(
                     new TrunkStatus("carrier", RegistrationState.REGISTERED, "granted 600 s"))), WAIT,
                     () -> "" + server.gateway().trunks().statuses());

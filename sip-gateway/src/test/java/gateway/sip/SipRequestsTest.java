@@ -1,7 +1,6 @@
 package gateway.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,9 +50,8 @@ class SipRequestsTest {
             Response ok = phone.options();
             assertEquals(200, ok.getStatusCode());
             assertEquals(SipRequestRouter.ALLOW, allowed(ok));
-            assertTrue(allowed(ok).containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO")));
-            assertFalse(allowed(ok).contains("UPDATE"), "UPDATE is answered 501: not advertised");
-            assertSupportsNothing(ok);
+            assertTrue(allowed(ok).containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE")));
+            assertSupportsTimer(ok);
             assertNotNull(ok.getHeader("Accept"));
         }
     }
@@ -69,12 +67,11 @@ class SipRequestsTest {
         return methods;
     }
 
-    /** An empty Supported header: we implement no option tag (no 100rel, timer, replaces). */
-    static void assertSupportsNothing(Response r) {
+    /** {@code Supported: timer}: session timers are our one option tag (no 100rel, replaces). */
+    static void assertSupportsTimer(Response r) {
         SupportedHeader supported = (SupportedHeader) r.getHeader(SupportedHeader.NAME);
         assertNotNull(supported, "Supported header");
-        String tag = supported.getOptionTag();
-        assertTrue(tag == null || tag.isBlank(), "Supported: " + tag);
+        assertEquals("timer", supported.getOptionTag(), "Supported");
     }
 
     @ParameterizedTest
@@ -157,15 +154,22 @@ class SipRequestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
-    void unknownRequiredExtensionIsAnswered420(String transport) throws Exception {
+    void unknownRequiredExtensionIsAnswered420ButTimerIsAdmitted(String transport) throws Exception {
         try (TestPhone carrier = trunk(transport)) {
-            Request invite = carrier.newRequest(Request.INVITE, gwUri(carrier, transport), "busy",
-                    "require-" + System.nanoTime(), 1, ScriptedInviteHandler.SDP);
-            invite.addHeader(gw.server.host().headerFactory().createRequireHeader("nothingweknow"));
-            Response r = carrier.send(invite).awaitFinal();
+            Response r = inviteRequiring(carrier, transport, "nothingweknow");
             assertEquals(420, r.getStatusCode());
             assertEquals("nothingweknow", ((UnsupportedHeader) r.getHeader(UnsupportedHeader.NAME)).getOptionTag());
+            assertEquals(Response.BUSY_HERE, inviteRequiring(carrier, transport, "timer").getStatusCode(), "admitted");
+            handler.awaitAdmitted();
         }
+    }
+
+    /** An INVITE to "busy" with {@code Require: <tag>}; its final response. */
+    private Response inviteRequiring(TestPhone carrier, String transport, String tag) throws Exception {
+        Request invite = carrier.newRequest(Request.INVITE, gwUri(carrier, transport), "busy",
+                "require-" + System.nanoTime(), 1, ScriptedInviteHandler.SDP);
+        invite.addHeader(gw.server.host().headerFactory().createRequireHeader(tag));
+        return carrier.send(invite).awaitFinal();
     }
 
     private javax.sip.address.SipURI gwUri(TestPhone phone, String transport) throws Exception {

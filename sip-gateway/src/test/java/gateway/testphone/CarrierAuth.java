@@ -32,7 +32,7 @@ public final class CarrierAuth {
     public void challenge(Incoming request, int status, boolean stale) {
         String header = status == Response.PROXY_AUTHENTICATION_REQUIRED ? ProxyAuthenticateHeader.NAME
                 : WWWAuthenticateHeader.NAME;
-        request.respond(status, header, digest.challenges(stale).get(0));
+        request.respond(status, null, header + ": " + digest.challenges(stale).get(0));
     }
 
     /** What the carrier makes of the credentials {@code request} carries (UNUSABLE when none). */

@@ -91,7 +91,7 @@ public final class Incoming extends DialogLeg {
         if (finalStatus.compareAndSet(0, Response.REQUEST_TERMINATED)) {
             cancelled = true;
             try {
-                send(Response.REQUEST_TERMINATED, null, null, null);
+                send(Response.REQUEST_TERMINATED, null, new String[0]);
             } catch (IllegalStateException e) {
                 // runs on the stack's thread: a 487 the stack refuses is not worth killing it for
             }
@@ -103,33 +103,34 @@ public final class Incoming extends DialogLeg {
      * when the request already has one (the phone's own 487 after a CANCEL).
      */
     public Response respond(int status, String sdp) {
+        return respond(status, sdp, new String[0]);
+    }
+
+    /** {@link #respond(int, String)} with more headers, each written {@code "Name: value"}. */
+    public Response respond(int status, String sdp, String... headers) {
         if (status >= 200 && !finalStatus.compareAndSet(0, status)) {
             return null;
         }
-        return send(status, sdp, null, null);
+        return send(status, sdp, headers);
     }
 
-    /** A final response with one extra header (a challenge, an Expires, a Retry-After...). */
-    public Response respond(int status, String header, String value) {
-        if (!finalStatus.compareAndSet(0, status)) {
-            return null;
-        }
-        return send(status, null, header, value);
+    /** The value of header {@code name} in the request, or null. */
+    public String header(String name) {
+        javax.sip.header.Header h = request.getHeader(name);
+        return h == null ? null : h.toString().substring(h.toString().indexOf(':') + 1).trim();
     }
 
-    private Response send(int status, String sdp, String header, String value) {
+    private Response send(int status, String sdp, String... headers) {
         try {
             Response r = phone.messages().createResponse(status, request);
             tag(r, toTag);
-            if (header != null) {
-                r.addHeader(phone.headers().createHeader(header, value));
-            }
             if (status / 100 == 2 || (status > 100 && status < 200)) {
                 r.addHeader(phone.contactHeader());
             }
             if (sdp != null) {
                 r.setContent(sdp, phone.sdpType());
             }
+            phone.addHeaders(r, headers);
             transaction.sendResponse(r);
             if (dialog == null) {
                 dialog = transaction.getDialog();

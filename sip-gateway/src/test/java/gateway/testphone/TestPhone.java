@@ -218,6 +218,25 @@ public final class TestPhone implements AutoCloseable {
         return send(r);
     }
 
+    /** {@link #invite(String, String)} with more headers, each written {@code "Name: value"}. */
+    public Outgoing invite(String target, String sdp, String... headers) {
+        Request r = newRequest(Request.INVITE, serverUri(target), target, newCallId(), 1, sdp);
+        addHeaders(r, headers);
+        return send(r);
+    }
+
+    /** Adds each {@code "Name: value"} to {@code m}. */
+    void addHeaders(javax.sip.message.Message m, String... headers) {
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            try {
+                m.addHeader(headers().createHeader(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+            } catch (ParseException e) {
+                throw new IllegalStateException(h, e);
+            }
+        }
+    }
+
     /** OPTIONS to the server; returns the final response. */
     public Response options() {
         return send(newRequest(Request.OPTIONS, serverUri(null), user, newCallId(), 1, null)).awaitFinal();
@@ -491,8 +510,8 @@ public final class TestPhone implements AutoCloseable {
         return digest.accept(r);
     }
 
-    /** A request inside {@code dialog}, with an optional body of {@code contentType}. */
-    Outgoing inDialog(Dialog dialog, String method, String contentType, String body) {
+    /** A request inside {@code dialog}, with an optional body of {@code contentType} and more headers ({@code "Name: value"}). */
+    Outgoing inDialog(Dialog dialog, String method, String contentType, String body, String... headers) {
         if (dialog == null) {
             throw new IllegalStateException(method + " needs a dialog");
         }
@@ -502,9 +521,10 @@ public final class TestPhone implements AutoCloseable {
                 String[] type = contentType.split("/", 2);
                 r.setContent(body, headers().createContentTypeHeader(type[0], type[1]));
             }
-            if (Request.INVITE.equals(method)) {
+            if (Request.INVITE.equals(method) || Request.UPDATE.equals(method)) {
                 r.setHeader(contactHeader());
             }
+            addHeaders(r, headers);
             ClientTransaction ct = provider().getNewClientTransaction(r);
             dialog.sendRequest(ct);
             return new Outgoing(this, ct);

@@ -34,6 +34,9 @@ public final class ClientDigest {
     private boolean staleRetried;
     private String lastNonce;
     private long nc;
+    /** The challenge answered last and the header the answer went in, for {@link #again}. */
+    private DigestChallenge last;
+    private String lastHeader;
 
     private ClientDigest(Optional<ClientCredentials> credentials) {
         this.credentials = credentials;
@@ -74,9 +77,18 @@ public final class ClientDigest {
             staleRetried = true;
         }
         answered++;
-        String header = status == Response.PROXY_AUTHENTICATION_REQUIRED ? ProxyAuthorizationHeader.NAME
+        last = c;
+        lastHeader = status == Response.PROXY_AUTHENTICATION_REQUIRED ? ProxyAuthorizationHeader.NAME
                 : AuthorizationHeader.NAME;
-        return new Answer.Retry(header, value(c, method, uri));
+        return new Answer.Retry(lastHeader, value(c, method, uri));
+    }
+
+    /**
+     * Credentials for the request sent again for another reason (a 422) after a challenge was
+     * answered: the last challenge's nonce with the next nonce count; null when none was answered.
+     */
+    public Answer.Retry again(String method, String uri) {
+        return last == null ? null : new Answer.Retry(lastHeader, value(last, method, uri));
     }
 
     private String value(DigestChallenge c, String method, String uri) {

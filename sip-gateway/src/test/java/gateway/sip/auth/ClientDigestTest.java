@@ -3,6 +3,7 @@ package gateway.sip.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.sip.SipFactory;
@@ -69,6 +70,16 @@ class ClientDigestTest {
         ClientDigest.Answer.GiveUp again = assertInstanceOf(ClientDigest.Answer.GiveUp.class,
                 wrong.answer(fresh, "INVITE", "sip:1@c"));
         assertTrue(again.why().contains("credentials refused"), again.why());
+    }
+
+    @Test
+    void aRequestSentAgainAfterAnAnsweredChallengeUsesItsNonceWithTheNextCount() throws Exception {
+        ClientDigest digest = ClientDigest.with(CREDS);
+        assertNull(digest.again("INVITE", "sip:1@c"), "nothing answered yet: no credentials");
+        digest.answer(challenge(407, "Digest realm=\"c\", nonce=\"n1\", qop=\"auth\""), "INVITE", "sip:1@c");
+        ClientDigest.Answer.Retry again = digest.again("INVITE", "sip:1@c");
+        assertEquals("Proxy-Authorization", again.header());
+        assertTrue(again.value().contains("nonce=\"n1\"") && again.value().contains("nc=00000002"), again.value());
     }
 
     @Test
