@@ -10,8 +10,9 @@ import java.util.List;
  * @param advertise address put in Contact and SDP, or null to pick it automatically ("auto")
  * @param digest    digest algorithms offered in challenges, most preferred first ("SHA-256", "MD5")
  * @param nat       how phones are reached by default (an agent's own {@code nat} wins)
+ * @param tcp       limits on TCP connections
  */
-public record Sip(HostPort listen, String domain, String advertise, List<String> digest, NatMode nat) {
+public record Sip(HostPort listen, String domain, String advertise, List<String> digest, NatMode nat, SipTcp tcp) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 5060);
     /** MD5 alone: SIPp 3.6.1 and Debian's baresip 1.0 stop at a SHA-256 challenge. */
     public static final List<String> DEFAULT_DIGEST = List.of("MD5");
@@ -19,5 +20,6 @@ public record Sip(HostPort listen, String domain, String advertise, List<String>
     public Sip {
         digest = digest == null || digest.isEmpty() ? DEFAULT_DIGEST : List.copyOf(digest);
         nat = nat == null ? NatMode.AUTO : nat;
+        tcp = tcp == null ? SipTcp.DEFAULT : tcp;
     }
 }

@@ -6,12 +6,14 @@ import gateway.sip.SipResponder;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.LongSupplier;
 import javax.sip.InvalidArgumentException;
@@ -66,6 +68,11 @@ public final class Registrar implements AgentLocator {
     /** Registered contacts of every agent, for metrics. */
     public int contactCount() {
         return table.contactCount();
+    }
+
+    /** Where the REGISTERs of the current bindings came from (over TCP, the connections they came on). */
+    public Set<InetSocketAddress> bindingSources() {
+        return table.sources();
     }
 
     /** Drops lapsed bindings; the owner calls this on a timer. */

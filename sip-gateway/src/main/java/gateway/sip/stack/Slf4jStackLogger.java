@@ -1,6 +1,7 @@
 package gateway.sip.stack;
 
 import gov.nist.core.StackLogger;
+import java.nio.channels.ClosedSelectorException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
@@ -119,8 +120,9 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException || isPeerNoise(message)) {
-            // SipStackHost interrupts the stack's event scanner on purpose when it stops; and a
+        if (ex instanceof InterruptedException || ex instanceof ClosedSelectorException || isPeerNoise(message)) {
+            // SipStackHost interrupts the stack's event scanner on purpose when it stops, and the
+            // NIO processor's stop closes its selector under its running selector thread; a
             // peer's garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
         } else {

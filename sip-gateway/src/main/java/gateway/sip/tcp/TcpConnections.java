@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ public final class TcpConnections {
     /** Accepted connections per source; only the selector thread adds, any thread removes. */
     private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
     private final Map<InetAddress, Refusals> refusals = new ConcurrentHashMap<>();
-    private volatile Predicate<InetSocketAddress> registeredOver = peer -> false;
+    private volatile Supplier<Set<InetSocketAddress>> registeredFrom = Set::of;
 
     private record Refusals(long sinceMs, int count) {
     }
@@ -41,9 +40,12 @@ public final class TcpConnections {
         return limits;
     }
 
-    /** Tells which connections a phone registered over (by the connection's remote address), to keep them open. */
-    public void keepRegistered(Predicate<InetSocketAddress> value) {
-        registeredOver = Objects.requireNonNull(value);
+    /**
+     * Where the current registrations came from: a connection whose remote address is among them
+     * stays open, the registrar reaching the phone over it. Asked once per sweep that finds an idle connection.
+     */
+    public void keepRegistered(Supplier<Set<InetSocketAddress>> value) {
+        registeredFrom = Objects.requireNonNull(value);
     }
 
     /** Connections open now, accepted and our own. */
@@ -109,13 +111,15 @@ public final class TcpConnections {
     void sweep(Supplier<Set<String>> liveCallIds) {
         long now = nowMs();
         long idleMs = limits.idleTimeout().toMillis();
+        Set<InetSocketAddress> registered = null;
         Set<String> live = null;
         for (GuardedTcpChannel c : open) {
-            if (now - c.getLastActivityTimestamp() < idleMs || registeredOver.test(c.peer())) {
+            if (now - c.getLastActivityTimestamp() < idleMs) {
                 continue;
             }
+            registered = registered != null ? registered : registeredFrom.get();
             live = live != null ? live : liveCallIds.get();
-            if (!c.carriesDialog(live)) {
+            if (!registered.contains(c.peer()) && !c.carriesDialog(live)) {
                 LOG.debug("closing TCP connection {}: idle for {} ms", c.peer(), now - c.getLastActivityTimestamp());
                 c.close();
             }
