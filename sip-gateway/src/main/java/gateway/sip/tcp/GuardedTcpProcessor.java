@@ -89,12 +89,12 @@ final class GuardedTcpProcessor extends NioTcpMessageProcessor {
             return known;
         }
         boolean admitted = connections.admit(client.socket().getInetAddress());
+        GuardedTcpChannel channel = new GuardedTcpChannel(this, client, delivery, admitted);
+        nioHandler.putMessageChannel(client, channel);
         if (!admitted) {
             client.shutdownOutput();
             client.shutdownInput();
         }
-        GuardedTcpChannel channel = new GuardedTcpChannel(this, client, delivery, admitted);
-        nioHandler.putMessageChannel(client, channel);
         return channel;
     }
 
