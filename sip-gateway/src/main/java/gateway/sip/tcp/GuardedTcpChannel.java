@@ -39,8 +39,9 @@ final class GuardedTcpChannel extends NioTcpMessageChannel implements StreamFram
     /** The remote end as connected (the RI may rewrite its peer fields from headers). */
     private final InetSocketAddress peer;
     private final Executor delivery;
-    private final MessageParser parser;
-    private final StreamFramer framer;
+    // initialised after the RI's constructor, which sets sipStack
+    private final MessageParser parser = sipStack.getMessageParserFactory().createMessageParser(sipStack);
+    private final StreamFramer framer = new StreamFramer(this, sipStack.getMaxMessageSize());
     private final Queue<SIPMessage> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -55,8 +56,6 @@ final class GuardedTcpChannel extends NioTcpMessageChannel implements StreamFram
         this.accepted = true;
         this.peer = new InetSocketAddress(peerAddress, peerPort);
         this.delivery = delivery;
-        this.parser = sipStack.getMessageParserFactory().createMessageParser(sipStack);
-        this.framer = new StreamFramer(this, sipStack.getMaxMessageSize());
         if (admitted) {
             connections.opened(this);
         }
@@ -71,8 +70,6 @@ final class GuardedTcpChannel extends NioTcpMessageChannel implements StreamFram
         this.accepted = false;
         this.peer = new InetSocketAddress(peerAddress, peerPort);
         this.delivery = delivery;
-        this.parser = sipStack.getMessageParserFactory().createMessageParser(sipStack);
-        this.framer = new StreamFramer(this, sipStack.getMaxMessageSize());
         connections.opened(this);
     }
 
