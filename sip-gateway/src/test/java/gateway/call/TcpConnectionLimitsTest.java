@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SIP over TCP within bounds, on loopback: idle connections cost no thread each and close after the
- * idle timeout, a phone's registered connection outlives it, and a source over its cap is refused.
+ * idle timeout, a phone's registered connection outlives it, and a connection over a cap is refused.
  */
 class TcpConnectionLimitsTest {
     private static final Duration WAIT = CallRig.WAIT;
@@ -84,10 +86,12 @@ class TcpConnectionLimitsTest {
         }
     }
 
-    @Test
-    void aConnectionOverThePerSourceCapIsClosedAtOnceAndReportedOnce() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"2000, maxPerSource=3", "3, maxConnections=3"})
+    void aConnectionOverACapIsClosedAtOnceAndReportedOnce(int maxConnections, String limit) throws Exception {
         int cap = 3;
-        try (CallRig rig = RegistrationReachTest.rig(CallRig.builder().tcp(new TcpLimits(Duration.ofMinutes(2), 2000, cap)));
+        try (CallRig rig = RegistrationReachTest.rig(CallRig.builder()
+                .tcp(new TcpLimits(Duration.ofMinutes(2), maxConnections, cap)));
              ExpectedLog log = ExpectedLog.of(TcpConnections.class)) {
             TcpConnections tcp = rig.gateway.sip().host().tcp();
             List<Socket> sockets = new ArrayList<>();
@@ -103,7 +107,7 @@ class TcpConnectionLimitsTest {
                 }
                 assertEquals(cap, tcp.open(), "the connections within the cap stay");
                 assertEquals(1, log.warnings().size(), "one report per source and interval: " + log.warnings());
-                assertTrue(log.warned("127.0.0.1 refused: maxPerSource=3"), log.warnings().toString());
+                assertTrue(log.warned("127.0.0.1 refused: " + limit), log.warnings().toString());
             } finally {
                 for (Socket s : sockets) {
                     s.close();
