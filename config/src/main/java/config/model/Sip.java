@@ -11,9 +11,10 @@ import java.util.List;
  * @param digest        digest algorithms offered in challenges, most preferred first ("SHA-256", "MD5")
  * @param nat           how phones are reached by default (an agent's own {@code nat} wins)
  * @param sessionTimers RFC 4028 session timers on every call's dialogs
+ * @param tcp           limits on TCP connections
  */
 public record Sip(HostPort listen, String domain, String advertise, List<String> digest, NatMode nat,
-                  SessionTimers sessionTimers) {
+                  SessionTimers sessionTimers, SipTcp tcp) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 5060);
     /** MD5 alone: SIPp 3.6.1 and Debian's baresip 1.0 stop at a SHA-256 challenge. */
     public static final List<String> DEFAULT_DIGEST = List.of("MD5");
@@ -22,5 +23,6 @@ public record Sip(HostPort listen, String domain, String advertise, List<String>
         digest = digest == null || digest.isEmpty() ? DEFAULT_DIGEST : List.copyOf(digest);
         nat = nat == null ? NatMode.AUTO : nat;
         sessionTimers = sessionTimers == null ? SessionTimers.DEFAULT : sessionTimers;
+        tcp = tcp == null ? SipTcp.DEFAULT : tcp;
     }
 }

@@ -10,6 +10,7 @@ import config.model.Rtp;
 import config.model.Secret;
 import config.model.SessionTimers;
 import config.model.Sip;
+import config.model.SipTcp;
 import config.model.Storage;
 import config.model.Trunk;
 import config.yaml.YNode;
@@ -38,14 +39,27 @@ final class ServerSections {
 
     Sip sip(YNode node) {
         Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest", "nat",
-                "sessionTimers"));
+                "sessionTimers", "tcp"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
         List<String> digest = digest(f, b.problems);
         NatMode nat = f.choice("nat", NAT_MODES, NatMode.AUTO);
         return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest, nat,
-                sessionTimers(f.node("sessionTimers")));
+                sessionTimers(f.node("sessionTimers")), tcp(f.node("tcp")));
+    }
+
+    private SipTcp tcp(YNode node) {
+        Fields f = Fields.of(node, "sip.tcp", b.problems, Set.of("idleTimeout", "maxConnections", "maxPerSource"));
+        Duration idle = f.positiveDuration("idleTimeout", SipTcp.DEFAULT.idleTimeout());
+        int max = f.integer("maxConnections", SipTcp.DEFAULT.maxConnections(), 1, 1_000_000);
+        int perSource = f.integer("maxPerSource", Math.min(max, SipTcp.DEFAULT.maxPerSource()), 1, 1_000_000);
+        if (perSource > max) {
+            b.problems.at(f.node("maxPerSource"), f.path("maxPerSource"),
+                    "maxPerSource " + perSource + " is above maxConnections " + max);
+            perSource = max;
+        }
+        return new SipTcp(idle, max, perSource);
     }
 
     /** A {@code digest} list (sip's or an agent's): each name checked, none twice; empty when absent. */

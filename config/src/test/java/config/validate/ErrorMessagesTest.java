@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import config.Wavs;
 import config.model.AcdConfig;
+import config.model.SipTcp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -318,6 +319,29 @@ class ErrorMessagesTest {
                           - { id: t1, address: 192.0.2.1, allow: [ 10.0.0.1/8, 10.0.0.0/33, example.com/24, "2001:db8::/32" ] }
                           - { id: t2, address: "bad host:5060" }
                         """));
+    }
+
+    @Test
+    void sipTcpLimitsAreCheckedWithTheirPlace() {
+        assertEquals(List.of(
+                "acd.yaml:1:39: sip.tcp.idleTimeout: must be longer than 0s",
+                "acd.yaml:1:59: sip.tcp.maxConnections: maxConnections 0 is outside 1..1000000",
+                "acd.yaml:1:62: sip.tcp.maxPerSrc: unknown field (did you mean \"maxPerSource\"?)"),
+                errors("""
+                        sip: { domain: a, tcp: { idleTimeout: 0s, maxConnections: 0, maxPerSrc: 5 } }
+                        http: { token: t }
+                        """));
+        assertEquals(List.of("acd.yaml:1:60: sip.tcp.maxPerSource: maxPerSource 20 is above maxConnections 10"),
+                errors("""
+                        sip: { domain: a, tcp: { maxConnections: 10, maxPerSource: 20 } }
+                        http: { token: t }
+                        """));
+        assertEquals(new SipTcp(Duration.ofSeconds(30), 10, 10),
+                load("""
+                        sip: { domain: a, tcp: { idleTimeout: 30s, maxConnections: 10 } }
+                        http: { token: t }
+                        """).sip().tcp(), "maxPerSource defaults to at most maxConnections");
+        assertEquals(SipTcp.DEFAULT, load(HEAD).sip().tcp(), "the defaults");
     }
 
     @Test

@@ -30,6 +30,7 @@ import gateway.sip.registrar.Binding;
 import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
+import gateway.sip.tcp.TcpLimits;
 import gateway.trunk.TrunkRegistrations;
 import ivr.record.RecordingRepair;
 import ivr.record.RecordingWriter;
@@ -71,13 +72,15 @@ public final class Gateway implements AutoCloseable {
      * @param digest       digest algorithms offered to agents without their own (null: MD5)
      * @param nat          how agents' phones are reached unless the agent says (null: auto)
      * @param sessionTimers RFC 4028 intervals for every call's dialogs (null: the defaults)
+     * @param tcp           caps and idle timeout of SIP over TCP (null: the defaults)
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
                            PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
-                           List<DigestAlgorithm> digest, NatMode nat, SessionTimers sessionTimers) {
+                           List<DigestAlgorithm> digest, NatMode nat, SessionTimers sessionTimers, TcpLimits tcp) {
         public Settings {
             nat = nat == null ? NatMode.AUTO : nat;
             sessionTimers = sessionTimers == null ? SessionTimers.DEFAULT : sessionTimers;
+            tcp = tcp == null ? TcpLimits.DEFAULT : tcp;
             digest = digest == null || digest.isEmpty() ? List.of(DigestAlgorithm.MD5) : List.copyOf(digest);
             Objects.requireNonNull(sipAddress, "sipAddress");
             Objects.requireNonNull(domain, "domain");
@@ -89,18 +92,24 @@ public final class Gateway implements AutoCloseable {
 
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
-            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null, null);
+            return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null,
+                    null, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest,
-                    nat, sessionTimers);
+                    nat, sessionTimers, tcp);
         }
 
         /** RFC 4028 session timers; tests use intervals far below the 90 s a config file may hold. */
         public Settings withSessionTimers(SessionTimers timers) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads, maxCalls,
-                    digest, nat, timers);
+                    digest, nat, timers, tcp);
+        }
+
+        public Settings withTcp(TcpLimits limits) {
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads,
+                    maxCalls, digest, nat, sessionTimers, limits);
         }
     }
 
@@ -167,8 +176,8 @@ public final class Gateway implements AutoCloseable {
         TrunkRegistrations registrations = new TrunkRegistrations(TrunkRegistrations.Backoff.STANDARD);
 
         String stackName = "acd-" + STACKS.incrementAndGet();
-        SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort()),
-                        settings.domain())
+        SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort())
+                        .withTcp(settings.tcp()), settings.domain())
                 .agents(credentials)
                 .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
                         System::currentTimeMillis))

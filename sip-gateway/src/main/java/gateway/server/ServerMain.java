@@ -4,12 +4,14 @@ import acd.event.AcdEvent;
 import config.build.AcdSpecs;
 import config.model.AcdConfig;
 import config.model.PortRange;
+import config.model.SipTcp;
 import config.reload.ConfigReloader;
 import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.registrar.Binding;
+import gateway.sip.tcp.TcpLimits;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -116,7 +118,12 @@ public final class ServerMain implements AutoCloseable {
         PortRange rtp = config.rtp().ports();
         List<DigestAlgorithm> digest = ConfiguredDirectory.digestAlgorithms(config.sip().digest());
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
-                rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat(), config.sip().sessionTimers());
+                rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat(), config.sip().sessionTimers(),
+                tcpLimits(config.sip().tcp()));
+    }
+
+    static TcpLimits tcpLimits(SipTcp tcp) {
+        return new TcpLimits(tcp.idleTimeout(), tcp.maxConnections(), tcp.maxPerSource());
     }
 
     /**

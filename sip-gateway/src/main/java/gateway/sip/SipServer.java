@@ -223,6 +223,7 @@ public final class SipServer implements AutoCloseable {
             });
             long period = Math.max(1, expiryPeriod.toMillis());
             expiry.scheduleWithFixedDelay(registrar[0]::expire, period, period, TimeUnit.MILLISECONDS);
+            host.tcp().keepRegistered(registrar[0]::bindingSources);
             return new SipServer(host, registrar[0], expiry);
         }
     }

@@ -16,6 +16,7 @@ import gateway.server.Gateway;
 import gateway.server.Observers;
 import gateway.sip.admission.TrunkSources;
 import gateway.sip.auth.AgentCredentials;
+import gateway.sip.tcp.TcpLimits;
 import gateway.testkit.Await;
 import gateway.testphone.Events;
 import gateway.testphone.TestPhone;
@@ -82,6 +83,7 @@ final class CallRig implements AutoCloseable {
                 ToneGenerator.beep(), tone("hold music", 1000, 350));
         private TrunkRoute trunk;
         private Duration inactivity;
+        private TcpLimits tcp;
         private CallFacts facts = CallFacts.NONE;
         private SessionTimers sessionTimers;
 
@@ -148,10 +150,15 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
+        Builder tcp(TcpLimits limits) {
+            tcp = limits;
+            return this;
+        }
+
         CallRig start() throws Exception {
             int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
             Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
-                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers);
+                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers).withTcp(tcp);
             MenuSet menuSet = new MenuSet(menus);
             IvrSpecs ivr = new IvrSpecs(menuSet, new EntryPoints(entries.values(), menuSet), queueMedia, sounds);
             Path storage = Files.createTempDirectory("acd-rig");

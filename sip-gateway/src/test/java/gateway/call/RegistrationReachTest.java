@@ -35,10 +35,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RegistrationReachTest {
     private static final Duration WAIT = CallRig.WAIT;
-    private static final String PRIVATE = "192.168.1.20";
+    static final String PRIVATE = "192.168.1.20";
 
     private static CallRig rig() throws Exception {
-        return CallRig.builder()
+        return rig(CallRig.builder());
+    }
+
+    /** A queue with alice (extension 1001) as its only member, reached at 5000. */
+    static CallRig rig(CallRig.Builder builder) throws Exception {
+        return builder
                 .queue(QueueSpec.of("sales", StrategyKind.PRIORITY, List.of(new MemberSpec("alice", 1))))
                 .number("5000", Destination.queue("sales"))
                 .agent("alice", "1001")
@@ -46,12 +51,12 @@ class RegistrationReachTest {
     }
 
     /** A phone of agent 1001 that has not registered itself. */
-    private static TestPhone phone(CallRig rig, String transport) throws Exception {
+    static TestPhone phone(CallRig rig, String transport) throws Exception {
         return TestPhone.builder("1001").password(CallRig.password("1001")).domain(CallRig.DOMAIN)
                 .transport(transport).server(rig.sipPort()).start();
     }
 
-    private static Caller dial(CallRig rig) throws Exception {
+    static Caller dial(CallRig rig) throws Exception {
         return PhoneCalls.dial(rig.trunkPhone("+15550001"), rig.rtp(CallRig.TRUNK_ADDRESS), "5000", WAIT, 0, 101);
     }
 
@@ -153,7 +158,7 @@ class RegistrationReachTest {
      * stays up until that ACK came, or the stack, finding its connection gone, would try the
      * address in the phone's Via (the private one) as a last resort.
      */
-    private static void hangUpWhileRinging(CallRig rig, Caller caller, TestPhone rung, Incoming invite) throws Exception {
+    static void hangUpWhileRinging(CallRig rig, Caller caller, TestPhone rung, Incoming invite) throws Exception {
         assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
         rung.awaitRequest("CANCEL", WAIT);
         Await.until(() -> invite.transaction().getState() == TransactionState.CONFIRMED

@@ -1,9 +1,12 @@
 package gateway.sip.registrar;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +45,17 @@ final class BindingTable implements AgentLocator {
             n += contacts.size();
         }
         return n;
+    }
+
+    /** Where the REGISTERs of every binding came from. */
+    Set<InetSocketAddress> sources() {
+        Set<InetSocketAddress> sources = new HashSet<>();
+        for (List<Binding> contacts : byAgent.values()) {
+            for (Binding b : contacts) {
+                sources.add(b.source());
+            }
+        }
+        return sources;
     }
 
     @Override

@@ -6,6 +6,7 @@ import gateway.sip.SipResponder;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -109,6 +111,11 @@ public final class Registrar implements AgentLocator {
                     restored, byAgent.size(), connectionLost);
         }
         return restored;
+    }
+
+    /** Where the REGISTERs of the current bindings came from (over TCP, the connections they came on). */
+    public Set<InetSocketAddress> bindingSources() {
+        return table.sources();
     }
 
     /** Drops lapsed bindings; the owner calls this on a timer. */

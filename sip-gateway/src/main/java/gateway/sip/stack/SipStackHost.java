@@ -1,6 +1,9 @@
 package gateway.sip.stack;
 
+import gateway.sip.tcp.TcpConnections;
+import gateway.sip.tcp.TcpProcessorFactory;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
@@ -49,18 +52,20 @@ public final class SipStackHost implements AutoCloseable {
     private SipListener listener;
     private final int port;
     private final Set<Thread> ownThreads;
+    private final TcpConnections tcp;
     private final MessageFactory messageFactory;
     private final HeaderFactory headerFactory;
     private final AddressFactory addressFactory;
     private volatile boolean closed;
 
     private SipStackHost(SipStackSettings settings, SipStack stack, SipProvider provider, Set<Thread> ownThreads,
-                         SipFactory factory) throws PeerUnavailableException {
+                         TcpConnections tcp, SipFactory factory) throws PeerUnavailableException {
         this.settings = settings;
         this.stack = stack;
         this.provider = provider;
         this.port = provider.getListeningPoint(ListeningPoint.UDP).getPort();
         this.ownThreads = ownThreads;
+        this.tcp = tcp;
         this.messageFactory = factory.createMessageFactory();
         this.headerFactory = factory.createHeaderFactory();
         this.addressFactory = factory.createAddressFactory();
@@ -97,13 +102,16 @@ public final class SipStackHost implements AutoCloseable {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(properties(settings, name));
+        TcpConnections connections = new TcpConnections(settings.tcp());
+        ((SipStackImpl) stack).setMessageProcessorFactory(new TcpProcessorFactory(connections,
+                settings.threadPoolSize()));
         try {
             ListeningPoint udp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.UDP);
             ListeningPoint tcp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             Set<Thread> own = scannerThreads();
-            SipStackHost host = new SipStackHost(settings, stack, provider, own, factory);
+            SipStackHost host = new SipStackHost(settings, stack, provider, own, connections, factory);
             host.listener = new PinRelease(listenerFactory.apply(host), host.router());
             provider.addSipListener(host.listener);
             stack.start();
@@ -140,6 +148,12 @@ public final class SipStackHost implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Long.toString(s.congestionTimeout().toMillis()));
+        // NIO: one selector thread for all TCP connections (the blocking processor takes two per
+        // connection); TcpProcessorFactory replaces the factory named here once the stack exists
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", NioMessageProcessorFactory.class.getName());
+        // 0 turns off the RI's idle closer, which would also close connections phones registered
+        // over; TcpConnections closes idle connections instead
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
         return p;
     }
 
@@ -224,6 +238,11 @@ public final class SipStackHost implements AutoCloseable {
     /** The stack's router: where requests to phones behind NAT, in their dialogs too, are sent. */
     public NatRouter router() {
         return (NatRouter) stack.getRouter();
+    }
+
+    /** The stack's TCP connections and their limits. */
+    public TcpConnections tcp() {
+        return tcp;
     }
 
     /** Server transactions the stack currently holds, including completed ones awaiting their timers. */

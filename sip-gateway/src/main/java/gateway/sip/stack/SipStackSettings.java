@@ -1,5 +1,6 @@
 package gateway.sip.stack;
 
+import gateway.sip.tcp.TcpLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param maxMessageSize        larger TCP messages are refused by the stack
  * @param maxServerTransactions server transaction table bound; above it the stack drops requests
  * @param congestionTimeout     a request waiting longer than this in the stack is dropped
+ * @param tcp                   caps and idle timeout of TCP connections
  */
 public record SipStackSettings(
         String name,
@@ -20,12 +22,14 @@ public record SipStackSettings(
         int threadPoolSize,
         int maxMessageSize,
         int maxServerTransactions,
-        Duration congestionTimeout) {
+        Duration congestionTimeout,
+        TcpLimits tcp) {
 
     public SipStackSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(congestionTimeout, "congestionTimeout");
+        Objects.requireNonNull(tcp, "tcp");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port=" + port + " must be within 0..65535");
         }
@@ -42,16 +46,23 @@ public record SipStackSettings(
 
     /** Defaults for a server on a small machine. */
     public static SipStackSettings server(String name, String address, int port) {
-        return new SipStackSettings(name, address, port, 8, 64 * 1024, 10_000, Duration.ofSeconds(2));
+        return new SipStackSettings(name, address, port, 8, 64 * 1024, 10_000, Duration.ofSeconds(2),
+                TcpLimits.DEFAULT);
     }
 
     /** Defaults for a client such as a test phone: few threads, small tables. */
     public static SipStackSettings client(String name, String address, int port) {
-        return new SipStackSettings(name, address, port, 2, 64 * 1024, 1_000, Duration.ofSeconds(2));
+        return new SipStackSettings(name, address, port, 2, 64 * 1024, 1_000, Duration.ofSeconds(2),
+                TcpLimits.DEFAULT);
     }
 
     public SipStackSettings withPort(int newPort) {
         return new SipStackSettings(name, address, newPort, threadPoolSize, maxMessageSize, maxServerTransactions,
-                congestionTimeout);
+                congestionTimeout, tcp);
+    }
+
+    public SipStackSettings withTcp(TcpLimits limits) {
+        return new SipStackSettings(name, address, port, threadPoolSize, maxMessageSize, maxServerTransactions,
+                congestionTimeout, limits);
     }
 }

@@ -1,6 +1,8 @@
 package gateway.sip.stack;
 
 import gov.nist.core.StackLogger;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
@@ -119,9 +121,9 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException || isPeerNoise(message)) {
-            // SipStackHost interrupts the stack's event scanner on purpose when it stops; and a
-            // peer's garbage (the message may carry the whole datagram) is no error of ours.
+        if (ex instanceof InterruptedException || isClosedUnderSelector(ex) || isPeerNoise(message)) {
+            // SipStackHost interrupts the stack's event scanner on purpose when it stops; a peer's
+            // garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
         } else {
             LOG.error(message, ex);
@@ -182,6 +184,15 @@ public final class Slf4jStackLogger implements StackLogger {
             }
         }
         return false;
+    }
+
+    /**
+     * The NIO selector thread racing a close: the stack's stop closes the selector under it, and a
+     * connection closed by another thread leaves a cancelled key to a write in progress. The
+     * connection or stack is gone either way.
+     */
+    static boolean isClosedUnderSelector(Exception ex) {
+        return ex instanceof ClosedSelectorException || ex instanceof CancelledKeyException;
     }
 
     static boolean isThrownToUs(String message) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <li>A message read off the network whose request line, Via, From, To, Call-ID, CSeq or
  * Content-Length does not parse, is missing or comes twice ({@link MessageFaults}) is answered
  * here, over UDP and TCP alike ({@link MalformedAnswer}); the stack never sees it. Over TCP the
- * stack would close the connection unanswered, racing its own socket (an NPE on "mySock").</li>
+ * stack would close the connection unanswered; {@code gateway.sip.tcp} frames TCP streams so that
+ * every message comes here with its channel.</li>
  * <li>A message that parses but breaks the grammar is marked through its application data and
  * {@code SipRequestRouter} answers it 400 ({@link #violation}): whitespace inside the angle
  * brackets of a name-addr ({@code To: < sip:a@b >}, RFC 4475 3.1.2.14 "badaspec"), or an
