@@ -15,11 +15,16 @@ import org.slf4j.LoggerFactory;
 public final class ExpectedLog implements AutoCloseable {
     private final Logger logger;
     private final boolean additive;
+    private final Level level;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private ExpectedLog(Logger logger) {
+    private ExpectedLog(Logger logger, Level capture) {
         this.logger = logger;
         this.additive = logger.isAdditive();
+        this.level = logger.getLevel();
+        if (capture != null) {
+            logger.setLevel(capture);
+        }
         appender.start();
         logger.addAppender(appender);
         logger.setAdditive(false);
@@ -30,7 +35,19 @@ public final class ExpectedLog implements AutoCloseable {
     }
 
     public static ExpectedLog of(String loggerName) {
-        return new ExpectedLog((Logger) LoggerFactory.getLogger(loggerName));
+        return new ExpectedLog((Logger) LoggerFactory.getLogger(loggerName), null);
+    }
+
+    /** Like {@link #of(String)}, and keeps INFO lines too (test configs log WARN and above only). */
+    public static ExpectedLog atInfo(String loggerName) {
+        return new ExpectedLog((Logger) LoggerFactory.getLogger(loggerName), Level.INFO);
+    }
+
+    /** Every formatted message kept so far, at any level, in order. */
+    public List<String> lines() {
+        synchronized (appender) { // AppenderBase appends under the appender's lock, from any thread
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     /** The formatted messages logged at WARN or above so far. */
@@ -48,6 +65,7 @@ public final class ExpectedLog implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setAdditive(additive);
+        logger.setLevel(level);
         appender.stop();
     }
 }

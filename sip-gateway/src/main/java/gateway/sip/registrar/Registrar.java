@@ -1,11 +1,13 @@
 package gateway.sip.registrar;
 
+import gateway.net.HostPort;
 import gateway.sip.RequestSource;
 import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
 import gateway.sip.auth.AgentCredentials;
 import gateway.sip.auth.AuthResult;
 import gateway.sip.auth.SipAuthenticator;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
@@ -135,7 +138,7 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.info("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", HostPort.of(source.address()), agent.extension(), toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
@@ -172,13 +175,9 @@ public final class Registrar implements AgentLocator {
                 }
             }
         }
-        List<String> before = contactUris(table.contactsOf(agent.agentId()));
+        List<Binding> before = table.contactsOf(agent.agentId());
         List<Binding> current = table.apply(agent.agentId(), wildcard, updates, now);
-        if (!before.equals(contactUris(current))) {
-            // refreshes are routine; only a change of contacts is worth the operator's eye
-            LOG.info("agent {} (REGISTER from {} over {}) now has {} contact(s)", agent.agentId(), source.address(),
-                    source.transport(), current.size());
-        }
+        logChange(agent.agentId(), source, before, current);
         ok(st, request, current, now);
     }
 
@@ -225,8 +224,22 @@ public final class Registrar implements AgentLocator {
         }
     }
 
-    private static List<String> contactUris(List<Binding> bindings) {
-        return bindings.stream().map(Binding::contact).toList();
+    /** Refreshes are routine; only a change of contacts or of the address they come from is worth the operator's eye. */
+    private static void logChange(String agentId, RequestSource source, List<Binding> before, List<Binding> after) {
+        String from = HostPort.of(source.address()) + " over " + source.transport();
+        if (before.isEmpty() && !after.isEmpty()) {
+            LOG.info("agent {} registered from {}: {} contact(s)", agentId, from, after.size());
+        } else if (after.isEmpty() && !before.isEmpty()) {
+            LOG.info("agent {} unregistered from {}: no contact left", agentId, from);
+        } else if (!contactsAndSources(before).equals(contactsAndSources(after))) {
+            String was = before.stream().map(b -> HostPort.of(b.source())).distinct().collect(Collectors.joining(", "));
+            LOG.info("agent {} REGISTER from {}: now {} contact(s) (before: {} from {})", agentId, from, after.size(),
+                    before.size(), was);
+        }
+    }
+
+    private static Map<String, InetSocketAddress> contactsAndSources(List<Binding> bindings) {
+        return bindings.stream().collect(Collectors.toMap(Binding::contact, Binding::source, (a, b) -> b));
     }
 
     private static List<ContactHeader> contacts(Request request) {
