@@ -145,12 +145,13 @@ public final class ServerMain implements AutoCloseable {
     /** Call outcomes at INFO (one line per call step), ring and agent-state detail at DEBUG. */
     private static void logEvent(AcdEvent e) {
         if (e instanceof AcdEvent.CallQueued q) {
-            events.info("call {} queued in {} at position {}", q.callId(), q.queueId(), q.position());
+            events.info("call {}: joins queue {} at position {}", q.callId(), q.queueId(), q.position());
         } else if (e instanceof AcdEvent.CallAnswered a) {
-            events.info("call {} in {} answered by {} after {} ms", a.callId(), a.queueId(), a.agentId(), a.waitMs());
+            events.info("call {}: answered by agent {} after {} ms in queue {}", a.callId(), a.agentId(), a.waitMs(),
+                    a.queueId());
         } else if (e instanceof AcdEvent.CallEnded c) {
-            events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
-                    c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+            events.info("call {}: queue {} outcome {}{}, waited {} ms, talked {} ms", c.callId(), c.queueId(), c.outcome(),
+                    c.agentId() == null ? "" : " by agent " + c.agentId(), c.waitMs(), c.talkMs());
         } else if (e instanceof AcdEvent.AgentReachabilityChanged r) {
             events.info("agent {} {}", r.agentId(), r.reachable() ? "reachable: offered calls while available"
                     : "unreachable: no phone registered, no device");
