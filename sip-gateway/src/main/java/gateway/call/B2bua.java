@@ -11,8 +11,8 @@ import gateway.leg.CallerLeg;
 import gateway.leg.LegRegistry;
 import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
+import gateway.net.Addresses;
 import gateway.net.CallLoops;
-import gateway.net.HostPort;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
 import gateway.sip.AdmittedInvite;
@@ -171,7 +171,7 @@ public final class B2bua implements InviteHandler, CallControl {
             return;
         }
         if (s.legs().timers().refusedTooShort(s.sip(), invite.transaction(), invite.request(),
-                "caller " + HostPort.of(invite.source().address()))) {
+                "caller " + Addresses.of(invite.source().address()))) {
             return;
         }
         String callId = callIdOf(invite.request());

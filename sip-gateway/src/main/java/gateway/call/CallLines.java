@@ -1,7 +1,7 @@
 package gateway.call;
 
 import acd.call.CancelReason;
-import gateway.net.HostPort;
+import gateway.net.Addresses;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.Caller;
 import ivr.dtmf.KeySignal;
@@ -22,7 +22,7 @@ final class CallLines {
     static String invite(AdmittedInvite invite, String callerUser) {
         Caller c = invite.caller();
         return "INVITE from " + orDash(callerUser) + " to " + orDash(invite.dialed()) + ", "
-                + HostPort.of(invite.source().address()) + " over " + invite.source().transport() + ", "
+                + Addresses.of(invite.source().address()) + " over " + invite.source().transport() + ", "
                 + (c.kind() == Caller.Kind.TRUNK ? "trunk " : "agent ") + c.id();
     }
 

@@ -3,7 +3,7 @@ package gateway.leg;
 import acd.call.RingEnd;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
-import gateway.net.HostPort;
+import gateway.net.Addresses;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.SipReason;
@@ -218,7 +218,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void ringPhones() {
         log.info("call {}: ringing agent {} on {}", callId, agentId(),
-                phones.stream().map(b -> HostPort.of(b.source()) + " " + b.transport()).collect(Collectors.joining(", ")));
+                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()).collect(Collectors.joining(", ")));
         for (Binding b : phones) {
             send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
         }

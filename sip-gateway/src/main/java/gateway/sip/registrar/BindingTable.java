@@ -1,6 +1,6 @@
 package gateway.sip.registrar;
 
-import gateway.net.HostPort;
+import gateway.net.Addresses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,7 +93,7 @@ final class BindingTable implements AgentLocator {
                     List<Binding> after = replace(agentId, before, before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
                     before.stream().filter(b -> b.expiresAtMs() <= nowMs).forEach(b -> LOG.info(
                             "agent {}: registration of {} from {} lapsed (not refreshed); {} contact(s) left",
-                            agentId, b.contact(), HostPort.of(b.source()), after.size()));
+                            agentId, b.contact(), Addresses.of(b.source()), after.size()));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package gateway.sip.registrar;
 
-import gateway.net.HostPort;
+import gateway.net.Addresses;
 import gateway.sip.RequestSource;
 import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
@@ -138,7 +138,7 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.info("REGISTER from {}: user {} may not register {}", HostPort.of(source.address()), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", Addresses.of(source.address()), agent.extension(), toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
@@ -226,13 +226,13 @@ public final class Registrar implements AgentLocator {
 
     /** Refreshes are routine; only a change of contacts or of the address they come from is worth the operator's eye. */
     private static void logChange(String agentId, RequestSource source, List<Binding> before, List<Binding> after) {
-        String from = HostPort.of(source.address()) + " over " + source.transport();
+        String from = Addresses.of(source.address()) + " over " + source.transport();
         if (before.isEmpty() && !after.isEmpty()) {
             LOG.info("agent {} registered from {}: {} contact(s)", agentId, from, after.size());
         } else if (after.isEmpty() && !before.isEmpty()) {
             LOG.info("agent {} unregistered from {}: no contact left", agentId, from);
         } else if (!contactsAndSources(before).equals(contactsAndSources(after))) {
-            String was = before.stream().map(b -> HostPort.of(b.source())).distinct().collect(Collectors.joining(", "));
+            String was = before.stream().map(b -> Addresses.of(b.source())).distinct().collect(Collectors.joining(", "));
             LOG.info("agent {} REGISTER from {}: now {} contact(s) (before: {} from {})", agentId, from, after.size(),
                     before.size(), was);
         }

@@ -1,16 +1,17 @@
 package gateway.net;
 
+import config.model.HostPort;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * An address as log lines print it: {@code 192.0.2.7:5060}, {@code [2001:db8::7]:5060}, or
- * {@code pbx.example.net:5060} when unresolved. Never {@link InetSocketAddress#toString()}'s
- * {@code /[0:0:0:0:0:0:0:1]:5060}; never a DNS lookup (a log line must not block).
+ * Addresses as log lines print them: {@code 192.0.2.7:5060}, {@code [2001:db8::7]:5060}, or
+ * {@code pbx.example.net:5060} when unresolved (the bracketing of {@link HostPort}). Never
+ * {@link InetSocketAddress#toString()}'s {@code /[0:0:0:0:0:0:0:1]:5060}; never a DNS lookup.
  */
-public final class HostPort {
-    private HostPort() {
+public final class Addresses {
+    private Addresses() {
     }
 
     /** {@code host:port}, {@code [v6]:port}, or {@code -} for none. */
@@ -19,12 +20,11 @@ public final class HostPort {
             return "-";
         }
         InetAddress ip = address.getAddress();
-        String host = ip == null ? address.getHostString() : host(ip);
-        return host + ":" + address.getPort();
+        return new HostPort(ip == null ? address.getHostString() : ip(ip), address.getPort()).toString();
     }
 
-    /** The literal address: IPv6 compressed (RFC 5952) and bracketed. */
-    public static String host(InetAddress ip) {
+    /** The literal address, IPv6 compressed (RFC 5952: {@code ::1}, {@code 2001:db8::7}) and without brackets. */
+    public static String ip(InetAddress ip) {
         if (!(ip instanceof Inet6Address)) {
             return ip.getHostAddress();
         }
@@ -46,18 +46,18 @@ public final class HostPort {
             }
             i = Math.max(i, j);
         }
-        StringBuilder s = new StringBuilder("[");
+        StringBuilder s = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 s.append("::");
                 i += bestLength - 1;
             } else {
-                if (s.length() > 1 && s.charAt(s.length() - 1) != ':') {
+                if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
                     s.append(':');
                 }
                 s.append(Integer.toHexString(groups[i]));
             }
         }
-        return s.append(']').toString();
+        return s.toString();
     }
 }
