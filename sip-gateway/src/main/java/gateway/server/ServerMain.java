@@ -159,12 +159,17 @@ public final class ServerMain implements AutoCloseable {
             events.info("agent {} {} (call {})", o.agentId(), o.onOwnCall() ? "on a call of their own: not offered calls"
                     : "off their own calls", o.callId());
         } else if (e instanceof AcdEvent.AgentStatusChanged s) {
-            events.info("agent {} status {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+            events.info("agent {} status {} -> {}{}", s.agentId(), s.from(), s.to(), why(s.reason()));
         } else if (e instanceof AcdEvent.AgentStateChanged s) {
-            events.info("agent {} {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+            events.info("agent {} {} -> {}{}", s.agentId(), s.from(), s.to(), why(s.reason()));
         } else {
             events.debug("{}", e);
         }
+    }
+
+    /** " (reason)", or nothing for none: no "null" in a log line. */
+    private static String why(String reason) {
+        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
     }
 
     @Override

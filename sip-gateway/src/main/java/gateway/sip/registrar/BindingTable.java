@@ -90,7 +90,8 @@ final class BindingTable implements AgentLocator {
             synchronized (stripe(agentId)) {
                 List<Binding> before = contactsOf(agentId);
                 if (before.stream().anyMatch(b -> b.expiresAtMs() <= nowMs)) {
-                    List<Binding> after = replace(agentId, before, before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
+                    List<Binding> after = replace(agentId, before,
+                            before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
                     before.stream().filter(b -> b.expiresAtMs() <= nowMs).forEach(b -> LOG.info(
                             "agent {}: registration of {} from {} lapsed (not refreshed); {} contact(s) left",
                             agentId, b.contact(), Addresses.of(b.source()), after.size()));
