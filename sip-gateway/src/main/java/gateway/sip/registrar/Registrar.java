@@ -138,7 +138,8 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.info("REGISTER from {}: user {} may not register {}", Addresses.of(source.address()), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", Addresses.of(source.address()), agent.extension(),
+                    toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
