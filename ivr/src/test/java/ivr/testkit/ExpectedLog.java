@@ -4,25 +4,35 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
  * A warning a test provokes on purpose: while open, what {@code logger} logs is kept here for the
  * test to assert on instead of reaching the build log, so a green run prints no expected failure.
- * Other loggers, and this one after {@link #close()}, log as usual.
+ * Other loggers, and this one after {@link #close()}, log as usual. {@link #atInfo} also keeps
+ * the INFO lines, of several loggers in the order they were logged.
  */
 public final class ExpectedLog implements AutoCloseable {
-    private final Logger logger;
-    private final boolean additive;
+    private final List<Logger> loggers = new ArrayList<>();
+    private final List<Boolean> additive = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private ExpectedLog(Logger logger) {
-        this.logger = logger;
-        this.additive = logger.isAdditive();
+    private ExpectedLog(Level capture, String... loggerNames) {
         appender.start();
-        logger.addAppender(appender);
-        logger.setAdditive(false);
+        for (String name : loggerNames) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            loggers.add(logger);
+            additive.add(logger.isAdditive());
+            levels.add(logger.getLevel());
+            if (capture != null) {
+                logger.setLevel(capture);
+            }
+            logger.addAppender(appender);
+            logger.setAdditive(false);
+        }
     }
 
     public static ExpectedLog of(Class<?> type) {
@@ -30,13 +40,27 @@ public final class ExpectedLog implements AutoCloseable {
     }
 
     public static ExpectedLog of(String loggerName) {
-        return new ExpectedLog((Logger) LoggerFactory.getLogger(loggerName));
+        return new ExpectedLog(null, loggerName);
+    }
+
+    /** Like {@link #of(String)} for each logger, keeping INFO lines too (test configs log WARN and above only). */
+    public static ExpectedLog atInfo(String... loggerNames) {
+        return new ExpectedLog(Level.INFO, loggerNames);
+    }
+
+    /** Every formatted message kept so far, at any level, in the order logged. */
+    public List<String> lines() {
+        synchronized (appender) { // AppenderBase appends under the appender's lock, from any thread
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     /** The formatted messages logged at WARN or above so far. */
     public List<String> warnings() {
-        return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        synchronized (appender) {
+            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     /** Whether a WARN-or-above message containing {@code text} was logged. */
@@ -46,8 +70,12 @@ public final class ExpectedLog implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.detachAppender(appender);
-        logger.setAdditive(additive);
+        for (int i = 0; i < loggers.size(); i++) {
+            Logger logger = loggers.get(i);
+            logger.detachAppender(appender);
+            logger.setAdditive(additive.get(i));
+            logger.setLevel(levels.get(i));
+        }
         appender.stop();
     }
 }

@@ -7,9 +7,11 @@ import acd.command.AcdCommands;
 import acd.port.CallControl;
 import config.model.SessionTimers;
 import gateway.dialog.SessionTimerRules;
+import gateway.leg.CallerLeg;
 import gateway.leg.LegRegistry;
 import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
+import gateway.net.Addresses;
 import gateway.net.CallLoops;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
@@ -169,17 +171,20 @@ public final class B2bua implements InviteHandler, CallControl {
             return;
         }
         if (s.legs().timers().refusedTooShort(s.sip(), invite.transaction(), invite.request(),
-                "caller " + invite.source().address())) {
+                "caller " + Addresses.of(invite.source().address()))) {
             return;
         }
         String callId = callIdOf(invite.request());
+        String callerUser = CallerLeg.callerUser(invite.request());
         if (invite.caller().kind() == Caller.Kind.AGENT && features.handles(invite.dialed())) {
+            log.info("call {}: {}: feature code", callId, CallLines.invite(invite, callerUser));
             features.run(invite, invite.caller().id(), s, ownCall(invite, callId));
             return;
         }
         Optional<Destination> entry = directory.entryFor(invite.dialed());
+        log.info("call {}: {}: {}", callId, CallLines.invite(invite, callerUser),
+                entry.map(CallLines::destination).orElse("no such number, 404"));
         if (entry.isEmpty()) {
-            log.info("INVITE for {} from {}: no such number", invite.dialed(), invite.source().address());
             s.sip().reply(invite.transaction(), invite.request(), Response.NOT_FOUND);
             return;
         }

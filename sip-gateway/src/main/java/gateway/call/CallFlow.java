@@ -54,6 +54,7 @@ final class CallFlow implements AgentRing.Owner {
     private Playout.Channel playout;
     private SipReason endReason; // the Reason (RFC 3326) on our BYEs when we end the call; null for none
     private final LiveView view;
+    private final long startedMs;
 
     /** @param onEnded told once, when the call is over */
     CallFlow(CallServices services, EventLoop loop, String callId, AdmittedInvite invite, Consumer<CallFlow> onEnded) {
@@ -63,7 +64,8 @@ final class CallFlow implements AgentRing.Owner {
         this.caller = new CallerLeg(services.legs(), loop, callId, invite);
         this.onEnded = onEnded;
         this.scheduler = new LoopScheduler(loop);
-        this.view = new LiveView(callId, caller.callerUser(), invite.dialed(), services.clock().millis());
+        this.startedMs = services.clock().millis();
+        this.view = new LiveView(callId, caller.callerUser(), invite.dialed(), startedMs);
         this.machine = new StateMachine<>(log, "call " + callId, CallPhase.NEW, new StateMachine.Actions<>() {
             @Override
             public void exit(CallPhase from, CallPhase to) {
@@ -159,8 +161,10 @@ final class CallFlow implements AgentRing.Owner {
             return;
         }
         if (next instanceof Destination.Menu) {
-            IvrSession ivr = new IvrSession(services.directory().ivr().menus(), playout, scheduler, this::goTo,
-                    menuId -> services.facts().menu(callId, now(), menuId));
+            IvrSession ivr = new IvrSession(services.directory().ivr().menus(), playout, scheduler, this::goTo, menuId -> {
+                log.info("call {}: menu {}", callId, menuId);
+                services.facts().menu(callId, now(), menuId);
+            });
             state(new MenuActivity(ivr, next), "menu");
         } else if (next instanceof Destination.Queue q) {
             state(new QueueWait(services, loop, callId, q.queueId(), playout, scheduler), "queue " + q.queueId());
@@ -183,6 +187,7 @@ final class CallFlow implements AgentRing.Owner {
             hangUp("no trunk to transfer to");
             return;
         }
+        log.info("call {}: transfer to {} via trunk {}", callId, number, trunk.id());
         services.facts().transfer(callId, now(), number);
         state(new TransferActivity(this, services, loop, number, trunk, playout, scheduler), "transfer to " + number);
     }
@@ -197,7 +202,9 @@ final class CallFlow implements AgentRing.Owner {
 
     /** A key from the caller: the menu or the voicemail takes it, a bridge passes it on; a queue ignores it. */
     void onKey(char key, KeySignal how) {
-        log.debug("call {}: key {} by {}", callId, key, how);
+        if (activity instanceof MenuActivity) { // elsewhere keys may be a PIN or a card number for the agent
+            log.info("call {}: key {} by {}", callId, key, CallLines.how(how));
+        }
         services.facts().key(callId, now(), key);
         activity.onKey(key, how);
     }
@@ -236,7 +243,7 @@ final class CallFlow implements AgentRing.Owner {
         AgentRing ring = rings.remove(agentId);
         if (ring != null) {
             boolean answered = ring.state() == AgentRing.State.ANSWERED;
-            ring.cancel("the core cancels the ring: " + why,
+            ring.cancel(CallLines.cancelled(why),
                     why == CancelReason.ANSWERED_ELSEWHERE ? SipReason.ANSWERED_ELSEWHERE : null);
             publish();
             if (answered && activity instanceof QueueWait wait) {
@@ -250,12 +257,12 @@ final class CallFlow implements AgentRing.Owner {
         AgentRing ring = rings.get(agentId);
         if (ring == null || ring.state() != AgentRing.State.ANSWERED || !(activity instanceof QueueWait wait)) {
             // the agent hung up between answering and the bridge: the call is over
-            log.info("call {}: agent {} gone before the bridge", callId, agentId);
             end(true, EndCause.AGENT_HUNG_UP, "agent gone before the bridge");
             return;
         }
         boolean record = services.directory().ivr().queue(wait.queueId()).map(IvrSpecs.QueueMedia::record).orElse(false);
         ring.bridged();
+        log.info("call {}: bridged to agent {}", callId, agentId);
         BridgeActivity.Peer agent = new BridgeActivity.Peer(ring.rtp(), agentId, reason -> ring.cancel(reason, endReason),
                 ring::sendInfo);
         state(new BridgeActivity(services, callId, callerMedia, caller::sendInfo, agent, true, record, scheduler,
@@ -330,7 +337,6 @@ final class CallFlow implements AgentRing.Owner {
         if (phase() == CallPhase.ENDED) {
             return;
         }
-        log.info("call {}: {}; ending the call", callId, why);
         endReason = reason;
         end(true, phase() == CallPhase.NEW ? EndCause.FAILED : reason != null ? EndCause.MEDIA_TIMEOUT
                 : EndCause.SYSTEM_HUNG_UP, why, silentMs);
@@ -367,6 +373,7 @@ final class CallFlow implements AgentRing.Owner {
             return;
         }
         services.facts().ended(callId, now(), cause);
+        log.info("call {}: ended {}", callId, CallLines.ended(phase(), now() - startedMs, cause, reason));
         boolean tellCore = activity.heldByCore();
         state(Activity.none(CallPhase.ENDED), reason);
         if (byUs) {

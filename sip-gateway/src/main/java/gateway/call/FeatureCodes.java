@@ -126,7 +126,7 @@ public final class FeatureCodes {
             if (closed) {
                 return;
             }
-            log.info("agent {} dialled {}: now {}", agentId, invite.dialed(), takingCalls ? "taking calls" : "not taking calls");
+            log.info("call {}: agent {} now {}", callId, agentId, takingCalls ? "taking calls" : "not taking calls");
             channel = playouts.channel(leg.rtp());
             channel.play(takingCalls ? ON : OFF, () -> close(true));
         }

@@ -79,10 +79,8 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
                 call.hangUp("transfer failed");
             }
         });
-        timer = scheduler.schedule(RING_MS, () -> {
-            log.info("call {}: transfer to {} not answered in {} ms; hanging up", call.callId(), number, RING_MS);
-            call.hangUp("transfer not answered");
-        });
+        timer = scheduler.schedule(RING_MS,
+                () -> call.hangUp("transfer to " + number + " not answered in " + RING_MS + " ms"));
     }
 
     private void ring(byte[] offer) {
@@ -122,13 +120,13 @@ final class TransferActivity implements Activity, OutgoingLeg.Owner {
 
     @Override
     public void answered(OutgoingLeg answered) {
+        log.info("call {}: transfer to {} answered", call.callId(), number);
         call.transferAnswered(this);
     }
 
     @Override
     public void finished(OutgoingLeg failed, int status) {
-        log.info("call {}: transfer to {} failed ({}); hanging up", call.callId(), number, status);
-        call.hangUp("transfer failed");
+        call.hangUp("transfer to " + number + " failed with " + status);
     }
 
     @Override

@@ -3,6 +3,7 @@ package gateway.leg;
 import acd.call.RingEnd;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
+import gateway.net.Addresses;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sip.SipReason;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,6 +217,8 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void ringPhones() {
+        log.info("call {}: ringing agent {} on {}", callId, agentId(),
+                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()).collect(Collectors.joining(", ")));
         for (Binding b : phones) {
             send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
         }
@@ -224,6 +228,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void ringDevice() {
+        log.info("call {}: ringing agent {}'s device via trunk {}", callId, agentId(), route.trunk().id());
         OutgoingLeg leg = leg(OutgoingLeg.Kind.DEVICE);
         if (!leg.invite(route.trunk(), route.device(), callerUser, offer)) {
             lastFailure = Response.SERVICE_UNAVAILABLE;
@@ -320,6 +325,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
      */
     public void cancel(String reason, SipReason sipReason) {
         if (state() != State.ENDED) {
+            if (state() != State.BRIDGED) { // a bridged call's end has a line of its own
+                log.info("call {}: ring of agent {} ended: {}", callId, agentId(), reason);
+            }
             endReason = sipReason;
             state(State.ENDED, reason);
         }
@@ -327,9 +335,19 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void fail(int status) {
         if (state().ringing()) {
+            log.info("call {}: ring of agent {} ended: {}", callId, agentId(), failure(status));
             state(State.ENDED, "failed with " + status);
             owner.ringFailed(this, classify(status));
         }
+    }
+
+    private static String failure(int status) {
+        return switch (status) {
+            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> "rejected with " + status;
+            case Response.REQUEST_TIMEOUT -> "no answer (408)";
+            case Response.TEMPORARILY_UNAVAILABLE -> "unavailable (480)";
+            default -> "failed with " + status;
+        };
     }
 
     static RingEnd classify(int status) {

@@ -146,7 +146,12 @@ public final class CallerLeg {
 
     /** The caller's number (From user), shown to the agents we ring. */
     public String callerUser() {
-        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        return callerUser(invite);
+    }
+
+    /** The From user of {@code request}, or "" when it has none. */
+    public static String callerUser(Request request) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         if (from != null && from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
             return uri.getUser();
         }

@@ -152,12 +152,13 @@ public final class ServerMain implements AutoCloseable {
     /** Call outcomes at INFO (one line per call step), ring and agent-state detail at DEBUG. */
     private static void logEvent(AcdEvent e) {
         if (e instanceof AcdEvent.CallQueued q) {
-            events.info("call {} queued in {} at position {}", q.callId(), q.queueId(), q.position());
+            events.info("call {}: joins queue {} at position {}", q.callId(), q.queueId(), q.position());
         } else if (e instanceof AcdEvent.CallAnswered a) {
-            events.info("call {} in {} answered by {} after {} ms", a.callId(), a.queueId(), a.agentId(), a.waitMs());
+            events.info("call {}: answered by agent {} after {} ms in queue {}", a.callId(), a.agentId(), a.waitMs(),
+                    a.queueId());
         } else if (e instanceof AcdEvent.CallEnded c) {
-            events.info("call {} in {} ended {} (agent {}, waited {} ms, talked {} ms)", c.callId(), c.queueId(),
-                    c.outcome(), c.agentId(), c.waitMs(), c.talkMs());
+            events.info("call {}: queue {} outcome {}{}, waited {} ms, talked {} ms", c.callId(), c.queueId(), c.outcome(),
+                    c.agentId() == null ? "" : " by agent " + c.agentId(), c.waitMs(), c.talkMs());
         } else if (e instanceof AcdEvent.AgentReachabilityChanged r) {
             events.info("agent {} {}", r.agentId(), r.reachable() ? "reachable: offered calls while available"
                     : "unreachable: no phone registered, no device");
@@ -165,12 +166,17 @@ public final class ServerMain implements AutoCloseable {
             events.info("agent {} {} (call {})", o.agentId(), o.onOwnCall() ? "on a call of their own: not offered calls"
                     : "off their own calls", o.callId());
         } else if (e instanceof AcdEvent.AgentStatusChanged s) {
-            events.info("agent {} status {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+            events.info("agent {} status {} -> {}{}", s.agentId(), s.from(), s.to(), why(s.reason()));
         } else if (e instanceof AcdEvent.AgentStateChanged s) {
-            events.info("agent {} {} -> {} ({})", s.agentId(), s.from(), s.to(), s.reason());
+            events.info("agent {} {} -> {}{}", s.agentId(), s.from(), s.to(), why(s.reason()));
         } else {
             events.debug("{}", e);
         }
+    }
+
+    /** " (reason)", or nothing for none: no "null" in a log line. */
+    private static String why(String reason) {
+        return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
     }
 
     @Override

@@ -2,6 +2,7 @@ package gateway.server;
 
 import config.model.HostPort;
 import config.model.Trunk;
+import gateway.net.Addresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -110,14 +111,14 @@ public final class TrunkAddresses {
         try {
             InetSocketAddress now = new InetSocketAddress(resolver.lookup(a.host()), a.port());
             if (failing.remove(key)) {
-                log.info("trunk {}: {} resolves again, to {}", t.id(), a, now.getAddress().getHostAddress());
+                log.info("trunk {}: {} resolves again, to {}", t.id(), a, Addresses.ip(now.getAddress()));
             }
             return now;
         } catch (UnknownHostException e) {
             boolean known = lastGood != null && lastGood.getHostString().equals(a.host()) && !lastGood.isUnresolved();
             if (failing.add(key)) {
                 log.warn("trunk {}: cannot resolve {} ({}); {}", t.id(), a, e.getMessage(),
-                        known ? "keeping " + lastGood.getAddress().getHostAddress() : "calls to it fail until it resolves");
+                        known ? "keeping " + Addresses.ip(lastGood.getAddress()) : "calls to it fail until it resolves");
             }
             return known && lastGood.getPort() == a.port() ? lastGood : InetSocketAddress.createUnresolved(a.host(), a.port());
         }

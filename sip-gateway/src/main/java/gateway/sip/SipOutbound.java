@@ -1,5 +1,6 @@
 package gateway.sip;
 
+import gateway.net.Addresses;
 import gateway.sip.stack.SipStackHost;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +191,7 @@ public final class SipOutbound {
             register.addHeader(headers.createExpiresHeader(expires));
             return send(register);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-            log.info("REGISTER to {} could not be sent: {}", registrar, e.toString());
+            log.info("REGISTER to {} could not be sent: {}", Addresses.of(registrar), e.toString());
             return null;
         }
     }
@@ -256,7 +257,7 @@ public final class SipOutbound {
             meters.sipRequestSent(method);
             return ct;
         } catch (SipException | ParseException | RuntimeException e) {
-            log.debug("{} not sent in dialog {}: {}", method, dialog == null ? null : dialog.getCallId(), e.toString());
+            log.debug("{} not sent in dialog {}: {}", method, dialog == null ? "-" : dialog.getCallId(), e.toString());
             return null;
         }
     }

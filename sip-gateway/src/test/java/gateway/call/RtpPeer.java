@@ -137,7 +137,7 @@ public final class RtpPeer implements AutoCloseable {
      * Presses {@code key} by RFC 4733 on payload type {@code eventPt}: the packets of one 100 ms
      * event with their end copies, sent from this thread with the stream's SSRC and sequence.
      */
-    void pressKey(char key, int eventPt) throws IOException, InterruptedException {
+    public void pressKey(char key, int eventPt) throws IOException, InterruptedException {
         long start = ts.get();
         int ssrc = ssrc();
         long began = System.nanoTime();

@@ -1,5 +1,6 @@
 package gateway.sip.auth;
 
+import gateway.net.Addresses;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -127,7 +128,7 @@ public final class FailureLimiter {
                 r.blockedUntilMs = now + blockMs;
             }
             LOG.warn("SIP {} blocked for {} s after {} failed authentications", key instanceof InetAddress a
-                    ? "source " + a.getHostAddress() : key, blockMs / 1000, maxFailures);
+                    ? "source " + Addresses.ip(a) : key, blockMs / 1000, maxFailures);
             return true;
         }
 

@@ -1,5 +1,6 @@
 package gateway.sip.auth;
 
+import gateway.net.Addresses;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class SipAuthenticator {
             case STALE:
             case REPLAYED:
             case UNKNOWN_NONCE:
-                LOG.debug("{} from {}: user {} nonce {}", request.getMethod(), source.getHostAddress(), r.username(), verdict);
+                LOG.debug("{} from {}: user {} nonce {}", request.getMethod(), Addresses.ip(source), r.username(), verdict);
                 return new AuthResult.Challenge(true, offerFor(agent));
             case UNUSABLE:
                 return new AuthResult.Challenge(false, offerFor(agent));
@@ -70,7 +71,7 @@ public final class SipAuthenticator {
                 // one WARN when a block starts (FailureLimiter); a single wrong password is routine
                 boolean blocked = limiter.recordFailure(source, r.username());
                 LOG.info("{} from {}: authentication failed for user {}{}", request.getMethod(),
-                        source.getHostAddress(), printable(r.username()), blocked ? " (now blocked)" : "");
+                        Addresses.ip(source), printable(r.username()), blocked ? " (now blocked)" : "");
                 return new AuthResult.Forbidden("bad credentials");
         }
     }

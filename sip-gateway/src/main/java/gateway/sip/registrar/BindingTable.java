@@ -1,5 +1,6 @@
 package gateway.sip.registrar;
 
+import gateway.net.Addresses;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every agent's current bindings. Each agent's list is replaced atomically (copy on write), so
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are sent to, for the SIP stack's router.
  */
 final class BindingTable implements AgentLocator {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private final Map<String, List<Binding>> byAgent = new ConcurrentHashMap<>();
     private final Map<String, Binding> natByReachUri = new ConcurrentHashMap<>();
     private final RegistrationListener listener;
@@ -100,7 +104,11 @@ final class BindingTable implements AgentLocator {
             synchronized (stripe(agentId)) {
                 List<Binding> before = contactsOf(agentId);
                 if (before.stream().anyMatch(b -> b.expiresAtMs() <= nowMs)) {
-                    replace(agentId, before, before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
+                    List<Binding> after = replace(agentId, before,
+                            before.stream().filter(b -> b.expiresAtMs() > nowMs).toList());
+                    before.stream().filter(b -> b.expiresAtMs() <= nowMs).forEach(b -> LOG.info(
+                            "agent {}: registration of {} from {} lapsed (not refreshed); {} contact(s) left",
+                            agentId, b.contact(), Addresses.of(b.source()), after.size()));
                 }
             }
         }

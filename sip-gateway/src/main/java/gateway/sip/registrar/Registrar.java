@@ -1,5 +1,6 @@
 package gateway.sip.registrar;
 
+import gateway.net.Addresses;
 import gateway.sip.RequestSource;
 import gateway.sip.SipIds;
 import gateway.sip.SipResponder;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
@@ -142,7 +144,8 @@ public final class Registrar implements AgentLocator {
         }
         AgentCredentials agent = ((AuthResult.Authenticated) result).agent();
         if (!agent.extension().equals(toUser(request))) {
-            LOG.info("REGISTER from {}: user {} may not register {}", source.address(), agent.extension(), toUser(request));
+            LOG.info("REGISTER from {}: user {} may not register {}", Addresses.of(source.address()), agent.extension(),
+                    toUser(request));
             responder.reply(st, request, Response.FORBIDDEN);
             return;
         }
@@ -179,13 +182,9 @@ public final class Registrar implements AgentLocator {
                 }
             }
         }
-        List<String> before = contactUris(table.contactsOf(agent.agentId()));
+        List<Binding> before = table.contactsOf(agent.agentId());
         List<Binding> current = table.apply(agent.agentId(), wildcard, updates, now);
-        if (!before.equals(contactUris(current))) {
-            // refreshes are routine; only a change of contacts is worth the operator's eye
-            LOG.info("agent {} (REGISTER from {} over {}) now has {} contact(s)", agent.agentId(), source.address(),
-                    source.transport(), current.size());
-        }
+        logChange(agent.agentId(), source, before, current);
         ok(st, request, current, now);
     }
 
@@ -232,8 +231,22 @@ public final class Registrar implements AgentLocator {
         }
     }
 
-    private static List<String> contactUris(List<Binding> bindings) {
-        return bindings.stream().map(Binding::contact).toList();
+    /** Refreshes are routine; only a change of contacts or of the address they come from is worth the operator's eye. */
+    private static void logChange(String agentId, RequestSource source, List<Binding> before, List<Binding> after) {
+        String from = Addresses.of(source.address()) + " over " + source.transport();
+        if (before.isEmpty() && !after.isEmpty()) {
+            LOG.info("agent {} registered from {}: {} contact(s)", agentId, from, after.size());
+        } else if (after.isEmpty() && !before.isEmpty()) {
+            LOG.info("agent {} unregistered from {}: no contact left", agentId, from);
+        } else if (!contactsAndSources(before).equals(contactsAndSources(after))) {
+            String was = before.stream().map(b -> Addresses.of(b.source())).distinct().collect(Collectors.joining(", "));
+            LOG.info("agent {} REGISTER from {}: now {} contact(s) (before: {} from {})", agentId, from, after.size(),
+                    before.size(), was);
+        }
+    }
+
+    private static Map<String, InetSocketAddress> contactsAndSources(List<Binding> bindings) {
+        return bindings.stream().collect(Collectors.toMap(Binding::contact, Binding::source, (a, b) -> b));
     }
 
     private static List<ContactHeader> contacts(Request request) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ivr.testkit.ExpectedLog;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,18 @@ class BindingTableTest {
         table.expire(200);
         assertEquals(List.of("alice up", "alice down"), notices);
         assertTrue(table.contactsOf("alice").isEmpty());
+    }
+
+    @Test
+    void aLapseIsLoggedWithTheContactAndWhereItRegisteredFrom() {
+        table.apply("alice", false, List.of(binding("sip:a@desk", 100, "c1", 1), binding("sip:a@mobile", 300, "c2", 1)), 0);
+        try (ExpectedLog log = ExpectedLog.atInfo(Registrar.class.getName())) {
+            table.expire(99);
+            assertEquals(List.of(), log.lines(), "nothing lapsed yet");
+            table.expire(100);
+            assertEquals(List.of("agent alice: registration of sip:a@desk from 127.0.0.1:5060 lapsed (not refreshed); "
+                    + "1 contact(s) left"), log.lines());
+        }
     }
 
     @Test
