@@ -150,7 +150,13 @@ public final class SipResponder {
      */
     public void confirmAck(RequestEvent ack) {
         if (ack.getDialog() instanceof SIPDialog dialog && ack.getServerTransaction() instanceof SIPServerTransaction tx) {
-            dialog.handleAck(tx);
+            try {
+                dialog.handleAck(tx);
+            } catch (RuntimeException e) {
+                // The RI's timer task can still be being armed on the thread that sent the 2xx
+                // (its cancel then throws): the 2xx goes again and the caller's next ACK stops it.
+                LOG.debug("ACK {} not yet recorded with its dialog: {}", tx.getBranchId(), e.toString());
+            }
         }
     }
 
