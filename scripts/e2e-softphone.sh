@@ -146,9 +146,9 @@ sipp -sf "$root/scripts/sipp/caller.xml" -s 2000 -i 127.0.0.2 -p "$trunk_port" -
   -error_file "$work/sipp-errors.log" "127.0.0.1:$sip_port" > "$work/sipp.log" 2>&1 \
   || { tail -30 "$work/sipp-errors.log" || true; fail "SIPp call failed"; }
 
-wait_for "answered by alice" "$work/server.log" 10
-wait_for "ended COMPLETED" "$work/server.log" 10
-grep -E "queued|answered|ended" "$work/server.log" | sed 's/^/e2e: server: /'
+wait_for "answered by agent alice" "$work/server.log" 10
+wait_for "outcome COMPLETED" "$work/server.log" 10
+grep -E "joins queue|answered by|outcome|ended in" "$work/server.log" | sed 's/^/e2e: server: /'
 
 # The audio, each by its frequency and level: sox's "Rough frequency" of a pure tone is within a
 # few percent of it; under 1% of full scale (RMS) is silence. The window, 1 s to 2.5 s into each
