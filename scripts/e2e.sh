@@ -49,6 +49,7 @@ busy_port="$(free_port)"    # agent 1012: 486
 rtp_base=$(( 30000 + 2 * (RANDOM % 10000) ))
 token=e2e-token
 api="http://127.0.0.1:$http_port/api"
+started="$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)"
 
 sox -n -r 8000 -c 1 -b 16 "$work/prompt.wav" synth 0.3 sine 600 vol 0.2
 cat > "$work/acd.yaml" <<YAML
@@ -99,6 +100,9 @@ queues:
     members: [ { agent: off } ]
   - id: fwd
     members: [ { agent: mobile } ]
+  - id: rnd
+    strategy: random
+    members: [ { agent: a1 }, { agent: a2 }, { agent: a3 } ]
 menus:
   - id: ivr
     prompt: $work/prompt.wav
@@ -117,6 +121,7 @@ numbers:
   - { number: "400", queue: mw }
   - { number: "500", queue: hold }
   - { number: "600", queue: fwd }
+  - { number: "700", queue: rnd }
 YAML
 
 wait_for() { # pattern file seconds
@@ -375,6 +380,48 @@ if sipp_caller aftergarbage "$scen/caller.xml" 200 1000; then
     'r.get("outcome") == "ANSWERED" and r.get("agentId") == "a1"'
 else
   bad "(9) after 500 malformed datagrams: the SIPp caller failed ($work/aftergarbage-errors.log)"
+fi
+
+# Reports: the queues' figures from every call above
+report="$(get "reports?by=queue&group=range&from=$started&to=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)")"
+figures="$(python3 -c 'import json, sys
+t = json.loads(sys.argv[1])
+rows = {}
+for row in t["rows"]:
+    d = dict(zip(t["columns"], row))
+    rows[d.get("queue") or d.get("key") or d.get("queue_id")] = d
+f = lambda q, c: int(float((rows.get(q) or {}).get(c) or 0))
+print(" ".join("%s:%s=%d" % (q, c, f(q, c)) for q, c in [("main", "offered"), ("main", "answered"), ("rt", "answered"),
+      ("rt", "missed_rings"), ("mw", "timed_out"), ("hold", "abandoned"), ("fwd", "answered")]))' "$report" 2>&1)"
+if [ "$figures" = "main:offered=6 main:answered=6 rt:answered=1 rt:missed_rings=2 mw:timed_out=1 hold:abandoned=1 fwd:answered=1" ]; then
+  ok "report by queue: $figures"
+else
+  bad "report by queue: got $figures (expected main 6 offered and answered, rt 1 answered 2 missed rings, mw 1 timed out, hold 1 abandoned, fwd 1 answered): ${report:0:400}"
+fi
+
+# (10) random strategy: 45 calls one after the other to queue rnd (a1, a2, a3, all free): the
+# agent rung first for each call, counted per agent, against an even spread (chi-square, 2
+# degrees of freedom, failing only above 18.4: p = 0.0001)
+calls=45
+if (cd "$work" && sipp -sf "$scen/caller.xml" -s 700 -i 127.0.0.2 -p "$trunk_port" \
+    -key rtp_port "$(free_port)" -cid_str "e2e-rnd-%u@%s" -m $calls -l 1 -r 10 -d 1000 \
+    -timeout 150s -timeout_error -nostdin -trace_err -error_file "$work/rnd-errors.log" \
+    "127.0.0.1:$sip_port" > "$work/rnd.log" 2>&1); then
+  firsts=""
+  for i in $(seq 1 $calls); do firsts+="$(field "$(record "e2e-rnd-$i@127.0.0.2")" '(r.get("agentsRung") or "?").split(",")[0]') "; done
+  verdict="$(python3 -c 'import sys
+got = sys.argv[1].split()
+counts = [got.count(a) for a in ("a1", "a2", "a3")]
+e = len(got) / 3
+chi = sum((c - e) ** 2 / e for c in counts)
+print("%s a1 %d, a2 %d, a3 %d, chi-square %.1f" % ("ok" if len(got) == sum(counts) and chi <= 18.4 else "bad", *counts, chi))' "$firsts")"
+  if [ "${verdict%% *}" = ok ]; then
+    ok "(10) random strategy spreads $calls calls: ${verdict#* }"
+  else
+    bad "(10) random strategy: ${verdict#* } (first rung: $firsts)"
+  fi
+else
+  bad "(10) random strategy: the SIPp callers failed ($work/rnd-errors.log)"
 fi
 
 finish
