@@ -245,11 +245,15 @@ ivr_check() { # name dtmf-mode what
   fi
   expect "$name" "$what: IVR key 1 -> queue main -> answered by a1, completed" \
     'r.get("outcome") == "ANSWERED" and r.get("agentId") == "a1" and r.get("keys") == "1" and r.get("queueId") == "main" and r.get("hangupSide") == "CALLER"'
-  curl -s --max-time 10 -H "Authorization: Bearer $token" -o "$work/$name.wav" "$api/recordings/e2e-$name-1@127.0.0.2"
-  local left right
-  left="$(sox "$work/$name.wav" -n remix 1 stat 2>&1 | awk '/^RMS +amplitude/ {print $3}')"
-  right="$(sox "$work/$name.wav" -n remix 2 stat 2>&1 | awk '/^RMS +amplitude/ {print $3}')"
-  if awk -v l="${left:-0}" -v r="${right:-0}" 'BEGIN { exit !(l >= 0.005 && r >= 0.005) }'; then
+  local left right loud=0
+  for _ in $(seq 1 25); do # the recording is completed off the call path once the call has ended
+    curl -s --max-time 10 -H "Authorization: Bearer $token" -o "$work/$name.wav" "$api/recordings/e2e-$name-1@127.0.0.2"
+    left="$(sox "$work/$name.wav" -n remix 1 stat 2>&1 | awk '/^RMS +amplitude/ {print $3}')"
+    right="$(sox "$work/$name.wav" -n remix 2 stat 2>&1 | awk '/^RMS +amplitude/ {print $3}')"
+    awk -v l="${left:-0}" -v r="${right:-0}" 'BEGIN { exit !(l >= 0.005 && r >= 0.005) }' && { loud=1; break; }
+    sleep 0.2
+  done
+  if [ "$loud" = 1 ]; then
     ok "$what: recording downloaded, sound on both channels (RMS caller $left, agent $right)"
   else
     bad "$what: recording's channels (RMS caller ${left:-none}, agent ${right:-none}; $work/$name.wav)"
