@@ -163,7 +163,7 @@ public final class RegistrationStore implements AutoCloseable {
             for (Map.Entry<String, List<SavedBinding>> e : batch.entrySet()) {
                 delete.setString(1, server);
                 delete.setString(2, e.getKey());
-                delete.executeUpdate();
+                delete.addBatch();
                 for (SavedBinding b : e.getValue()) {
                     insert.setString(1, server);
                     insert.setString(2, b.agentId());
@@ -176,9 +176,11 @@ public final class RegistrationStore implements AutoCloseable {
                     insert.setString(9, b.callId());
                     insert.setLong(10, b.cseq());
                     insert.setString(11, b.path().isEmpty() ? null : String.join("\n", b.path()));
-                    insert.executeUpdate();
+                    insert.addBatch();
                 }
             }
+            delete.executeBatch(); // one round trip for the deletes, one for the inserts
+            insert.executeBatch();
         }
     }
 }
