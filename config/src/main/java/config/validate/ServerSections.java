@@ -115,12 +115,12 @@ final class ServerSections {
         Fields f = Fields.of(node, "rtp", b.problems, Set.of("ports", "timeout"));
         PortRange ports = f.value("ports", Rtp.DEFAULT_PORTS, Values::portRange);
         Duration timeout = f.duration("timeout", Rtp.DEFAULT_TIMEOUT);
-        if (timeout != null && !timeout.isZero() && timeout.compareTo(Rtp.MIN_TIMEOUT) < 0) {
+        if (!timeout.isZero() && timeout.compareTo(Rtp.MIN_TIMEOUT) < 0) {
             b.problems.at(f.node("timeout"), f.path("timeout"), "must be 0s (never) or at least "
                     + Rtp.MIN_TIMEOUT.toSeconds() + "s, got " + timeout.toMillis() + "ms");
             timeout = Rtp.DEFAULT_TIMEOUT;
         }
-        return new Rtp(ports, timeout == null ? Rtp.DEFAULT_TIMEOUT : timeout);
+        return new Rtp(ports, timeout);
     }
 
     Http http(YNode node) {
@@ -171,7 +171,7 @@ final class ServerSections {
         boolean register = f.bool("register", false);
         OfferMode offer = f.choice("offer", OFFERS, OfferMode.EARLY);
         Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
-        if (expiry != null && expiry.toSeconds() < 1) {
+        if (expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
         }
         if (register && (username == null || password == null)) {
