@@ -106,10 +106,6 @@ PY
 echo "e2e: server on 127.0.0.1:$sip_port (config $work/acd.yaml)"
 java -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
 pids+=($!)
-wait_for() { # pattern file seconds
-  for _ in $(seq 1 $(( $3 * 10 ))); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
-  echo "e2e: timed out waiting for '$1' in $2"; tail -20 "$2"; return 1
-}
 wait_for "acd: running" "$work/server.log" 20
 
 mkdir -p "$work/baresip" "$work/agent-heard"

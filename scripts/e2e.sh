@@ -192,13 +192,8 @@ echo "e2e: server on 127.0.0.1:$sip_port, admin API on $http_port (work dir $wor
 java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
 server=$!
 pids+=($server)
-for _ in $(seq 1 400); do # 40 s, or until the server has died
-  grep -q "acd: running" "$work/server.log" 2>/dev/null || ! kill -0 $server 2>/dev/null && break
-  sleep 0.1
-done
-if ! grep -q "acd: running" "$work/server.log"; then
+if ! wait_for "acd: running" "$work/server.log" 40 $server; then # or until the server has died
   bad "the server starts (see $work/server.log)"
-  tail -20 "$work/server.log"
   finish
 fi
 

@@ -53,8 +53,7 @@ YAML
 
 java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 200); do grep -q "acd: running" "$work/server.log" 2>/dev/null && break; sleep 0.1; done
-grep -q "acd: running" "$work/server.log" || { echo "retransmit: the server did not start" >&2; tail -20 "$work/server.log" >&2; exit 2; }
+wait_for "acd: running" "$work/server.log" 20 || exit 2
 
 echo "retransmit: $calls calls at $rate/s, $call_ms ms each, to 127.0.0.1:$sip_port (work dir $work)"
 (cd "$work" && sipp -sf "$root/scripts/sipp/caller.xml" -s 3000 -i 127.0.0.1 -p "$trunk_port" \

@@ -41,3 +41,15 @@ while True:
     except OSError:
         pass'
 }
+
+# waits up to the given seconds for a line matching pattern in file; with a pid, gives up as soon
+# as that process has died. On timeout prints the file's tail and returns 1.
+wait_for() { # pattern file seconds [pid]
+  for _ in $(seq 1 $(( $3 * 10 ))); do
+    grep -q "$1" "$2" 2>/dev/null && return 0
+    [ -z "${4:-}" ] || kill -0 "$4" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q "$1" "$2" 2>/dev/null && return 0
+  echo "$prog: timed out waiting for '$1' in $2"; tail -20 "$2"; return 1
+}

@@ -6,8 +6,6 @@ import config.model.NatMode;
 import config.model.Secret;
 import config.model.Trunk;
 import config.yaml.YNode;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +16,7 @@ final class AgentsSection {
     private static final Set<String> FIELDS = Set.of("id", "name", "extension", "password", "device", "forward", "trunk",
             "nat", "digest");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
-    static final Map<String, Forward> FORWARDS = new LinkedHashMap<>();
-
-    static {
-        Arrays.stream(Forward.values()).forEach(f -> FORWARDS.put(f.configName(), f));
-    }
+    static final Map<String, Forward> FORWARDS = Fields.names(Forward.values(), Forward::configName);
 
     private final Binding b;
 

@@ -4,10 +4,12 @@ import config.yaml.Location;
 import config.yaml.YNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A mapping of the file read as one record: unknown keys are reported (with a suggestion) as
@@ -191,6 +193,15 @@ final class Fields {
         }
         problems.at(n, path(key), "expected true or false, found " + n.describe());
         return def;
+    }
+
+    /** The names {@link #choice} accepts for an enum's values, in declaration order (the order errors list them in). */
+    static <E> Map<String, E> names(E[] values, Function<E, String> name) {
+        Map<String, E> names = new LinkedHashMap<>();
+        for (E v : values) {
+            names.put(name.apply(v), v);
+        }
+        return names;
     }
 
     /** One of a fixed set of names, e.g. a strategy. */

@@ -10,7 +10,6 @@ import config.yaml.YNode;
 import ivr.menu.Destination;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +24,10 @@ final class QueuesSection {
             "whenMaxWait", "whenNoAgents", "wrapUpTime", "serviceLevel", "greeting", "holdMusic", "announcePosition", "record",
             "maxLength", "autoPause", "members");
     private static final Set<String> MEMBER_FIELDS = Set.of("agent", "priority");
-    static final Map<String, StrategyKind> STRATEGIES = new LinkedHashMap<>();
+    static final Map<String, StrategyKind> STRATEGIES = Fields.names(StrategyKind.values(), StrategyKind::configName);
     static final Map<String, NoAgentsPolicy> NO_AGENTS = new LinkedHashMap<>();
 
     static {
-        Arrays.stream(StrategyKind.values()).forEach(k -> STRATEGIES.put(k.configName(), k));
         NO_AGENTS.put("wait", NoAgentsPolicy.WAIT);
         NO_AGENTS.put("fallback", NoAgentsPolicy.FALLBACK);
     }

@@ -16,8 +16,6 @@ import config.model.Trunk;
 import config.yaml.YNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +23,7 @@ import java.util.Set;
 /** The server's own sections: sip, rtp, http, storage and trunks. */
 final class ServerSections {
     static final int SIP_PORT = 5060;
-    static final Map<String, NatMode> NAT_MODES = new LinkedHashMap<>();
-
-    static {
-        Arrays.stream(NatMode.values()).forEach(m -> NAT_MODES.put(m.configName(), m));
-    }
+    static final Map<String, NatMode> NAT_MODES = Fields.names(NatMode.values(), NatMode::configName);
 
     private final Binding b;
 
@@ -121,12 +115,12 @@ final class ServerSections {
         Fields f = Fields.of(node, "rtp", b.problems, Set.of("ports", "timeout"));
         PortRange ports = f.value("ports", Rtp.DEFAULT_PORTS, Values::portRange);
         Duration timeout = f.duration("timeout", Rtp.DEFAULT_TIMEOUT);
-        if (timeout != null && !timeout.isZero() && timeout.compareTo(Rtp.MIN_TIMEOUT) < 0) {
+        if (!timeout.isZero() && timeout.compareTo(Rtp.MIN_TIMEOUT) < 0) {
             b.problems.at(f.node("timeout"), f.path("timeout"), "must be 0s (never) or at least "
                     + Rtp.MIN_TIMEOUT.toSeconds() + "s, got " + timeout.toMillis() + "ms");
             timeout = Rtp.DEFAULT_TIMEOUT;
         }
-        return new Rtp(ports, timeout == null ? Rtp.DEFAULT_TIMEOUT : timeout);
+        return new Rtp(ports, timeout);
     }
 
     Http http(YNode node) {
@@ -160,14 +154,8 @@ final class ServerSections {
         return root.items("trunks", this::trunk);
     }
 
-    private static final Map<String, String> TRANSPORTS = new java.util.LinkedHashMap<>();
-    private static final Map<String, OfferMode> OFFERS = new LinkedHashMap<>();
-
-    static {
-        TRANSPORTS.put("udp", "UDP");
-        TRANSPORTS.put("tcp", "TCP");
-        Arrays.stream(OfferMode.values()).forEach(o -> OFFERS.put(o.configName(), o));
-    }
+    private static final Map<String, String> TRANSPORTS = Fields.names(new String[] {"UDP", "TCP"}, String::toLowerCase);
+    private static final Map<String, OfferMode> OFFERS = Fields.names(OfferMode.values(), OfferMode::configName);
 
     private Trunk trunk(YNode node, String path) {
         Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
@@ -183,7 +171,7 @@ final class ServerSections {
         boolean register = f.bool("register", false);
         OfferMode offer = f.choice("offer", OFFERS, OfferMode.EARLY);
         Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
-        if (expiry != null && expiry.toSeconds() < 1) {
+        if (expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
         }
         if (register && (username == null || password == null)) {

@@ -15,18 +15,18 @@ import org.slf4j.LoggerFactory;
  * the INFO lines, of several loggers in the order they were logged.
  */
 public final class ExpectedLog implements AutoCloseable {
-    private final List<Logger> loggers = new ArrayList<>();
-    private final List<Boolean> additive = new ArrayList<>();
-    private final List<Level> levels = new ArrayList<>();
+    /** A logger taken over, with what {@link #close()} gives it back. */
+    private record Taken(Logger logger, boolean additive, Level level) {
+    }
+
+    private final List<Taken> taken = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private ExpectedLog(Level capture, String... loggerNames) {
         appender.start();
         for (String name : loggerNames) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
-            loggers.add(logger);
-            additive.add(logger.isAdditive());
-            levels.add(logger.getLevel());
+            taken.add(new Taken(logger, logger.isAdditive(), logger.getLevel()));
             if (capture != null) {
                 logger.setLevel(capture);
             }
@@ -70,11 +70,10 @@ public final class ExpectedLog implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = 0; i < loggers.size(); i++) {
-            Logger logger = loggers.get(i);
-            logger.detachAppender(appender);
-            logger.setAdditive(additive.get(i));
-            logger.setLevel(levels.get(i));
+        for (Taken t : taken) {
+            t.logger.detachAppender(appender);
+            t.logger.setAdditive(t.additive);
+            t.logger.setLevel(t.level);
         }
         appender.stop();
     }

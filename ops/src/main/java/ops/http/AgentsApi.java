@@ -21,8 +21,8 @@ final class AgentsApi {
 
     /** One agent as the API shows it. */
     record AgentJson(String id, String name, AgentStatus status, AgentState state, String reason, boolean reachable,
-                     boolean onOwnCall, boolean offerable, String callId, int answeredToday, List<String> queues, List<String> contacts,
-                     long statusSinceMs, long stateSinceMs) {
+                     boolean onOwnCall, boolean offerable, String callId, int answeredToday, List<String> queues,
+                     List<String> contacts, long statusSinceMs, long stateSinceMs) {
     }
 
     private final AcdCommands core;
@@ -52,8 +52,8 @@ final class AgentsApi {
 
     AgentJson json(AgentView a) {
         return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.onOwnCall(),
-                a.offerable(),
-                a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()), a.statusSinceMs(), a.stateSinceMs());
+                a.offerable(), a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()), a.statusSinceMs(),
+                a.stateSinceMs());
     }
 
     /**

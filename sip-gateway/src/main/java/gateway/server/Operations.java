@@ -21,16 +21,16 @@ import java.util.stream.Collectors;
 import ops.http.AdminServer;
 import ops.http.ConfigControl;
 import ops.http.Contacts;
-import ops.http.TrunkStates;
 import ops.http.LiveCall;
 import ops.http.LiveCalls;
 import ops.http.ReloadResult;
+import ops.http.TrunkStates;
 import ops.metrics.AcdMetrics;
 import ops.metrics.GatewayGauges;
 import ops.records.CallJournal;
-import ops.registrations.RegistrationStore;
 import ops.records.Storage;
 import ops.records.StorageSettings;
+import ops.registrations.RegistrationStore;
 import ops.reports.SqlReports;
 
 /**

@@ -122,7 +122,7 @@ public final class ServerMain implements AutoCloseable {
                 tcpLimits(config.sip().tcp()));
     }
 
-    static TcpLimits tcpLimits(SipTcp tcp) {
+    private static TcpLimits tcpLimits(SipTcp tcp) {
         return new TcpLimits(tcp.idleTimeout(), tcp.maxConnections(), tcp.maxPerSource());
     }
 
