@@ -77,12 +77,10 @@ public final class TrunkAddresses {
         return resolved.get(id);
     }
 
-    /** Re-resolves every {@code interval} on a daemon thread until the returned handle is closed. */
-    public Refresh refreshEvery(Duration interval) {
-        return refreshEvery(interval, () -> { });
-    }
-
-    /** {@link #refreshEvery(Duration)}, running {@code after} on that thread after each refresh. */
+    /**
+     * Re-resolves every {@code interval} on a daemon thread until the returned handle is closed,
+     * running {@code after} on that thread after each refresh.
+     */
     public Refresh refreshEvery(Duration interval, Runnable after) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trunk-dns");

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -164,7 +165,7 @@ public final class SipOutbound {
     public ClientTransaction register(InetSocketAddress registrar, String transport, String user, String domain,
                                       String callId, String fromTag, long cseq, int expires) {
         try {
-            String tp = transport.toUpperCase(java.util.Locale.ROOT);
+            String tp = transport.toUpperCase(Locale.ROOT);
             String ip = registrar.getAddress().getHostAddress();
             SipURI target = addresses.createSipURI(null, domain);
             SipURI next = addresses.createSipURI(null, ip);

@@ -79,11 +79,6 @@ final class TrunkRegistration {
         return machine.state();
     }
 
-    /** Completes once no binding of ours is left at the carrier (or we gave up on removing it). */
-    CompletableFuture<Void> removed() {
-        return removed;
-    }
-
     private void state(RegistrationState next, String why) {
         RegistrationState from = machine.state();
         machine.go(next, why);
@@ -198,7 +193,10 @@ final class TrunkRegistration {
         return h == null ? -1 : h.getRetryAfter() * 1000L;
     }
 
-    /** The trunk goes away: un-REGISTER when a binding may exist, then {@link #removed()} completes. */
+    /**
+     * The trunk goes away: un-REGISTER when a binding may exist. The returned future completes once
+     * no binding of ours is left at the carrier (or we gave up on removing it).
+     */
     CompletableFuture<Void> stop(String why) {
         if (timer != null) {
             timer.cancel(false);

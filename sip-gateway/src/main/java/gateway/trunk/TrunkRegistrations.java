@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -156,7 +156,7 @@ public final class TrunkRegistrations implements AutoCloseable, TrunkRegistratio
             @Override
             public void onTimeout(TimeoutEvent event) {
                 ClientTransaction ct = event.getClientTransaction();
-                TrunkRegistration r = ct == null ? null : byCallId.get(SipIds.callId(ct.getRequest()));
+                TrunkRegistration r = byCallId.get(SipIds.callId(ct));
                 if (r != null) {
                     r.onTimeout(ct);
                 } else {

@@ -1,6 +1,7 @@
 package gateway.trunk;
 
 import config.model.OfferMode;
+import gateway.net.Addresses;
 import gateway.sip.auth.ClientCredentials;
 import gateway.sip.auth.ClientDigest;
 import java.net.InetSocketAddress;
@@ -32,8 +33,7 @@ public record TrunkRoute(String id, InetSocketAddress address, String transport,
 
     /** {@code sip:user@ip:port}: the IP as resolved, so the SIP stack never looks a name up on a call loop. */
     public String uri(String user) {
-        String host = address.isUnresolved() ? address.getHostString() : address.getAddress().getHostAddress();
-        return "sip:" + user + "@" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return "sip:" + user + "@" + Addresses.of(address);
     }
 
     /** The INVITE's body: our offer, or none for a delayed-offer trunk. */

@@ -30,11 +30,10 @@ public final class ClientDigest {
     }
 
     private final Optional<ClientCredentials> credentials;
-    private int answered;
     private boolean staleRetried;
     private String lastNonce;
     private long nc;
-    /** The challenge answered last and the header the answer went in, for {@link #again}. */
+    /** The challenge answered last (null before any) and the header the answer went in, for {@link #again}. */
     private DigestChallenge last;
     private String lastHeader;
 
@@ -70,13 +69,12 @@ public final class ClientDigest {
             return new Answer.GiveUp("challenged with " + status + " but no challenge uses MD5 or SHA-256 with qop auth");
         }
         DigestChallenge c = offered.get(0);
-        if (answered > 0) {
+        if (last != null) {
             if (!c.stale() || staleRetried) {
                 return new Answer.GiveUp("credentials refused (" + status + " again after our answer)");
             }
             staleRetried = true;
         }
-        answered++;
         last = c;
         lastHeader = status == Response.PROXY_AUTHENTICATION_REQUIRED ? ProxyAuthorizationHeader.NAME
                 : AuthorizationHeader.NAME;

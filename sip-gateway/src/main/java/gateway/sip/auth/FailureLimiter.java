@@ -24,7 +24,7 @@ public final class FailureLimiter {
     private record UserAt(InetAddress source, String user) {
         @Override
         public String toString() {
-            return "user " + user + " from " + source.getHostAddress();
+            return "user " + user + " from " + Addresses.ip(source);
         }
     }
 
