@@ -217,9 +217,10 @@ public final class LegDialog implements SessionTimer.Upkeep {
         if (invite) {
             services.sip().ack(dialog, ok);
             ackedCseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            if (OfferBody.of(ok).kind() == OfferBody.Kind.SDP) {
+            OfferBody body = OfferBody.of(ok);
+            if (body.kind() == OfferBody.Kind.SDP) {
                 try {
-                    media.accept(OfferBody.of(ok).sdp());
+                    media.accept(body.sdp());
                 } catch (SdpException e) {
                     listener.lost("unusable SDP answer to our refresh: " + e.getMessage(), null);
                     return;
