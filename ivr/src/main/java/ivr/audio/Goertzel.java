@@ -10,7 +10,6 @@ public final class Goertzel {
     private Goertzel() {
     }
 
-    /** Power at {@code frequencyHz}, normalised so a full-scale sine gives about 0.25. */
     /**
      * The power at each frequency of {@code coefficients} into {@code powers}, in one pass over the
      * samples: the filters' independent updates overlap, so several cost little more than one.
@@ -36,6 +35,7 @@ public final class Goertzel {
         }
     }
 
+    /** Power at {@code frequencyHz}, normalised so a full-scale sine gives about 0.25. */
     public static double power(short[] samples, int from, int count, double frequencyHz, int sampleRate) {
         return power(samples, from, count, coefficient(frequencyHz, sampleRate));
     }

@@ -105,10 +105,10 @@ public final class LegDialog implements SessionTimer.Upkeep {
             services.sip().reply(st, request, refresh ? Response.OK : Response.REQUEST_PENDING);
             return;
         }
-        if (services.timers().refusedTooShort(services.sip(), st, request, name)) {
-            return;
-        }
         SessionTimerRules.Grant grant = services.timers().grant(request);
+        if (grant == null && services.timers().refusedTooShort(services.sip(), st, request, name)) {
+            return; // only a request below our Min-SE earns no grant
+        }
         byte[] sdp = null;
         if (body.kind() == OfferBody.Kind.UNUSABLE) {
             services.sip().reply(st, request, Response.UNSUPPORTED_MEDIA_TYPE);
@@ -217,9 +217,10 @@ public final class LegDialog implements SessionTimer.Upkeep {
         if (invite) {
             services.sip().ack(dialog, ok);
             ackedCseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            if (OfferBody.of(ok).kind() == OfferBody.Kind.SDP) {
+            OfferBody body = OfferBody.of(ok);
+            if (body.kind() == OfferBody.Kind.SDP) {
                 try {
-                    media.accept(OfferBody.of(ok).sdp());
+                    media.accept(body.sdp());
                 } catch (SdpException e) {
                     listener.lost("unusable SDP answer to our refresh: " + e.getMessage(), null);
                     return;
