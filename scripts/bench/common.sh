@@ -1,0 +1,60 @@
+# Sourced by the benchmark scripts (scripts/bench.sh and scripts/bench/*.sh) after scripts/lib/loopback.sh.
+# Starts the server under test and reads what it and the load generator cost from /proc: CPU as a
+# percentage of one core over a window, resident memory, and the heap left after a full GC.
+
+clk_tck="$(getconf CLK_TCK)"
+
+# starts the server jar on a config; sets server_pid. ACD_JAVA_OPTS adds JVM options.
+bench_server() { # config.yaml log
+  java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$1" > "$2" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_for "acd: running" "$2" 30 "$server_pid"
+}
+
+# user + system clock ticks used so far by the given processes (gone ones count 0)
+cpu_ticks() { # pid...
+  local total=0 pid stat
+  for pid in "$@"; do
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+    stat="${stat##*) }" # the command name may hold spaces
+    set -- $stat
+    total=$(( total + ${12} + ${13} ))
+  done
+  echo "$total"
+}
+
+# busy clock ticks of the whole machine (every core), from /proc/stat
+box_ticks() {
+  local _cpu user nice system idle iowait irq softirq steal _rest
+  read -r _cpu user nice system idle iowait irq softirq steal _rest < /proc/stat
+  echo $(( user + nice + system + irq + softirq + steal ))
+}
+
+# a CPU window: `w=$(cpu_mark pids...)`, later `cpu_percent "$w" pids...` prints the processes'
+# CPU over the window in % of one core (200 % = both cores of a 2-core box)
+cpu_mark() { echo "$(date +%s%N) $(cpu_ticks "$@")"; }
+cpu_percent() { # mark pid...
+  local start_ns start_ticks now_ns ticks
+  read -r start_ns start_ticks <<< "$1"; shift
+  now_ns="$(date +%s%N)"; ticks="$(cpu_ticks "$@")"
+  echo $(( (ticks - start_ticks) * 100 * 1000000000 / clk_tck / ((now_ns - start_ns) > 0 ? (now_ns - start_ns) : 1) ))
+}
+box_mark() { echo "$(date +%s%N) $(box_ticks)"; }
+box_percent() { # mark
+  local start_ns start_ticks now_ns
+  read -r start_ns start_ticks <<< "$1"
+  now_ns="$(date +%s%N)"
+  echo $(( ($(box_ticks) - start_ticks) * 100 * 1000000000 / clk_tck / ((now_ns - start_ns) > 0 ? (now_ns - start_ns) : 1) ))
+}
+
+rss_mb() { # pid
+  awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# heap in use right after a full collection, in KB: what the live objects hold
+heap_after_gc_kb() { # pid
+  jcmd "$1" GC.run >/dev/null 2>&1 || { echo 0; return; }
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/ used / || /used [0-9]+K/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }'
+}
