@@ -191,7 +191,7 @@ final class CallLifecycle implements Call.Owner {
      * non-null counts it against the agent (auto-pause), null when the agent is not to blame.
      */
     private void stopRinging(Call call, Agent a, CancelReason cancel, RingEnd noAnswer) {
-        call.ringing().remove(a);
+        call.stopRinging(a);
         a.call(null);
         if (cancel != null) {
             core.control.cancelRing(call.id(), a.id(), cancel);
