@@ -182,7 +182,7 @@ final class AgentLifecycle {
                 if (offerable) {
                     q.strategy().add(m);
                     // only a queue with callers waiting has routing to do (a caller joining marks it too)
-                    if (!q.waiting().isEmpty()) {
+                    if (q.hasWaiting()) {
                         core.markDirty(q);
                     }
                 } else {

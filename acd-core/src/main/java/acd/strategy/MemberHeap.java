@@ -5,16 +5,23 @@ import acd.queue.Member;
 import java.util.Arrays;
 
 /**
- * The available members of an ordered strategy: a binary min-heap by {@link MemberOrder} whose
- * keys are copied into one primitive array when a member joins (they are fixed while it is
- * available). Comparing two slots reads that array only, never the Member or its Agent: at
- * 10,000 agents those two pointer loads per compare were cache misses and most of the cost of
- * an agent going busy or idle (each leaves or joins the heaps of all its queues). Members
- * remember their slot ({@link Member#heapIndex}), so removing any one is O(log n).
+ * The available members of an ordered strategy: a binary min-heap by {@link MemberOrder} that
+ * holds only primitives. A member is known by its {@link Member#position} in the queue, and its
+ * keys are copied in when it joins (they are fixed while it is available). Sifting moves ints and
+ * longs only: it never loads a Member or its Agent to compare, and joining or leaving stores no
+ * reference once the member has been in the heap (a reference stored into an old-generation
+ * array dirties a card that G1's refinement threads then scan, on this 2-core box, against the
+ * routing thread). At 10,000 agents those loads and card marks were most of the cost of an agent
+ * going busy or idle, which leaves or joins the heaps of all its queues.
  */
 final class MemberHeap {
     private final MemberOrder order;
-    private Member[] items = new Member[16];
+    /** By position: the member last indexed there (kept after it leaves, so re-joining stores nothing). */
+    private Member[] byPosition = new Member[16];
+    /** By position: the heap slot while the member is in. */
+    private int[] slotOf = new int[16];
+    /** By slot: the position. */
+    private int[] heap = new int[16];
     /** Two longs per slot: rank in the high half and agent seq in the low half, then idle-since. */
     private long[] keys = new long[32];
     private int size;
@@ -29,7 +36,7 @@ final class MemberHeap {
 
     /** The member in slot {@code i}, {@code 0 <= i < size()}; slot 0 is the best. */
     Member at(int i) {
-        return items[i];
+        return byPosition[heap[i]];
     }
 
     /** The agent sequence number of the member in slot {@code i}, without loading the agent. */
@@ -56,31 +63,40 @@ final class MemberHeap {
 
     void add(Member m) {
         if (m.heapIndex() != IndexedHeap.NOT_IN_HEAP) {
-            throw new IllegalStateException(m + " already indexed at slot " + m.heapIndex());
+            throw new IllegalStateException(m + " already indexed at " + m.heapIndex());
         }
-        if (size == items.length) {
-            items = Arrays.copyOf(items, size * 2);
+        int p = m.position();
+        if (p >= byPosition.length) {
+            byPosition = Arrays.copyOf(byPosition, Math.max(p + 1, byPosition.length * 2));
+            slotOf = Arrays.copyOf(slotOf, byPosition.length);
+        }
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
             keys = Arrays.copyOf(keys, size * 4);
         }
+        if (byPosition[p] != m) {
+            byPosition[p] = m;
+        }
+        m.heapIndex(p);
         long rankSeq = ((long) order.rank(m) << 32) | (m.agent().seq() & 0xFFFF_FFFFL);
-        siftUp(size++, m, rankSeq, m.agent().idleSinceMs());
+        siftUp(size++, p, rankSeq, m.agent().idleSinceMs());
     }
 
     /** Removes {@code m} if it is in this heap. */
     void remove(Member m) {
-        int i = m.heapIndex();
-        if (i < 0 || i >= size || items[i] != m) {
+        int p = m.heapIndex();
+        if (p < 0 || p >= byPosition.length || byPosition[p] != m) {
             return;
         }
-        int last = --size;
         m.heapIndex(IndexedHeap.NOT_IN_HEAP);
-        Member moved = items[last];
-        long rankSeq = keys[2 * last];
-        long idle = keys[2 * last + 1];
-        items[last] = null;
+        int i = slotOf[p];
+        int last = --size;
         if (i == last) {
             return;
         }
+        int moved = heap[last];
+        long rankSeq = keys[2 * last];
+        long idle = keys[2 * last + 1];
         if (i > 0 && before(rankSeq, idle, keys[2 * parent(i)], keys[2 * parent(i) + 1])) {
             siftUp(i, moved, rankSeq, idle);
         } else {
@@ -88,11 +104,12 @@ final class MemberHeap {
         }
     }
 
+    /** Empties the heap and forgets the members (the queue's members are being re-created). */
     void clear() {
         for (int i = 0; i < size; i++) {
-            items[i].heapIndex(IndexedHeap.NOT_IN_HEAP);
-            items[i] = null;
+            at(i).heapIndex(IndexedHeap.NOT_IN_HEAP);
         }
+        Arrays.fill(byPosition, null);
         size = 0;
     }
 
@@ -100,20 +117,20 @@ final class MemberHeap {
         return (i - 1) >>> 1;
     }
 
-    /** Moves the hole at {@code i} up until {@code m}'s keys fit, then puts {@code m} there. */
-    private void siftUp(int i, Member m, long rankSeq, long idle) {
+    /** Moves the hole at {@code i} up until the keys fit, then puts position {@code p} there. */
+    private void siftUp(int i, int p, long rankSeq, long idle) {
         while (i > 0) {
-            int p = parent(i);
-            if (!before(rankSeq, idle, keys[2 * p], keys[2 * p + 1])) {
+            int up = parent(i);
+            if (!before(rankSeq, idle, keys[2 * up], keys[2 * up + 1])) {
                 break;
             }
-            put(i, items[p], keys[2 * p], keys[2 * p + 1]);
-            i = p;
+            put(i, heap[up], keys[2 * up], keys[2 * up + 1]);
+            i = up;
         }
-        put(i, m, rankSeq, idle);
+        put(i, p, rankSeq, idle);
     }
 
-    private void siftDown(int i, Member m, long rankSeq, long idle) {
+    private void siftDown(int i, int p, long rankSeq, long idle) {
         int half = size >>> 1;
         while (i < half) {
             int c = IndexedHeap.leftChild(i);
@@ -123,16 +140,16 @@ final class MemberHeap {
             if (!before(keys[2 * c], keys[2 * c + 1], rankSeq, idle)) {
                 break;
             }
-            put(i, items[c], keys[2 * c], keys[2 * c + 1]);
+            put(i, heap[c], keys[2 * c], keys[2 * c + 1]);
             i = c;
         }
-        put(i, m, rankSeq, idle);
+        put(i, p, rankSeq, idle);
     }
 
-    private void put(int i, Member m, long rankSeq, long idle) {
-        items[i] = m;
+    private void put(int i, int p, long rankSeq, long idle) {
+        heap[i] = p;
         keys[2 * i] = rankSeq;
         keys[2 * i + 1] = idle;
-        m.heapIndex(i);
+        slotOf[p] = i;
     }
 }
