@@ -37,6 +37,8 @@ public final class Agent {
     private Call call;
     /** Calls the agent made themselves (dialling in, a feature code), by Call-ID: busy while any lasts. */
     private final Set<String> ownCalls = new HashSet<>(2);
+    /** Cached {@code !ownCalls.isEmpty()}: {@link #offerable} is on the routing path, the set two loads away. */
+    private boolean onOwnCall;
     private boolean retired;
     /** Cached: sits in its queues' available indexes. */
     private boolean indexed;
@@ -182,7 +184,7 @@ public final class Agent {
 
     /** A call of the agent's own is in progress: not offered a queue call until it ends. */
     public boolean onOwnCall() {
-        return !ownCalls.isEmpty();
+        return onOwnCall;
     }
 
     /** Adds or removes one of the agent's own calls; returns whether that changed {@link #onOwnCall()}. */
@@ -193,7 +195,8 @@ public final class Agent {
         } else {
             ownCalls.remove(callId);
         }
-        return before != onOwnCall();
+        onOwnCall = !ownCalls.isEmpty();
+        return before != onOwnCall;
     }
 
     /** Removed from the config but still on a call: leaves when the call and wrap-up are done. */
@@ -207,8 +210,7 @@ public final class Agent {
 
     /** May be offered a call: status AVAILABLE, state IDLE, reachable, on no call of their own, still configured. */
     public boolean offerable() {
-        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable && ownCalls.isEmpty()
-                && !retired;
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable && !onOwnCall && !retired;
     }
 
     /** Counts as staffing its queues (the no-agents policy): status AVAILABLE, reachable, configured. */

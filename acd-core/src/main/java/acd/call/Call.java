@@ -105,8 +105,20 @@ public final class Call implements IndexedHeap.Element {
         return ringing;
     }
 
+    /** Takes {@code a} off the agents ringing; looks from the end, where ring-all's loops remove. */
+    public void stopRinging(Agent a) {
+        int i = ringing.lastIndexOf(a);
+        if (i >= 0) {
+            ringing.remove(i);
+        }
+    }
+
     public boolean hasTried(Agent a) {
-        int s = a.seq();
+        return hasTried(a.seq());
+    }
+
+    /** Whether the agent with sequence number {@code s} was rung in this round (see {@link Agent#seq}). */
+    public boolean hasTried(int s) {
         for (int i = 0; i < triedCount; i++) {
             if (tried[i] == s) {
                 return true;
@@ -115,10 +127,11 @@ public final class Call implements IndexedHeap.Element {
         return false;
     }
 
+    /**
+     * Records a ring of {@code a} in this round. Strategies only offer untried agents, so there is
+     * no look for a duplicate (it would cost ring-all a scan per member; one would be harmless).
+     */
     public void markTried(Agent a) {
-        if (hasTried(a)) {
-            return;
-        }
         if (triedCount == tried.length) {
             tried = Arrays.copyOf(tried, triedCount * 2);
         }

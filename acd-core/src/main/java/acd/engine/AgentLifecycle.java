@@ -5,6 +5,7 @@ import acd.agent.AgentState;
 import acd.agent.AgentStatus;
 import acd.event.AcdEvent;
 import acd.queue.Member;
+import acd.queue.Queue;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -177,11 +178,15 @@ final class AgentLifecycle {
             a.indexed(offerable);
             for (int i = 0; i < memberships.size(); i++) {
                 Member m = memberships.get(i);
+                Queue q = m.queue();
                 if (offerable) {
-                    m.queue().strategy().add(m);
-                    core.markDirty(m.queue());
+                    q.strategy().add(m);
+                    // only a queue with callers waiting has routing to do (a caller joining marks it too)
+                    if (q.hasWaiting()) {
+                        core.markDirty(q);
+                    }
                 } else {
-                    m.queue().strategy().remove(m);
+                    q.strategy().remove(m);
                 }
             }
         }

@@ -191,7 +191,7 @@ final class CallLifecycle implements Call.Owner {
      * non-null counts it against the agent (auto-pause), null when the agent is not to blame.
      */
     private void stopRinging(Call call, Agent a, CancelReason cancel, RingEnd noAnswer) {
-        call.ringing().remove(a);
+        call.stopRinging(a);
         a.call(null);
         if (cancel != null) {
             core.control.cancelRing(call.id(), a.id(), cancel);
@@ -258,7 +258,7 @@ final class CallLifecycle implements Call.Owner {
         call.state(next, this);
         Queue q = call.queue();
         if (from == CallState.WAITING) {
-            q.waiting().remove(call);
+            q.removeWaiting(call);
         } else if (from == CallState.RINGING_AGENT) {
             core.timers.cancel(call.ringTimer());
         }
@@ -273,7 +273,7 @@ final class CallLifecycle implements Call.Owner {
         }
         switch (next) {
             case WAITING -> {
-                q.waiting().add(call);
+                q.addWaiting(call);
                 core.markDirty(q);
             }
             case RINGING_AGENT -> core.timers.schedule(call.ringTimer(), core.nowMs + ringTimeoutMs(call));

@@ -5,8 +5,8 @@ import java.util.Comparator;
 
 /**
  * A binary min-heap whose elements remember their own slot, so removing any element is
- * O(log n) and nothing is allocated after the backing array has grown. The routing indexes
- * (available agents per queue, waiting callers) and the timer queue are built on it.
+ * O(log n) and nothing is allocated after the backing array has grown. The waiting callers
+ * of each queue and the timer queue are built on it (available members: {@code acd.strategy.MemberHeap}).
  * An element may sit in one heap at a time. Not thread-safe.
  */
 public final class IndexedHeap<E extends IndexedHeap.Element> {

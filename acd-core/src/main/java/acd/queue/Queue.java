@@ -16,6 +16,7 @@ public final class Queue {
     private RoutingStrategy strategy;
     private final List<Member> members = new ArrayList<>();
     private final IndexedHeap<Call> waiting = new IndexedHeap<>(Call::lineOrder, 16);
+    private int waitingCount;
     private Call lineHead;
     private Call lineTail;
     private int lineSize;
@@ -55,9 +56,25 @@ public final class Queue {
         return members;
     }
 
-    /** Callers not being rung, best first. */
+    /** Callers not being rung, best first; changed through {@link #addWaiting} and {@link #removeWaiting}. */
     public IndexedHeap<Call> waiting() {
         return waiting;
+    }
+
+    public void addWaiting(Call c) {
+        waiting.add(c);
+        waitingCount++;
+    }
+
+    public void removeWaiting(Call c) {
+        if (waiting.remove(c)) {
+            waitingCount--;
+        }
+    }
+
+    /** Whether a caller waits; read on the routing path without loading the heap. */
+    public boolean hasWaiting() {
+        return waitingCount > 0;
     }
 
     /** Callers in line (waiting or ringing an agent). */

@@ -1,31 +1,36 @@
 package acd.strategy;
 
 import acd.queue.Member;
-import java.util.Comparator;
 
 /**
- * Orderings of available members. Every key is fixed while the member is available (idle
- * time and answered count only change while the agent is busy), which keeps the heaps valid.
+ * Orderings of available members: a rank (lowest first), then longest idle, then the agent's
+ * sequence number so routing is repeatable. Every key is fixed while the member is available
+ * (idle time and answered count only change while the agent is busy), so {@link MemberHeap}
+ * copies them in when the member joins and never looks at the agent again.
  */
-final class MemberOrder {
-    private MemberOrder() {
-    }
-
-    /** Longest idle first; the agent's sequence number breaks ties so routing is repeatable. */
-    static final Comparator<Member> LONGEST_IDLE = (a, b) -> {
-        int c = Long.compare(a.agent().idleSinceMs(), b.agent().idleSinceMs());
-        return c != 0 ? c : Integer.compare(a.agent().seq(), b.agent().seq());
-    };
-
+enum MemberOrder {
+    /** Longest idle first. */
+    LONGEST_IDLE {
+        @Override
+        int rank(Member m) {
+            return 0;
+        }
+    },
     /** Highest member priority (lowest number) first, then longest idle. */
-    static final Comparator<Member> PRIORITY = (a, b) -> {
-        int c = Integer.compare(a.priority(), b.priority());
-        return c != 0 ? c : LONGEST_IDLE.compare(a, b);
+    PRIORITY {
+        @Override
+        int rank(Member m) {
+            return m.priority();
+        }
+    },
+    /** Fewest answered calls today first, then longest idle. */
+    FEWEST_CALLS {
+        @Override
+        int rank(Member m) {
+            return m.agent().answeredToday();
+        }
     };
 
-    /** Fewest answered calls today first, then longest idle. */
-    static final Comparator<Member> FEWEST_CALLS = (a, b) -> {
-        int c = Integer.compare(a.agent().answeredToday(), b.agent().answeredToday());
-        return c != 0 ? c : LONGEST_IDLE.compare(a, b);
-    };
+    /** The first key; ties go to the longest idle, then the lower agent sequence number. */
+    abstract int rank(Member m);
 }

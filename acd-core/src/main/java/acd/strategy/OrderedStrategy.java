@@ -4,7 +4,6 @@ import acd.call.Call;
 import acd.index.IndexedHeap;
 import acd.queue.Member;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Strategies that ring the best member by a fixed ordering (priority, longest-idle,
@@ -14,15 +13,13 @@ import java.util.Comparator;
  */
 class OrderedStrategy implements RoutingStrategy {
     private final StrategyKind kind;
-    private final Comparator<Member> order;
-    private final IndexedHeap<Member> heap;
+    private final MemberHeap heap;
     /** Heap slots still to look at during a pick; reused across picks. */
     private int[] open = new int[16];
 
-    OrderedStrategy(StrategyKind kind, Comparator<Member> order) {
+    OrderedStrategy(StrategyKind kind, MemberOrder order) {
         this.kind = kind;
-        this.order = order;
-        this.heap = new IndexedHeap<>(order, 16);
+        this.heap = new MemberHeap(order);
     }
 
     @Override
@@ -50,30 +47,33 @@ class OrderedStrategy implements RoutingStrategy {
         return heap.at(i);
     }
 
+    /** The agent sequence number of {@link #availableAt}{@code (i)}, read from the index, not the agent. */
+    int agentSeqAt(int i) {
+        return heap.agentSeqAt(i);
+    }
+
     @Override
     public Member pick(Call call) {
         int size = heap.size();
         if (size == 0) {
             return null;
         }
-        Member top = heap.at(0);
-        if (!call.hasTried(top.agent())) {
-            return top;
+        if (!call.hasTried(heap.agentSeqAt(0))) {
+            return heap.at(0);
         }
         int openCount = 0;
         open[openCount++] = 0;
         while (openCount > 0) {
             int bestAt = 0;
             for (int i = 1; i < openCount; i++) {
-                if (order.compare(heap.at(open[i]), heap.at(open[bestAt])) < 0) {
+                if (heap.before(open[i], open[bestAt])) {
                     bestAt = i;
                 }
             }
             int slot = open[bestAt];
             open[bestAt] = open[--openCount];
-            Member m = heap.at(slot);
-            if (!call.hasTried(m.agent())) {
-                return m;
+            if (!call.hasTried(heap.agentSeqAt(slot))) {
+                return heap.at(slot);
             }
             int child = IndexedHeap.leftChild(slot);
             for (int c = child; c <= child + 1 && c < size; c++) {

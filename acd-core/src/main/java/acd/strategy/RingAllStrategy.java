@@ -28,9 +28,8 @@ final class RingAllStrategy extends OrderedStrategy {
 
     private void addUntried(Call call, List<Member> out) {
         for (int i = 0, n = availableCount(); i < n; i++) {
-            Member m = availableAt(i);
-            if (!call.hasTried(m.agent())) {
-                out.add(m);
+            if (!call.hasTried(agentSeqAt(i))) {
+                out.add(availableAt(i));
             }
         }
     }

@@ -28,7 +28,9 @@ final class RoundRobinStrategy implements RoutingStrategy {
             byPosition = Arrays.copyOf(byPosition, Math.max(p + 1, byPosition.length * 2));
         }
         if (!available.get(p)) {
-            byPosition[p] = m;
+            if (byPosition[p] != m) {
+                byPosition[p] = m; // kept while the member is away, so re-joining stores no reference
+            }
             available.set(p);
             m.heapIndex(p);
             count++;
@@ -40,7 +42,6 @@ final class RoundRobinStrategy implements RoutingStrategy {
         int p = m.position();
         if (m.heapIndex() != IndexedHeap.NOT_IN_HEAP && available.get(p) && byPosition[p] == m) {
             available.clear(p);
-            byPosition[p] = null;
             m.heapIndex(IndexedHeap.NOT_IN_HEAP);
             count--;
         }
@@ -88,8 +89,8 @@ final class RoundRobinStrategy implements RoutingStrategy {
     public void clear() {
         for (int p = available.nextSetBit(0); p >= 0; p = available.nextSetBit(p + 1)) {
             byPosition[p].heapIndex(IndexedHeap.NOT_IN_HEAP);
-            byPosition[p] = null;
         }
+        Arrays.fill(byPosition, null);
         available.clear();
         count = 0;
     }

@@ -73,6 +73,11 @@ public class RoutingBenchmark {
 
     @Setup
     public void setUp(BenchmarkParams params) {
+        setUp(params.getBenchmark());
+    }
+
+    /** Builds the engine for {@code benchmark} (a method name, possibly qualified); also used by {@link RoutingCpuProbe}. */
+    void setUp(String benchmark) {
         nowMs = 1_767_225_600_000L; // a midnight, so the daily reset stays out of the run
         engine = new AcdEngine(port, new QuietListener(), new SplittableRandom(42), ZoneOffset.UTC, nowMs);
         List<AgentSpec> agents = new ArrayList<>(AGENTS);
@@ -112,7 +117,7 @@ public class RoutingBenchmark {
         for (int i = 0; i < CALL_IDS; i++) {
             callIds[i] = "call" + i;
         }
-        if (params.getBenchmark().endsWith("rerouteAfterReject")) {
+        if (benchmark.endsWith("rerouteAfterReject")) {
             standCallsInSingleRingQueues(queues);
         }
     }
