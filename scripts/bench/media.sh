@@ -7,13 +7,16 @@
 # window opens for BENCH_SECONDS (default 60); the callers hang up after it.
 #   scripts/bench/media.sh bridged|recorded <calls> [results-dir]
 # `recorded` puts `record: true` on the queue and checks the recordings: one per call, a sample
-# stereo with sound on both channels, disk written. Writes to the results directory (default:
-# a fresh one) <run>.table.md, <run>.rtp.txt (the tool's figures), <run>.facts.txt, SIPp's stat
-# and error files, the server's and the tool's logs and GC logs (a long pause shows in p99), <run> being `media-bridged-<calls>` or
-# `media-recorded-<calls>`; prints the table and the directory. Exit code 0 when every call
-# succeeded and was bridged, 1 otherwise (the table is written either way).
-# Environment: BENCH_SECONDS, BENCH_RATE (default 100), ACD_JAVA_OPTS (the server's JVM),
-# RTP_JAVA_OPTS (the tool's). Needs java, jcmd, sipp, sox, python3, curl.
+# stereo with sound on both channels, disk written. First the tool runs alone for up to 10 s,
+# its sockets streaming to each other: the floor under the transit it measures on this box.
+# Writes to the results directory (default: a fresh one) <run>.table.md, <run>.rtp.txt and
+# <run>.floor.txt (the tool's figures), <run>.facts.txt, SIPp's stat and error files, the
+# server's and the tool's logs and GC logs (a long pause shows in p99), <run> being
+# `media-bridged-<calls>` or `media-recorded-<calls>`; prints the table and the directory.
+# Exit code 0 when every call succeeded and was bridged (and recorded), 1 otherwise; the table
+# is written either way. Environment: BENCH_SECONDS, BENCH_RATE (default 100), BENCH_FLOOR=0
+# (skip the floor), ACD_JAVA_OPTS (the server's JVM), RTP_JAVA_OPTS (the tool's, default
+# -Xmx256m). Needs java, jcmd, sipp, sox, python3, curl.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
@@ -119,8 +122,9 @@ facts="$results/$run.facts.txt"
 : > "$facts"
 fact() { echo "$1=$2" >> "$facts"; }
 ramp=$(( (calls + rate - 1) / rate ))
-ready_by=$(( ramp + 20 ))                  # the tool opens the window by then, bridged or not
-hold_s=$(( ready_by + 1 + seconds + 20 ))  # callers stay past the window, the heap and RSS reads
+ready_by=$(( ramp + 20 ))   # the tool opens the window by then, bridged or not
+settle=3                    # and this long after the last bridge: the ramp's wake settles first
+hold_s=$(( ready_by + settle + seconds + 20 )) # callers stay past the window, the heap and RSS reads
 fact calls "$calls"; fact mode "$mode"; fact seconds "$seconds"; fact rate "$rate"
 
 # the tool's own floor: the same streams between its sockets, no server (BENCH_FLOOR=0 skips it)
@@ -133,7 +137,7 @@ fi
 
 # the tool first: its ports are the agents' extensions and the callers' SDP
 java ${RTP_JAVA_OPTS:--Xmx256m} -Xlog:gc:file="$results/$run.tool-gc.log" -cp "$tool_jar" acd.bench.rtp.RtpLoad --calls "$calls" --dir "$work" \
-  --seconds "$seconds" --ready-by "$ready_by" --out "$results/$run.rtp.txt" > "$work/tool.log" 2>&1 &
+  --seconds "$seconds" --ready-by "$ready_by" --settle "$settle" --out "$results/$run.rtp.txt" > "$work/tool.log" 2>&1 &
 tool_pid=$!
 pids+=("$tool_pid")
 wait_for "rtp-load: ready" "$work/tool.log" 60 "$tool_pid"
@@ -191,6 +195,17 @@ for attempt in 1 2 3; do # a port picked free can be taken by the time the serve
     bench_server "$work/acd.yaml" "$work/server.log" > "$work/start-$attempt.log" && break
   [ "$attempt" -lt 3 ] || { cat "$work/start-$attempt.log"; exit 1; }
 done
+# heap_kb: the server's heap after a full GC, in KB, as its GC log has it: heap_after_gc_kb's
+# second jcmd attach can take seconds on a busy box, and the heap it reads has grown again by then
+heap_kb() {
+  local jcmd_kb line
+  jcmd_kb="$(heap_after_gc_kb "$server_pid")"
+  line="$(grep 'Pause Full (Diagnostic Command)' "$results/$run.server-gc.log" 2>/dev/null | tail -1)"
+  [[ "$line" =~ -\>([0-9]+)([KMG])\( ]] || { echo "$jcmd_kb"; return; }
+  case "${BASH_REMATCH[2]}" in
+    K) echo "${BASH_REMATCH[1]}" ;; M) echo $(( BASH_REMATCH[1] * 1024 )) ;; G) echo $(( BASH_REMATCH[1] * 1048576 )) ;;
+  esac
+}
 metric() { # name: the sum of the metric's samples on GET /metrics (0 if absent)
   curl -s --max-time 10 "http://127.0.0.1:$http_port/metrics" | awk -v m="$1" '
     $1 == m || index($1, m "{") == 1 { s += $2 } END { printf "%d\n", s }'
@@ -209,7 +224,7 @@ fact agents_reachable "$(metric acd_agents_reachable)"
   -trace_err -error_file "$results/$run.agents-errors.log" > "$work/agents.log" 2>&1) &
 agents_pid=$!
 pids+=("$agents_pid")
-fact heap_idle_kb "$(heap_after_gc_kb "$server_pid")" # the agents registered, no call yet
+fact heap_idle_kb "$(heap_kb)" # the agents registered, no call yet
 
 (cd "$work" && exec sipp -sf "$scen/bench-media-caller.xml" -s 200 -i 127.0.0.2 -p "$trunk_port" \
   -mi 127.0.0.1 -mp "$(free_port)" -inf "$work/callers.csv" -m "$calls" -l "$calls" -r "$rate" \
@@ -231,7 +246,7 @@ fact sipp_cpu "$(cpu_percent "$sipp_w" "${load_pids[@]}")"
 fact box_cpu "$(box_percent "$box_w")"
 fact active_calls "$(metric acd_active_calls)"
 fact rss_mb "$(rss_mb "$server_pid")"
-fact heap_kb "$(heap_after_gc_kb "$server_pid")"
+fact heap_kb "$(heap_kb)"
 wait_for "rtp-load: results written" "$work/tool.log" 30 "$tool_pid"
 
 # the hang-ups, then what the server counted (its RTP counters take a leg in when it closes)
@@ -253,7 +268,7 @@ if [ "$mode" = recorded ]; then
   rec_dir="$work/data/recordings"
   count() { find "$rec_dir" -name '*.wav' 2>/dev/null | wc -l; }
   for _ in $(seq 1 150); do [ "$(count)" -ge "$calls" ] && break; sleep 0.2; done
-  sample="$(find "$rec_dir" -name '*.wav' 2>/dev/null | sort | head -1)"
+  sample="$(find "$rec_dir" -name '*.wav' -print -quit 2>/dev/null || true)"
   fact recordings "$(count)"
   fact recordings_bytes "$(du -sb "$rec_dir" 2>/dev/null | cut -f1)"
   if [ -n "$sample" ]; then
