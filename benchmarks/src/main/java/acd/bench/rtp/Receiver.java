@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ final class Receiver implements Runnable {
     private final Supplier<Window> window;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
+    private Window current = Window.NONE; // the window as of this round
     private volatile long rounds; // written after each round: what the round counted is visible past it
     private long relatches;
 
@@ -38,9 +40,10 @@ final class Receiver implements Runnable {
     @Override
     public void run() {
         try {
+            Consumer<SelectionKey> drain = this::drain; // one for all rounds: no allocation per round
             while (running) {
-                Window w = window.get();
-                selector.select(key -> drain(key, w), 10);
+                current = window.get();
+                selector.select(drain, 10);
                 rounds++;
             }
         } catch (IOException e) {
@@ -54,7 +57,7 @@ final class Receiver implements Runnable {
         }
     }
 
-    private void drain(SelectionKey key, Window w) {
+    private void drain(SelectionKey key) {
         int socket = (Integer) key.attachment();
         DatagramChannel channel = (DatagramChannel) key.channel();
         buffer.clear();
@@ -68,7 +71,7 @@ final class Receiver implements Runnable {
         if (from != null) {
             long arrival = System.nanoTime();
             buffer.flip();
-            count(socket, from, arrival, w);
+            count(socket, from, arrival, current);
         }
     }
 
