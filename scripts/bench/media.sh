@@ -112,8 +112,9 @@ if recorded:
         f.get("recordings"), calls, num(f, "recordings_bytes") / 1e6, f.get("sample_channels"),
         f.get("sample_seconds"), f.get("sample_rms_left"), f.get("sample_rms_right")))
 print()
-print("Goal: %s. RTP tool: %s sends refused by the kernel, %s relatches. %s" % (goal, r.get("tool_send_refused"),
-      r.get("relatches"), "FAILED: " + "; ".join(problems) if problems else "All calls succeeded and were bridged."))
+print("Goal: %s. RTP tool: %s sends refused by the kernel, %s relatches, %s ms of sending skipped in stalls, %s callers aimed from the SDP before hearing the server. %s" % (
+      goal, r.get("tool_send_refused"), r.get("relatches"), r.get("tool_stalled_ms"), r.get("callers_aimed_from_sdp"),
+      "FAILED: " + "; ".join(problems) if problems else "All calls succeeded and were bridged."))
 sys.exit(1 if problems else 0)
 PY
 }
@@ -137,7 +138,7 @@ fi
 
 # the tool first: its ports are the agents' extensions and the callers' SDP
 java ${RTP_JAVA_OPTS:--Xmx256m} -Xlog:gc:file="$results/$run.tool-gc.log" -cp "$tool_jar" acd.bench.rtp.RtpLoad --calls "$calls" --dir "$work" \
-  --seconds "$seconds" --ready-by "$ready_by" --settle "$settle" --out "$results/$run.rtp.txt" > "$work/tool.log" 2>&1 &
+  --seconds "$seconds" --ready-by "$ready_by" --settle "$settle" --aim "$work/aim.txt" --out "$results/$run.rtp.txt" > "$work/tool.log" 2>&1 &
 tool_pid=$!
 pids+=("$tool_pid")
 wait_for "rtp-load: ready" "$work/tool.log" 60 "$tool_pid"
@@ -227,7 +228,7 @@ pids+=("$agents_pid")
 fact heap_idle_kb "$(heap_kb)" # the agents registered, no call yet
 
 (cd "$work" && exec sipp -sf "$scen/bench-media-caller.xml" -s 200 -i 127.0.0.2 -p "$trunk_port" \
-  -mi 127.0.0.1 -mp "$(free_port)" -inf "$work/callers.csv" -m "$calls" -l "$calls" -r "$rate" \
+  -mi 127.0.0.1 -mp "$(free_port)" -inf "$work/callers.csv" -key aim "$work/aim.txt" -m "$calls" -l "$calls" -r "$rate" \
   -d "$(( hold_s * 1000 ))" -timeout "$(( hold_s + ramp + 120 ))s" -timeout_error -nostdin \
   -trace_stat -stf "$results/$run.callers-stat.csv" -fd 1 -trace_err \
   -error_file "$results/$run.callers-errors.log" "127.0.0.1:$sip_port" > "$work/callers.log" 2>&1) &

@@ -12,19 +12,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The media end of scripts/bench/media.sh: N caller and N agent RTP sockets whose ports SIPp
  * offers in its SDP (caller ports in {@code callers.csv}, one a line after SIPp's SEQUENTIAL
- * header; agent ports in {@code agents.txt}). Every socket latches onto the server's first
- * packet and then streams marked PCMU at 50 packets per second; the other end counts it. Once
+ * header; agent ports in {@code agents.txt}). Every socket sends where the server's packets
+ * come from (symmetric RTP; a caller socket from the start, with {@code --aim}, to the address
+ * of the server's SDP) marked PCMU at 50 packets per second; the other end counts it. Once
  * every call is bridged both ways (or {@code --ready-by} seconds after the first packet), the
  * steady window opens after {@code --settle} seconds and lasts {@code --seconds}; loss and
  * transit count packets stamped inside it. Prints {@code rtp-load: ready}, {@code window open},
  * {@code window closed} and {@code results written} lines for the script to wait on, writes the
  * figures as key=value lines to {@code --out}, and streams on until it is killed.
+ * {@code --aim FILE}: lines {@code <caller port> <server address> <port>} the SIPp callers append
+ * from the 200's SDP, so that a caller socket sends before it hears the server (see {@link Aims}).
  * {@code --loopback true} aims each caller socket at an agent socket and back, with no server:
  * the tool's own transit and jitter on this machine, the floor under what it measures; it exits
  * once the figures are written.
  *
  * <pre>java -cp benchmarks.jar acd.bench.rtp.RtpLoad --calls N --dir DIR --seconds S --out FILE
- *     [--ready-by 60] [--settle 1] [--host 127.0.0.1] [--loopback false]</pre>
+ *     [--ready-by 60] [--settle 1] [--host 127.0.0.1] [--aim FILE] [--loopback false]</pre>
  */
 public final class RtpLoad {
     private static final long DRAIN_MS = 1_000;
@@ -35,6 +38,7 @@ public final class RtpLoad {
     private final Receiver fromCallers;
     private final Pacer pacer;
     private final List<Thread> threads = new ArrayList<>();
+    private Aims aims;
     private volatile Window window = Window.NONE;
 
     private RtpLoad(int calls, String host) throws IOException {
@@ -55,6 +59,9 @@ public final class RtpLoad {
             load.pairUp();
         } else {
             load.writePorts(Path.of(require(o, "dir")));
+        }
+        if (o.containsKey("aim")) {
+            load.aims = new Aims(Path.of(o.get("aim")), load.callers);
         }
         load.start();
         System.out.println("rtp-load: ready, " + calls + " callers and " + calls + " agents");
@@ -87,7 +94,10 @@ public final class RtpLoad {
     }
 
     private void start() {
-        for (Runnable r : new Runnable[] {fromAgents, fromCallers, pacer}) {
+        for (Runnable r : new Runnable[] {fromAgents, fromCallers, pacer, aims}) {
+            if (r == null) {
+                continue;
+            }
             Thread t = new Thread(r, "rtp-load-" + threads.size());
             t.setDaemon(true);
             threads.add(t);
@@ -143,7 +153,9 @@ public final class RtpLoad {
         put(r, "down", callers.accounting().result(pacer.sentInWindow(agents)));
         r.put("tool_sent", pacer.sent());
         r.put("tool_send_refused", pacer.refused());
+        r.put("tool_stalled_ms", pacer.skippedMs());
         r.put("relatches", fromCallers.relatches() + fromAgents.relatches());
+        r.put("callers_aimed_from_sdp", aims == null ? 0 : aims.aimed());
         StringBuilder out = new StringBuilder();
         r.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
         return out.toString();
@@ -178,6 +190,9 @@ public final class RtpLoad {
     }
 
     private void stop() {
+        if (aims != null) {
+            aims.stop();
+        }
         pacer.stop();
         fromAgents.stop();
         fromCallers.stop();
