@@ -112,7 +112,13 @@ if recorded:
         f.get("recordings"), calls, num(f, "recordings_bytes") / 1e6, f.get("sample_channels"),
         f.get("sample_seconds"), f.get("sample_rms_left"), f.get("sample_rms_right")))
 print()
-print("Goal: %s. RTP tool: %s sends refused by the kernel, %s relatches, %s ms of sending skipped in stalls, %s callers aimed from the SDP before hearing the server. %s" % (
+due = 2 * calls * 50 * num(r, "window_s")
+sent = num(r, "up_sent") + num(r, "down_sent")
+if due and sent < 0.99 * due:
+    print("WARNING: the RTP tool sent %.1f %% of the packets due in the window (starved of CPU, %s ms of sending skipped): the load was lighter than it says." % (
+          100 * sent / due, r.get("tool_stalled_ms")))
+    print()
+print("Goal: %s. RTP tool: %s sends refused by the kernel, %s relatches, %s ms of sending skipped in the window, %s callers aimed from the SDP before hearing the server. %s" % (
       goal, r.get("tool_send_refused"), r.get("relatches"), r.get("tool_stalled_ms"), r.get("callers_aimed_from_sdp"),
       "FAILED: " + "; ".join(problems) if problems else "All calls succeeded and were bridged."))
 sys.exit(1 if problems else 0)

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * The sockets are spread over 20 one-millisecond slots so that the packets leave evenly rather
  * than in one burst per 20 ms. A tick a little late catches up on the slots it missed; after a
  * stall of a whole period (the thread descheduled on a busy box) the pacer skips what it missed,
- * as a phone would, rather than burst into the server, and counts the milliseconds skipped.
+ * as a phone would, rather than burst into the server, and counts the milliseconds skipped in
+ * the window.
  * Counts, per socket, the packets stamped inside the steady window, and the sends refused.
  */
 final class Pacer implements Runnable {
@@ -53,7 +54,7 @@ final class Pacer implements Runnable {
             }
             if (-wait > SLOTS * SLOT_NANOS) {
                 long missed = -wait / SLOT_NANOS;
-                skippedMs += missed;
+                skippedMs += window.get().contains(now) ? missed : 0;
                 slot += missed;
                 next += missed * SLOT_NANOS;
             }
@@ -119,7 +120,7 @@ final class Pacer implements Runnable {
         return refused;
     }
 
-    /** Milliseconds of sending skipped after stalls: the tool itself starved of CPU. */
+    /** Milliseconds of sending skipped in the window after stalls: the tool itself starved of CPU. */
     long skippedMs() {
         return skippedMs;
     }
