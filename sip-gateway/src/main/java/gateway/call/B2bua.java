@@ -57,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class B2bua implements InviteHandler, CallControl {
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
     private static final long RELEASED_KEEP_MS = 64_000;
+    private static final int RELEASED_BOUND = 4096;
 
     private final CallLoops loops;
     private final RtpEngine rtp;
@@ -72,11 +73,11 @@ public final class B2bua implements InviteHandler, CallControl {
     /** Outgoing-leg Call-ID -> its leg; the leg's caller decides the loop. */
     private final Map<String, OutgoingLeg> legs = new ConcurrentHashMap<>();
     /**
-     * Outgoing-leg Call-IDs we let go of, with when (clock millis): a 2xx arriving for one of them
-     * is an answer that crossed our CANCEL and gets hung up. A 2xx for any other Call-ID is not
-     * ours and is ignored, so nobody can make us send requests to an address of their choosing.
+     * Outgoing-leg Call-IDs we let go of: a 2xx arriving for one of them is an answer that crossed
+     * our CANCEL and gets hung up. A 2xx for any other Call-ID is not ours and is ignored, so
+     * nobody can make us send requests to an address of their choosing.
      */
-    private final Map<String, Long> released = new ConcurrentHashMap<>();
+    private final ReleasedCallIds released = new ReleasedCallIds(RELEASED_KEEP_MS, RELEASED_BOUND);
     private volatile CallServices services;
 
     /** @param clock wall time for recordings, voicemail and the released Call-IDs */
@@ -153,11 +154,7 @@ public final class B2bua implements InviteHandler, CallControl {
         @Override
         public void disown(OutgoingLeg leg) {
             if (legs.remove(leg.callId(), leg)) {
-                long now = clock.millis();
-                released.put(leg.callId(), now);
-                if (released.size() > 4096) {
-                    released.values().removeIf(at -> now - at > RELEASED_KEEP_MS);
-                }
+                released.add(leg.callId(), clock.millis());
             }
         }
     }
@@ -276,7 +273,7 @@ public final class B2bua implements InviteHandler, CallControl {
             call.caller().dialog().onResponse(event);
             return;
         }
-        if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.containsKey(callIdOf(response))) {
+        if (toInvite && response.getStatusCode() / 100 == 2 && leg == null && released.contains(callIdOf(response))) {
             // a 2xx for an INVITE we no longer want (a late fork): ACK it, then hang it up
             SipOutbound sip = services.sip();
             Dialog d = event.getDialog();

@@ -83,7 +83,7 @@ public final class SipStackHost implements AutoCloseable {
             SipException last = null;
             for (int attempt = 0; attempt < (settings.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
                 int port = settings.port() == 0 ? freePort(settings.address()) : settings.port();
-                // a failed stack stays cached under its name in SipFactory, so a retry needs a new one
+                // each attempt is a fresh stack under its own name (thread names tell them apart)
                 String name = attempt == 0 ? settings.name() : settings.name() + "-" + attempt;
                 try {
                     return startOnce(settings.withPort(port), name, listenerFactory);
@@ -101,7 +101,7 @@ public final class SipStackHost implements AutoCloseable {
         Set<Thread> before = scannerThreads();
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        SipStack stack = factory.createSipStack(properties(settings, name));
+        SipStack stack = new BranchLookupStack(properties(settings, name));
         TcpConnections connections = new TcpConnections(settings.tcp());
         ((SipStackImpl) stack).setMessageProcessorFactory(new TcpProcessorFactory(connections,
                 settings.threadPoolSize()));
