@@ -14,6 +14,7 @@ import csv
 import glob
 import os
 import re
+import sqlite3
 import sys
 
 
@@ -114,22 +115,25 @@ def percentile(values, p):
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def metric(text, name, label=None):
-    """Sum of a metric's series in Prometheus text, optionally only those with label=value."""
+def metric(text, name):
+    """Sum of a metric's series in Prometheus text."""
     total = 0.0
     for line in text.splitlines():
         if line.startswith(name) and line[len(name):len(name) + 1] in ("{", " "):
-            if label and label not in line:
-                continue
             total += float(line.rsplit(" ", 1)[1])
     return total
 
 
 def outcomes(text):
-    found = {}
+    """Calls by outcome other than answered: from the call records when the run left them
+    (every call, the IVR's too), else from acd_calls_total (calls that reached the queue)."""
+    found, db = {}, os.path.join(run, "data", "acd.db")
+    if os.path.exists(db):
+        with sqlite3.connect(db) as con:
+            return dict(con.execute("select outcome, count(*) from calls where outcome != 'ANSWERED' group by outcome"))
     for m in re.finditer(r'^acd_calls_total\{([^}]*)\} (\S+)', text, re.M):
         outcome = re.search(r'outcome="([^"]*)"', m.group(1))
-        if outcome and float(m.group(2)):
+        if outcome and outcome.group(1) != "completed" and float(m.group(2)):
             found[outcome.group(1)] = found.get(outcome.group(1), 0) + int(float(m.group(2)))
     return found
 
@@ -143,8 +147,8 @@ def ms(p):  # SIPp times in whole milliseconds
 
 
 def failures(callers, agents, end):
-    """Failed calls by cause: SIPp's failure columns on both sides, callers whose call completed
-    without an agent's (never bridged), and queue outcomes other than completed."""
+    """Failed calls by cause: SIPp's failure columns on both sides, and callers whose call
+    completed without an agent's (never bridged), with the server's outcomes for them."""
     failed = {}
     for side, sums in (("caller", callers), ("agent", agents)):
         for name, value in sums.items():
@@ -153,12 +157,11 @@ def failures(callers, agents, end):
         if sums.get("FailedCall") and not any(k.startswith(side) for k in failed):
             failed[f"{side} other"] = sums["FailedCall"]
     ok, bridged = callers.get("SuccessfulCall", 0), agents.get("SuccessfulCall", 0)
+    text = fmt(failed)
     if ok > bridged:
         failed["not bridged"] = ok - bridged
-    for outcome, n in outcomes(end).items():
-        if outcome != "completed":
-            failed[f"server {outcome}"] = n
-    return failed
+        text = fmt(failed).replace(f"not bridged {ok - bridged}", f"not bridged {ok - bridged} ({fmt(outcomes(end))})")
+    return failed, text
 
 
 def retransmitted():
@@ -176,14 +179,16 @@ def retransmitted():
     return server, generator
 
 
-def verdict(offered, achieved, ok, failed, server):
+def verdict(offered, attempted, achieved, ok, failed, server):
     reasons = []
     if sum(failed.values()):
         reasons.append("failed calls")
     if sum(server.values()):
         reasons.append("server retransmissions")
-    if achieved < 0.95 * offered:
-        reasons.append(f"achieved {achieved:.0f} < 95% of offered")
+    if attempted < 0.95 * offered:
+        reasons.append(f"the generator attempted only {attempted:.0f}/s")
+    if achieved < 0.95 * attempted:
+        reasons.append(f"achieved {achieved:.0f} < 95% of attempted")
     if ok == 0:
         reasons.append("no call completed")
     return reasons
@@ -196,10 +201,11 @@ def read(name):
 
 def main():
     offered = float(sys.argv[2])
+    attempted = window_delta("caller", "OutgoingCall(C)") / ((win_end - win_start) / 1000)
     achieved = window_delta("caller", "SuccessfulCall(C)") / ((win_end - win_start) / 1000)
     callers, agents, end = final("caller"), final("agent"), read("metrics-end.txt")
     ok = callers.get("SuccessfulCall", 0)
-    failed = failures(callers, agents, end)
+    failed, failed_text = failures(callers, agents, end)
     server, generator = retransmitted()
     invite, answer = rtd_times("caller", "invite"), rtd_times("agent", "answer")
     samples = [float(line.split()[1]) for line in read("metrics-samples.txt").splitlines() if len(line.split()) == 2]
@@ -208,8 +214,8 @@ def main():
     heap_idle, heap_mid, active = (float(m.get(k, 0)) for k in ("heap_idle_kb", "heap_mid_kb", "active_mid"))
     per_call = f"{(heap_mid - heap_idle) / active:.1f}" if active > 0 and heap_mid > 0 else "-"
     relayed, lost = metric(end, "acd_rtp_packets_relayed_total"), metric(end, "acd_rtp_packets_lost_total")
-    reasons = verdict(offered, achieved, ok, failed, server)
-    cells = [f"{offered:.0f}", f"{achieved:.1f}", f"{ok}", fmt(failed), fmt(server), fmt(generator),
+    reasons = verdict(offered, attempted, achieved, ok, failed, server)
+    cells = [f"{offered:.0f} / {attempted:.1f}", f"{achieved:.1f}", f"{ok}", failed_text, fmt(server), fmt(generator),
              f"{ms(percentile(invite, 50))} / {ms(percentile(invite, 99))}",
              f"{ms(percentile(answer, 50))} / {ms(percentile(answer, 99))}", f"{peak}",
              f"{server_cpu:.0f}", f"{server_cpu / achieved:.3f}" if achieved else "-",
@@ -220,7 +226,7 @@ def main():
     print("verdict " + ("clean" if not reasons else "FAIL " + "; ".join(reasons)))
 
 
-HEADER = ("| offered cps | achieved cps | calls ok | failed (cause) | server retransmissions | "
+HEADER = ("| offered / attempted cps | achieved cps | calls ok | failed (cause) | server retransmissions | "
           "generator retransmissions | INVITE→200 p50 / p99 ms | answer→bridge p50 / p99 ms | "
           "peak calls | server CPU % | CPU % per call/s | generator CPU % | box CPU % | "
           "heap after GC idle / mid MB | heap per active call KB | RSS MB | RTP relayed / lost | result |")

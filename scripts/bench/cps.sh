@@ -35,6 +35,7 @@ talk_ms="${BENCH_TALK_MS:-300}"
 digit_ms="${BENCH_DIGIT_MS:-200}"   # after the ACK: the menu's prompt (100 ms) has played
 bridge_ms="${BENCH_BRIDGE_MS:-500}" # after the key: detected, queued, rung, answered, bridged
 report="$root/scripts/bench/cps-report.py"
+# BENCH_HEAP=0 skips the heap sample in the middle of the window (a full GC, a pause in it)
 
 rates=()
 while [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; do rates+=("$1"); shift; done
@@ -168,9 +169,11 @@ start_callers() { # dir sip-port rate caller-port: sets caller_pids; calls end b
     inc=$(( ramp > 0 ? (r + ramp - 1) / ramp : r ))
     m=$(( inc * ramp * (ramp + 1) / 2 + r * (settle + seconds + 2) ))
     port="$4"; [ "$j" = 0 ] || port="$(free_port)"
+    # SIPp restarts its call count at every -rate_interval, even at -rate_max, and misses the
+    # last call of each interval: asked for one call per second more, it makes the rate wanted
     (cd "$dir" && exec sipp -sf "$scen/bench-caller.xml" -s 100 -i 127.0.0.2 -p "$port" -mi 127.0.0.2 \
       -mp "$(free_port)" -key dtmf "$dtmf" -key digit 1 -key digit_ms "$digit_ms" -key bridge_ms "$bridge_ms" \
-      -d "$talk_ms" -r "$inc" -rate_increase "$inc" -rate_interval 1s -rate_max "$r" -no_rate_quit \
+      -d "$talk_ms" -r "$inc" -rate_increase "$inc" -rate_interval 1s -rate_max $(( r + 1 )) -no_rate_quit \
       -m "$m" -l $(( r * 20 + 100 )) -timeout $(( ramp + settle + seconds + 60 ))s -max_recv_loops 10000 \
       -cid_str "bench-%u-%p@%s" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt -rtt_freq 100 \
       -trace_err -error_file "$dir/caller-$j-errors.log" "127.0.0.1:$sip_port" > "$dir/caller-$j.log" 2>&1) &
@@ -203,7 +206,8 @@ run_rate() { # rate
   sleep_until "$win_start"
   srv="$(cpu_mark "$server_pid")"; gen="$(cpu_mark "${agent_pids[@]}" "${caller_pids[@]}")"; box="$(box_mark)"
   sleep_until $(( win_start + seconds * 500 ))
-  active="$(metric acd_active_calls)"; heap="$(heap_after_gc_kb "$server_pid")"; rss="$(rss_mb "$server_pid")"
+  active="$(metric acd_active_calls)"; rss="$(rss_mb "$server_pid")"; heap=0
+  [ "${BENCH_HEAP:-1}" = 0 ] || heap="$(heap_after_gc_kb "$server_pid")" # a full GC: a pause in the window
   sleep_until "$win_end"
   {
     echo "window_start_ms=$win_start"; echo "window_end_ms=$win_end"
@@ -212,6 +216,8 @@ run_rate() { # rate
     echo "box_cpu=$(box_percent "$box")"
     echo "active_mid=$active"; echo "heap_mid_kb=$heap"; echo "rss_mb=$rss"
   } >> "$dir/measure.txt"
+  # what the heap holds with calls still up (after the measured window: its full GC is a pause)
+  jcmd "$server_pid" GC.class_histogram 2>/dev/null | head -45 > "$dir/heap-histogram.txt" || true
 
   for pid in "${caller_pids[@]}"; do # they stop after their calls: bounded by their -timeout
     wait "$pid" 2>/dev/null || true
