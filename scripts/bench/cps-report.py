@@ -218,7 +218,7 @@ def main():
     cells = [f"{offered:.0f} / {attempted:.1f}", f"{achieved:.1f}", f"{ok}", failed_text, fmt(server), fmt(generator),
              f"{ms(percentile(invite, 50))} / {ms(percentile(invite, 99))}",
              f"{ms(percentile(answer, 50))} / {ms(percentile(answer, 99))}", f"{peak}",
-             f"{server_cpu:.0f}", f"{server_cpu / achieved:.3f}" if achieved else "-",
+             f"{server_cpu:.0f} (idle {m.get('server_idle_cpu', '-')})", f"{server_cpu / achieved:.3f}" if achieved else "-",
              m.get("generator_cpu", "-"), m.get("box_cpu", "-"),
              f"{heap_idle / 1024:.0f} / {heap_mid / 1024:.0f}", per_call, m.get("rss_mb", "-"),
              f"{relayed:.0f} / {lost:.0f}", "clean" if not reasons else "FAIL"]
@@ -228,7 +228,7 @@ def main():
 
 HEADER = ("| offered / attempted cps | achieved cps | calls ok | failed (cause) | server retransmissions | "
           "generator retransmissions | INVITE→200 p50 / p99 ms | answer→bridge p50 / p99 ms | "
-          "peak calls | server CPU % | CPU % per call/s | generator CPU % | box CPU % | "
+          "peak calls | server CPU % (idle) | CPU % per call/s | generator CPU % | box CPU % | "
           "heap after GC idle / mid MB | heap per active call KB | RSS MB | RTP relayed / lost | result |")
 
 if __name__ == "__main__":

@@ -125,6 +125,22 @@ metric() { # name
     awk -v n="$1" 'index($0, n) == 1 && substr($0, length(n) + 1, 1) ~ /[{ ]/ { s += $NF } END { printf "%d\n", s }'
 }
 
+# the first port (even) of the span of UDP ports between 20000 and 65000 where the fewest are
+# bound now: other runs on a shared machine take RTP ports too
+quiet_ports() { # span
+  python3 - "$1" <<'PY'
+import sys
+span, bound = int(sys.argv[1]), []
+for table in ("/proc/net/udp", "/proc/net/udp6"):
+    try:
+        bound += [int(line.split()[1].rsplit(":", 1)[1], 16) for line in open(table).readlines()[1:]]
+    except OSError:
+        pass
+starts = range(20000, 65000 - span + 1, 500)
+print(min(starts, key=lambda s: (sum(s <= p < s + span for p in bound), -s)))  # ties: away from the usual 20000s
+PY
+}
+
 # waits until the epoch millisecond given
 sleep_until() { # epoch-ms
   local left=$(( $1 - $(date +%s%3N) ))
@@ -187,14 +203,17 @@ run_rate() { # rate
   local srv gen box active heap rss verdict row
   mkdir -p "$dir"
   sip_port="$(free_port)"; http_port="$(free_port)"; caller_port="$(free_port)"
-  # RTP/RTCP pairs for two legs of every call alive at once (rate x a few seconds), twice over
-  span=$(( (rate * 20 + 1000) / 2 * 2 )); (( span < 30000 )) || span=30000
-  first=$(( 20000 + 2 * (RANDOM % ((62000 - 20000 - span) / 2)) ))
+  # RTP/RTCP pairs for two legs of every call alive at once (rate x a few seconds), many times
+  # over: the server picks ports at random and gives up after a few taken ones
+  span=$(( rate * 20 )); (( span >= 10000 )) || span=10000; (( span <= 30000 )) || span=30000
+  first="$(quiet_ports "$span")"
   make_media "$dir"
   write_config "$dir" "$sip_port" "$http_port" "$caller_port" "$first" $(( first + span - 1 ))
   bench_server "$dir/acd.yaml" "$dir/server.log" || return 2
   start_agents "$dir" "$sip_port" || { stop "$server_pid"; return 2; }
   echo "heap_idle_kb=$(heap_after_gc_kb "$server_pid")" > "$dir/measure.txt"
+  srv="$(cpu_mark "$server_pid")"; sleep 3 # what the server spends with its agents and no call
+  echo "server_idle_cpu=$(cpu_percent "$srv" "$server_pid")" >> "$dir/measure.txt"
 
   settle=$(( (digit_ms + bridge_ms + talk_ms + ring_ms) / 1000 + 2 ))
   start_ms="$(date +%s%3N)"
