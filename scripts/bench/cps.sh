@@ -219,6 +219,7 @@ run_rate() { # rate
   start_ms="$(date +%s%3N)"
   win_start=$(( start_ms + (ramp + settle) * 1000 )); win_end=$(( win_start + seconds * 1000 ))
   start_callers "$dir" "$sip_port" "$rate" "$caller_port"
+  echo "cps: $rate/s: $agents agents registered, calls ramping up; measuring $(date -d "@$(( win_start / 1000 ))" +%T)-$(date -d "@$(( win_end / 1000 ))" +%T)" >&2
   ( while :; do echo "$(date +%s%3N) $(metric acd_active_calls)"; sleep 1; done ) > "$dir/metrics-samples.txt" &
   local sampler=$!; pids+=($sampler)
 
