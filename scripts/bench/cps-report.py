@@ -164,9 +164,10 @@ def failures(callers, agents, end):
     return failed, text
 
 
-def retransmitted():
+def retransmitted(callers, agents):
     """(the server's own repeats, the rest) by message. A repeated 1xx only answers a repeated
-    INVITE, a repeated ACK only a repeated 200 of the agent: those are the generator's doing."""
+    INVITE, a repeated ACK only a repeated 200 of the agent: those are the generator's doing.
+    Messages for calls SIPp has ended or never had are the server's: late repeats."""
     c_recv, c_sent = retransmissions("caller")
     a_recv, a_sent = retransmissions("agent")
     server, generator = {}, {}
@@ -176,6 +177,10 @@ def retransmitted():
             (generator if caused else server)[f"{msg} to {side}"] = n
         for msg, n in sent.items():
             generator[f"{msg} from {side}"] = n
+    for side, sums in (("caller", callers), ("agent", agents)):
+        late = sums.get("DeadCallMsgs", 0) + sums.get("OutOfCallMsgs", 0)
+        if late:
+            server[f"after the call to {side}"] = late
     return server, generator
 
 
@@ -206,7 +211,7 @@ def main():
     callers, agents, end = final("caller"), final("agent"), read("metrics-end.txt")
     ok = callers.get("SuccessfulCall", 0)
     failed, failed_text = failures(callers, agents, end)
-    server, generator = retransmitted()
+    server, generator = retransmitted(callers, agents)
     invite, answer = rtd_times("caller", "invite"), rtd_times("agent", "answer")
     samples = [float(line.split()[1]) for line in read("metrics-samples.txt").splitlines() if len(line.split()) == 2]
     peak = int(max(samples)) if samples else callers.get("CurrentCall", 0)
