@@ -243,6 +243,7 @@ run_rate() { # rate
     wait "$pid" 2>/dev/null || true
   done
   for pid in "${agent_pids[@]}"; do stop "$pid" USR1; done # SIPp's soft exit: stats written
+  kill -0 "$server_pid" 2>/dev/null || echo "cps: $rate/s: the server died during the run ($dir/server.log)" >&2
   curl -s --max-time 5 "http://127.0.0.1:$http_port/metrics" > "$dir/metrics-end.txt" || true
   stop "$sampler"; stop "$server_pid"
 
