@@ -126,7 +126,9 @@ metric() { # name
 }
 
 # the first port (even) of the span of UDP ports between 20000 and 65000 where the fewest are
-# bound now: other runs on a shared machine take RTP ports too
+# bound now: other runs on a shared machine take RTP ports too, and the server takes its ports in
+# turn through its range, so a block of someone else's in it fails calls ("no media port" in the
+# server log, outcome FAILED). BENCH_RTP_PORTS=first-last sets the range instead.
 quiet_ports() { # span
   python3 - "$1" <<'PY'
 import sys
@@ -199,16 +201,17 @@ start_callers() { # dir sip-port rate caller-port: sets caller_pids; calls end b
 
 # one rate: prints its table row; returns 1 when it was not clean, 2 when it could not run
 run_rate() { # rate
-  local rate="$1" dir="$results/cps-$1" sip_port caller_port span first start_ms win_start win_end
+  local rate="$1" dir="$results/cps-$1" sip_port caller_port span first last start_ms win_start win_end
   local srv gen box active heap rss verdict row
   mkdir -p "$dir"
   sip_port="$(free_port)"; http_port="$(free_port)"; caller_port="$(free_port)"
   # RTP/RTCP pairs for two legs of every call alive at once (rate x a few seconds), many times
   # over: the server picks ports at random and gives up after a few taken ones
   span=$(( rate * 20 )); (( span >= 10000 )) || span=10000; (( span <= 30000 )) || span=30000
-  first="$(quiet_ports "$span")"
+  first="$(quiet_ports "$span")"; last=$(( first + span - 1 ))
+  [ -z "${BENCH_RTP_PORTS:-}" ] || { first="${BENCH_RTP_PORTS%-*}"; last="${BENCH_RTP_PORTS#*-}"; }
   make_media "$dir"
-  write_config "$dir" "$sip_port" "$http_port" "$caller_port" "$first" $(( first + span - 1 ))
+  write_config "$dir" "$sip_port" "$http_port" "$caller_port" "$first" "$last"
   bench_server "$dir/acd.yaml" "$dir/server.log" || return 2
   start_agents "$dir" "$sip_port" || { stop "$server_pid"; return 2; }
   echo "heap_idle_kb=$(heap_after_gc_kb "$server_pid")" > "$dir/measure.txt"
