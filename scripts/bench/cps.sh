@@ -125,10 +125,12 @@ metric() { # name
     awk -v n="$1" 'index($0, n) == 1 && substr($0, length(n) + 1, 1) ~ /[{ ]/ { s += $NF } END { printf "%d\n", s }'
 }
 
-# the first port (even) of the span of UDP ports between 20000 and 65000 where the fewest are
-# bound now: other runs on a shared machine take RTP ports too, and the server takes its ports in
-# turn through its range, so a block of someone else's in it fails calls ("no media port" in the
-# server log, outcome FAILED). BENCH_RTP_PORTS=first-last sets the range instead.
+# the first port (even) of the span of UDP ports from 40000 up where the fewest are bound now.
+# Other runs on a shared machine take RTP ports too, and the server takes its ports in turn
+# through its range, so a block of someone else's in it fails calls ("no media port" in the
+# server log, outcome FAILED); the usual ranges (and the blocks they sweep through) are lower,
+# the kernel's scattered ephemeral ports up here cost a retry each. BENCH_RTP_PORTS=first-last
+# sets the range instead.
 quiet_ports() { # span
   python3 - "$1" <<'PY'
 import sys
@@ -138,8 +140,8 @@ for table in ("/proc/net/udp", "/proc/net/udp6"):
         bound += [int(line.split()[1].rsplit(":", 1)[1], 16) for line in open(table).readlines()[1:]]
     except OSError:
         pass
-starts = range(20000, 65000 - span + 1, 500)
-print(min(starts, key=lambda s: (sum(s <= p < s + span for p in bound), -s)))  # ties: away from the usual 20000s
+starts = range(40000 if span <= 25000 else 20000, 65500 - span + 1, 500)
+print(min(starts, key=lambda s: sum(s <= p < s + span for p in bound)))
 PY
 }
 
@@ -207,7 +209,7 @@ run_rate() { # rate
   sip_port="$(free_port)"; http_port="$(free_port)"; caller_port="$(free_port)"
   # RTP/RTCP pairs for two legs of every call alive at once (rate x a few seconds), many times
   # over: the server picks ports at random and gives up after a few taken ones
-  span=$(( rate * 20 )); (( span >= 10000 )) || span=10000; (( span <= 30000 )) || span=30000
+  span=$(( rate * 20 )); (( span >= 10000 )) || span=10000; (( span <= 25000 )) || span=25000
   first="$(quiet_ports "$span")"; last=$(( first + span - 1 ))
   [ -z "${BENCH_RTP_PORTS:-}" ] || { first="${BENCH_RTP_PORTS%-*}"; last="${BENCH_RTP_PORTS#*-}"; }
   make_media "$dir"
