@@ -13,7 +13,9 @@
 # that is not clean (a failed call, a retransmission by the server, or under 95 % achieved).
 # Prints one markdown table row per rate (also in <results-dir>/cps.table.md, the runs'
 # files in <results-dir>/cps-<rate>/), then the highest clean rate. Exit code 0 unless the
-# tools are missing or a run could not start.
+# tools are missing or a run could not start. Settings are environment variables: see
+# `scripts/bench.sh --help`. Needs sipp (Debian sip-tester, with its pcaps), java, jcmd, python3,
+# curl. A rate takes BENCH_SECONDS plus about 30 s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
