@@ -66,6 +66,16 @@ def final(kind):
     return sums
 
 
+def received(kind, message):
+    """How many of a message the processes received, from -trace_counts' last rows."""
+    total = 0
+    for path in glob.glob(os.path.join(run, f"bench-{kind}_*_counts.csv")):
+        head, rows = read_rows(path)
+        last = dict(zip(head, rows[-1]))
+        total += sum(int(v or 0) for k, v in last.items() if re.fullmatch(rf"\d+_{message}_Recv", k))
+    return total
+
+
 def retransmissions(kind):
     """(received repeats by message, sent repeats by message) from -trace_counts' last rows.
     A received repeat is the server sending a message again; a sent one is SIPp's own."""
@@ -156,7 +166,11 @@ def failures(callers, agents, end):
                 failed[f"{side} {name[6:]}"] = value
         if sums.get("FailedCall") and not any(k.startswith(side) for k in failed):
             failed[f"{side} other"] = sums["FailedCall"]
-    ok, bridged = callers.get("SuccessfulCall", 0), agents.get("SuccessfulCall", 0)
+    # a ring the server cancelled ends the agent's call well: not bridged all the same
+    cancelled = received("agent", "CANCEL")
+    if cancelled:
+        failed["rings cancelled"] = cancelled
+    ok, bridged = callers.get("SuccessfulCall", 0), agents.get("SuccessfulCall", 0) - cancelled
     text = fmt(failed)
     if ok > bridged:
         failed["not bridged"] = ok - bridged

@@ -167,7 +167,7 @@ start_agents() { # dir sip-port: sets agent_pids
   for (( p = 0; p < agent_procs; p++ )); do
     port="$(free_port)"
     (cd "$dir" && exec sipp -sf "$scen/bench-agent.xml" -i 127.0.0.1 -p "$port" -mi 127.0.0.1 \
-      -mp "$(free_port)" -d "$ring_ms" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt \
+      -mp "$(free_port)" -recv_timeout "$ring_ms" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt \
       -rtt_freq 100 -trace_err -error_file "$dir/agent-$p-errors.log" > "$dir/agent-$p.log" 2>&1) &
     agent_pids+=($!); pids+=($!)
     for (( i = p + 1; i <= agents; i += agent_procs )); do
