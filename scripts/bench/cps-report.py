@@ -88,8 +88,10 @@ def retransmissions(kind):
             if not m:
                 continue
             msg = m.group(2)
-            if not msg.isdigit():
-                request = msg
+            if msg == "ACK" and request == "CANCEL":
+                request = "INVITE"  # the cancelled ring's 487 is ACKed: back to the INVITE
+            elif not msg.isdigit() and msg != "ACK":
+                request = msg  # a response answers the request before it
             label = f"{msg}/{request}" if msg.isdigit() else msg
             count = int(last.get(f"{m.group(1)}_{msg}_Retrans", "0") or 0)
             book = received if m.group(3) == "Recv" else sent
