@@ -37,7 +37,7 @@ talk_ms="${BENCH_TALK_MS:-300}"
 digit_ms="${BENCH_DIGIT_MS:-200}"   # after the ACK: the menu's prompt (100 ms) has played
 bridge_ms="${BENCH_BRIDGE_MS:-500}" # after the key: detected, queued, rung, answered, bridged
 report="$root/scripts/bench/cps-report.py"
-# BENCH_HEAP=0 skips the heap sample in the middle of the window (a full GC, a pause in it)
+# BENCH_HEAP=0 skips the heap sample in the middle of the window (jcmd and a full GC stall it)
 
 rates=()
 while [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; do rates+=("$1"); shift; done
@@ -234,7 +234,8 @@ run_rate() { # rate
   srv="$(cpu_mark "$server_pid")"; gen="$(cpu_mark "${agent_pids[@]}" "${caller_pids[@]}")"; box="$(box_mark)"
   sleep_until $(( win_start + seconds * 500 ))
   active="$(metric acd_active_calls)"; rss="$(rss_mb "$server_pid")"; heap=0
-  [ "${BENCH_HEAP:-1}" = 0 ] || heap="$(heap_after_gc_kb "$server_pid")" # a full GC: a pause in the window
+  # two jcmd runs (a JVM start each) and a full GC: a stall of the box in the window
+  [ "${BENCH_HEAP:-1}" = 0 ] || heap="$(heap_after_gc_kb "$server_pid")"
   sleep_until "$win_end"
   {
     echo "window_start_ms=$win_start"; echo "window_end_ms=$win_end"
@@ -243,12 +244,12 @@ run_rate() { # rate
     echo "box_cpu=$(box_percent "$box")"
     echo "active_mid=$active"; echo "heap_mid_kb=$heap"; echo "rss_mb=$rss"
   } >> "$dir/measure.txt"
-  # what the heap holds with calls still up (after the measured window: its full GC is a pause)
-  jcmd "$server_pid" GC.class_histogram 2>/dev/null | head -45 > "$dir/heap-histogram.txt" || true
-
   for pid in "${caller_pids[@]}"; do # they stop after their calls: bounded by their -timeout
     wait "$pid" 2>/dev/null || true
   done
+  # what the heap still holds of the calls once they are over (jcmd and its full GC stall the
+  # box for a moment: not while calls run)
+  jcmd "$server_pid" GC.class_histogram 2>/dev/null | head -45 > "$dir/heap-histogram.txt" || true
   for pid in "${agent_pids[@]}"; do stop "$pid" USR1; done # SIPp's soft exit: stats written
   kill -0 "$server_pid" 2>/dev/null || echo "cps: $rate/s: the server died during the run ($dir/server.log)" >&2
   curl -s --max-time 5 "http://127.0.0.1:$http_port/metrics" > "$dir/metrics-end.txt" || true
