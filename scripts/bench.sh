@@ -40,7 +40,8 @@ environment (defaults in brackets):
   BENCH_RING_MS [100], BENCH_TALK_MS [300], BENCH_DIGIT_MS [200], BENCH_BRIDGE_MS [500]
                           cps: agent's ring, talk time, ACK -> key, key -> talk
   BENCH_RTP_PORTS         cps: the server's RTP port range [the least used 10000+ ports now]
-  BENCH_HEAP [1]          cps: 0 skips the heap sample (a full GC) in the middle of the window
+  BENCH_HEAP [1]          cps: 0 skips the heap sample in the middle of the window (two jcmd
+                          runs and a full GC: a stall that shows in the p99 latencies)
   BENCH_CALLS [1000]      bridged/recorded: calls held at once when none is given
   BENCH_RATE [100]        bridged/recorded: calls/s while filling up
   ACD_JAR, ACD_JAVA_OPTS  the server jar and its JVM options
