@@ -58,3 +58,9 @@ heap_after_gc_kb() { # pid
   jcmd "$1" GC.heap_info 2>/dev/null | awk '/ used / || /used [0-9]+K/ {
       for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }'
 }
+
+# where a run keeps its files when no results directory is given: a fresh one under target/bench/
+# (git ignores target/), named by the UTC time
+bench_results_dir() {
+  echo "$root/target/bench/$(date -u +%Y%m%d-%H%M%S)"
+}
