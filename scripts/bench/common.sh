@@ -52,11 +52,10 @@ rss_mb() { # pid
   awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
 }
 
-# heap in use right after a full collection, in KB: what the live objects hold
+# the live heap in KB: the class histogram's total, which one jcmd attach takes right after the full
+# collection it runs (heap_info read after a separate GC.run counts what was allocated in between)
 heap_after_gc_kb() { # pid
-  jcmd "$1" GC.run >/dev/null 2>&1 || { echo 0; return; }
-  jcmd "$1" GC.heap_info 2>/dev/null | awk '/ used / || /used [0-9]+K/ {
-      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }'
+  jcmd "$1" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { printf "%d\n", $3 / 1024; found = 1 } END { if (!found) print 0 }'
 }
 
 # where a run keeps its files when no results directory is given: a fresh one under target/bench/

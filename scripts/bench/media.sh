@@ -202,17 +202,6 @@ for attempt in 1 2 3; do # a port picked free can be taken by the time the serve
     bench_server "$work/acd.yaml" "$work/server.log" > "$work/start-$attempt.log" && break
   [ "$attempt" -lt 3 ] || { cat "$work/start-$attempt.log"; exit 1; }
 done
-# heap_kb: the server's heap after a full GC, in KB, as its GC log has it: heap_after_gc_kb's
-# second jcmd attach can take seconds on a busy box, and the heap it reads has grown again by then
-heap_kb() {
-  local jcmd_kb line
-  jcmd_kb="$(heap_after_gc_kb "$server_pid")"
-  line="$(grep 'Pause Full (Diagnostic Command)' "$results/$run.server-gc.log" 2>/dev/null | tail -1)"
-  [[ "$line" =~ -\>([0-9]+)([KMG])\( ]] || { echo "$jcmd_kb"; return; }
-  case "${BASH_REMATCH[2]}" in
-    K) echo "${BASH_REMATCH[1]}" ;; M) echo $(( BASH_REMATCH[1] * 1024 )) ;; G) echo $(( BASH_REMATCH[1] * 1048576 )) ;;
-  esac
-}
 metric() { # name: the sum of the metric's samples on GET /metrics (0 if absent)
   curl -s --max-time 10 "http://127.0.0.1:$http_port/metrics" | awk -v m="$1" '
     $1 == m || index($1, m "{") == 1 { s += $2 } END { printf "%d\n", s }'
@@ -231,7 +220,7 @@ fact agents_reachable "$(metric acd_agents_reachable)"
   -trace_err -error_file "$results/$run.agents-errors.log" > "$work/agents.log" 2>&1) &
 agents_pid=$!
 pids+=("$agents_pid")
-fact heap_idle_kb "$(heap_kb)" # the agents registered, no call yet
+fact heap_idle_kb "$(heap_after_gc_kb "$server_pid")" # the agents registered, no call yet
 
 (cd "$work" && exec sipp -sf "$scen/bench-media-caller.xml" -s 200 -i 127.0.0.2 -p "$trunk_port" \
   -mi 127.0.0.1 -mp "$(free_port)" -inf "$work/callers.csv" -key aim "$work/aim.txt" -m "$calls" -l "$calls" -r "$rate" \
@@ -253,7 +242,7 @@ fact sipp_cpu "$(cpu_percent "$sipp_w" "${load_pids[@]}")"
 fact box_cpu "$(box_percent "$box_w")"
 fact active_calls "$(metric acd_active_calls)"
 fact rss_mb "$(rss_mb "$server_pid")"
-fact heap_kb "$(heap_kb)"
+fact heap_kb "$(heap_after_gc_kb "$server_pid")"
 wait_for "rtp-load: results written" "$work/tool.log" 30 "$tool_pid"
 
 # the hang-ups, then what the server counted (its RTP counters take a leg in when it closes)
