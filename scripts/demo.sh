@@ -22,7 +22,12 @@ scen="$root/scripts/sipp"
 prog=demo
 . "$root/scripts/lib/loopback.sh"
 [ "${ACD_DEMO_KEEP:-0}" != 1 ] || keep_work=1
-trap 'echo; echo "demo: stopping..."; exit 0' INT # Ctrl-C is how the demo ends, not a failure
+# Ctrl-C is how the demo ends, not a failure; cleanup (loopback.sh) then stops all, newest first
+stopping() {
+  echo "demo: stopping..."
+  [ "${keep_work:-0}" != 1 ] || echo "demo: logs, acd.db and recordings kept in $work"
+}
+trap 'stopping; exit 0' INT TERM
 require_tools sipp java python3
 pcaps="$(sipp_pcaps)" || exit 2
 sip_port="${ACD_DEMO_SIP_PORT:-5060}"
@@ -58,6 +63,7 @@ port_free 0.0.0.0 "$sip_port" udp tcp || refuse "SIP port $sip_port is in use (a
   "scripts/run.sh?): stop it, or pick another port: ACD_DEMO_SIP_PORT=5070 scripts/demo.sh"
 port_free 127.0.0.1 "$http_port" tcp || refuse "HTTP port $http_port is in use: stop what uses it," \
   "or pick another port: ACD_DEMO_HTTP_PORT=8081 scripts/demo.sh"
+[ -f "$jar" ] || echo "demo: building the server jar (once; a few minutes)"
 ensure_jar
 
 # The default config with the demo's ports, storage in the work directory and the callers'
@@ -143,5 +149,21 @@ callers() { # name digit dtmf-mode every-ms port
 callers sales 1 rtp 8000 "$trunk_port"
 callers support 2 info 12000 "$(free_port)"
 
+# The view runs in the background, where Ctrl-C does not reach it: the trap ends it (it gives
+# the terminal back and prints its last frame) and the script goes on to stop the rest. A wait
+# is cut short by a trap; a wait inside a trap that cut one short can hang (bash), so the trap
+# only kills the view.
 python3 "$root/scripts/lib/demo-view.py" --api "http://127.0.0.1:$http_port" --token "$token" \
-  --sip "$sip_port" --server-pid "$server" --register "$work/register.sh" --log "$work/server.log"
+  --sip "$sip_port" --server-pid "$server" --register "$work/register.sh" --log "$work/server.log" &
+view=$!
+pids+=($view)
+interrupted=0
+trap 'interrupted=1; kill $view 2>/dev/null || true' INT TERM
+rc=0
+wait $view || rc=$?
+if [ $interrupted = 1 ]; then
+  wait $view 2>/dev/null || true
+  stopping
+  exit 0
+fi
+exit $rc # the view ends by itself only when the server has died: exit code 1, logs kept

@@ -9,7 +9,8 @@ it was, with the last frame printed below); otherwise it prints one plain line p
 second. It also keeps the demo going: refreshes the agents' registrations every 30 minutes,
 sends the last agent on a 20 s break (pause, then unpause) every 90 s, and unpauses an agent
 the server paused for missed rings ("no answer") after 30 s. Exits 1 if the server dies, 0 on
-Ctrl-C.
+Ctrl-C or SIGTERM (demo.sh runs it in the background, where SIGINT is ignored, and ends it with
+SIGTERM).
 """
 import argparse
 import datetime
