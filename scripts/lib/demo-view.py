@@ -116,7 +116,7 @@ def frame(snap, head):
     now_ms = time.time() * 1000
     lines.append("agent     state      for     answered today   queues")
     for a in snap["agents"]:
-        reason = " (%s)" % a["reason"] if a["status"] == "PAUSED" and a.get("reason") else ""
+        reason = " (paused: %s)" % (a.get("reason") or "-") if a["status"] == "PAUSED" else ""
         since = mmss(now_ms - a["stateSinceMs"]) if a["stateSinceMs"] > 0 else "-"  # 0: no call since start
         lines.append("%-9s %-10s %5s   %8d         %s%s" % (a["id"], agent_state(a), since, a["answeredToday"],
                                                              ",".join(a["queues"]), reason))
@@ -186,7 +186,7 @@ def main():
             "metrics  %s/metrics  (Prometheus)" % args.api]
     if api.served("/wallboard"):
         urls.append("wallboard %s/wallboard" % args.api)
-    head = urls + ["SIP      port %s: register a softphone as one of the agents to join in" % args.sip, ""]
+    head = urls + ["SIP      port %s, UDP and TCP (the agents are SIPp; the callers come from 127.0.0.2)" % args.sip, ""]
     agents = api.call("/api/agents")
     chores = Chores(api, args.register, agents[-1]["id"] if agents else None)
     zone = local_zone()
