@@ -22,9 +22,27 @@ scen="$root/scripts/sipp"
 prog=demo
 . "$root/scripts/lib/loopback.sh"
 [ "${ACD_DEMO_KEEP:-0}" != 1 ] || keep_work=1
-# Ctrl-C is how the demo ends, not a failure; cleanup (loopback.sh) then stops all, newest first
+# Ctrl-C is how the demo ends, not a failure. Everything started is stopped newest first, each
+# given up to 10 s (the server hangs up its calls) before SIGKILL, without loopback.sh's
+# `wait`: after a Ctrl-C, which SIPp also takes (it sets its own SIGINT handler), a wait for a
+# SIPp that bash had already reaped sometimes never returned (bash 5.2).
+gone() { # pid: true once it has exited (a zombie counts)
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 0
+  [ -z "$state" ] || [ "${state:0:1}" = Z ]
+}
+stop() { # pid
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do gone "$1" && return 0; sleep 0.1; done
+  echo "demo: process $1 did not stop in 10 s: killed"
+  kill -KILL "$1" 2>/dev/null || true
+}
 stopping() {
+  local i
+  [ -z "${view:-}" ] || stop "$view" # first, so that what follows is printed after its last frame
   echo "demo: stopping..."
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do stop "${pids[i]}"; done
+  pids=()
   [ "${keep_work:-0}" != 1 ] || echo "demo: logs, acd.db and recordings kept in $work"
 }
 trap 'stopping; exit 0' INT TERM
@@ -150,9 +168,8 @@ callers sales 1 rtp 8000 "$trunk_port"
 callers support 2 info 12000 "$(free_port)"
 
 # The view runs in the background, where Ctrl-C does not reach it: the trap ends it (it gives
-# the terminal back and prints its last frame) and the script goes on to stop the rest. A wait
-# is cut short by a trap; a wait inside a trap that cut one short can hang (bash), so the trap
-# only kills the view.
+# the terminal back and prints its last frame) and the script goes on to stop the rest. The
+# trap does no more than that: it runs inside the wait below, which it cuts short.
 python3 "$root/scripts/lib/demo-view.py" --api "http://127.0.0.1:$http_port" --token "$token" \
   --sip "$sip_port" --server-pid "$server" --register "$work/register.sh" --log "$work/server.log" &
 view=$!
@@ -162,7 +179,6 @@ trap 'interrupted=1; kill $view 2>/dev/null || true' INT TERM
 rc=0
 wait $view || rc=$?
 if [ $interrupted = 1 ]; then
-  wait $view 2>/dev/null || true
   stopping
   exit 0
 fi
