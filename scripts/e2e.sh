@@ -20,11 +20,7 @@ exec 2>&1 # one stream, in order, so that the verdict is the last line
 . "$root/scripts/lib/loopback.sh"
 require_tools sipp java sox python3 curl
 ensure_jar
-pcaps=""
-for d in /usr/share/sip-tester /usr/share/sipp/pcap /usr/local/share/sipp/pcap; do
-  [ -f "$d/dtmf_2833_1.pcap" ] && { pcaps="$d"; break; }
-done
-[ -n "$pcaps" ] || { echo "e2e: SIPp's bundled pcaps (dtmf_2833_1.pcap, g711a.pcap) not found" >&2; exit 2; }
+pcaps="$(sipp_pcaps)" || exit 2
 
 ln -s "$pcaps/dtmf_2833_1.pcap" "$pcaps/g711a.pcap" "$work/" # SIPp runs in $work
 
@@ -424,6 +420,27 @@ print("%s a1 %d, a2 %d, a3 %d, chi-square %.1f" % ("ok" if len(got) == sum(count
   fi
 else
   bad "(10) random strategy: the SIPp callers failed ($work/rnd-errors.log)"
+fi
+
+# Metrics: the Prometheus scrape counts every call above as offered and finished, and has each
+# queue's gauges
+metrics="$(curl -s --max-time 10 "http://127.0.0.1:$http_port/metrics")"
+verdict="$(python3 -c 'import re, sys
+calls, offered, gauges = 0.0, 0.0, {}
+for name, labels, value in re.findall(r"^(\w+)\{([^}]*)\} (\S+)$", sys.argv[1], re.M):
+    queue = dict(re.findall(r"(\w+)=\"([^\"]*)\"", labels)).get("queue")
+    calls += float(value) if name == "acd_calls_total" else 0
+    offered += float(value) if name == "acd_calls_offered_total" else 0
+    if name in ("acd_queue_waiting_calls", "acd_queue_longest_wait_seconds"):
+        gauges.setdefault(queue, set()).add(name)
+missing = [q for q in ("main", "rt", "mw", "hold", "fwd", "rnd") if len(gauges.get(q, ())) != 2]
+good = calls > 0 and calls == offered and not missing
+print("%s acd_calls_total %d, acd_calls_offered_total %d, queues without waiting/longest-wait gauges: %s"
+      % ("ok" if good else "bad", calls, offered, ",".join(missing) or "none"))' "$metrics" 2>&1)"
+if [ "${verdict%% *}" = ok ]; then
+  ok "GET /metrics: ${verdict#* }"
+else
+  bad "GET /metrics: ${verdict#* } (${metrics:0:300})"
 fi
 
 finish

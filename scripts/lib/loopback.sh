@@ -42,6 +42,16 @@ while True:
         pass'
 }
 
+# prints the directory of SIPp's bundled pcaps (dtmf_2833_N.pcap, g711a.pcap); exits 2 when none
+sipp_pcaps() {
+  local d
+  for d in /usr/share/sip-tester /usr/share/sipp/pcap /usr/local/share/sipp/pcap; do
+    [ -f "$d/dtmf_2833_1.pcap" ] && { echo "$d"; return 0; }
+  done
+  echo "$prog: SIPp's bundled pcaps (dtmf_2833_1.pcap, g711a.pcap) not found" >&2
+  exit 2
+}
+
 # waits up to the given seconds for a line matching pattern in file; with a pid, gives up as soon
 # as that process has died. On timeout prints the file's tail and returns 1.
 wait_for() { # pattern file seconds [pid]

@@ -48,7 +48,7 @@ class ShippedConfigsTest {
         assertEquals("change-me", c.http().token().value());
         assertEquals(module.resolve("data"), c.storage().dir(), "./data beside config/acd.yaml: config/data");
         assertEquals(module.resolve("data/recordings"), c.storage().recordings());
-        assertEquals(List.of("alice", "bob"), c.agents().stream().map(a -> a.id()).toList());
+        assertEquals(List.of("alice", "bob", "carol", "dave"), c.agents().stream().map(a -> a.id()).toList());
         Queue sales = c.queue("sales").orElseThrow();
         assertEquals(StrategyKind.PRIORITY, sales.strategy());
         assertEquals(Duration.ofSeconds(15), sales.ringTimeout());
