@@ -66,7 +66,7 @@ final class CallLifecycle implements Call.Owner {
         core.calls.put(callId, call);
         callState(call, CallState.WAITING, "queued");
         int position = priority == 0 ? q.lineSize() : q.positionOf(call);
-        core.events.onEvent(new AcdEvent.CallQueued(core.nowMs, callId, queueId, priority, position));
+        core.events.onEvent(new AcdEvent.CallQueued(core.nowMs, callId, queueId, priority, position, q.ringingAhead(call)));
     }
 
     /** A caller the core never took in: sent on at once, and ended. */

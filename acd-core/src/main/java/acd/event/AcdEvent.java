@@ -10,7 +10,14 @@ import acd.call.RingEnd;
 public sealed interface AcdEvent {
     long atMs();
 
-    record CallQueued(long atMs, String callId, String queueId, int priority, int position) implements AcdEvent {
+    /**
+     * A caller joined a queue's line, before routing looked at it.
+     *
+     * @param position     1-based place in line, counting callers waiting and callers already ringing an agent
+     * @param ringingAhead how many of the callers ahead are already ringing an agent (not waiting for one)
+     */
+    record CallQueued(long atMs, String callId, String queueId, int priority, int position, int ringingAhead)
+            implements AcdEvent {
     }
 
     record AgentRinging(long atMs, String callId, String queueId, String agentId) implements AcdEvent {

@@ -1,6 +1,7 @@
 package acd.queue;
 
 import acd.call.Call;
+import acd.call.CallState;
 import acd.index.IndexedHeap;
 import acd.strategy.RoutingStrategy;
 import java.util.ArrayList;
@@ -138,6 +139,24 @@ public final class Queue {
             }
         }
         return ahead + 1;
+    }
+
+    /**
+     * Callers ahead of {@code call} in line who are already ringing an agent: a place in line
+     * counts them, though they wait for nobody.
+     */
+    public int ringingAhead(Call call) {
+        if (call == lineTail && call.priority() == 0) {
+            // the caller who just joined: everyone being rung is ahead, no walk along a long line
+            return lineSize - waitingCount - (call.state() == CallState.RINGING_AGENT ? 1 : 0);
+        }
+        int ahead = 0;
+        for (Call c = lineHead; c != null; c = c.nextInLine()) {
+            if (c != call && c.state() == CallState.RINGING_AGENT && Call.lineOrder(c, call) < 0) {
+                ahead++;
+            }
+        }
+        return ahead;
     }
 
     public int staffedCount() {

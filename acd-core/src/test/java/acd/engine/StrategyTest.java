@@ -208,4 +208,28 @@ class StrategyTest {
         rig.advance(15_000);
         assertNotEquals(List.of(), rig.rings(), "a new round starts once everyone was tried");
     }
+
+    /**
+     * An ACD offers a freed agent a waiting call at once: no guard time, whatever the strategy
+     * (the load driver's "agent idle while calls wait" was the longest-idle rotation, see the report).
+     */
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void freedAgentIsRungForTheWaitingCallerAtTheSameInstant(StrategyKind kind) {
+        Rig rig = new Rig().agents("a").queue("q", kind, "a").apply();
+        rig.online("a");
+        rig.call("1", "q");
+        rig.answer("1", rig.ringOnly("1"));
+        rig.call("2", "q");
+        rig.assertNoRing();
+        rig.advance(1000);
+        rig.hangup("1");
+        assertEquals("a", rig.ringOnly("2"), kind + ": the call's end frees the agent for the next caller");
+        assertEquals(AgentState.RINGING, rig.state("a"));
+
+        rig.call("3", "q");
+        rig.advance(200);
+        rig.hangup("2"); // caller 2 gives up while a rings: a is free for caller 3 at once
+        assertEquals("a", rig.ringOnly("3"), kind + ": a ring's end frees the agent for the next caller");
+    }
 }

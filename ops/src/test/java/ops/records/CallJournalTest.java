@@ -40,7 +40,7 @@ class CallJournalTest {
             j.arrived("c1", T, "5000", "+4930111", "Alice", "trunk1");
             j.menu("c1", T + 1_000, "main");
             j.key("c1", T + 2_000, '1');
-            rig.core(new CallQueued(T + 3_000, "c1", "sales", 0, 1),
+            rig.core(new CallQueued(T + 3_000, "c1", "sales", 0, 1, 0),
                     new AgentRinging(T + 3_000, "c1", "sales", "a1"),
                     new RingNoAnswer(T + 8_000, "c1", "sales", "a1", RingEnd.TIMEOUT),
                     new AgentRinging(T + 8_000, "c1", "sales", "a2"),
@@ -72,7 +72,7 @@ class CallJournalTest {
             throws Exception {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
             rig.journal.arrived("c11", T, "5000", "+4930333", null, "trunk1");
-            rig.core(new CallQueued(T + 500, "c11", "sales", 0, 1),
+            rig.core(new CallQueued(T + 500, "c11", "sales", 0, 1, 0),
                     new AgentRinging(T + 500, "c11", "sales", "a1"),
                     new CallAnswered(T + 2_500, "c11", "sales", "a1", 2_000));
             // the caller's last packet came at T + 12_500; the 60 s timeout hung up at T + 72_600
@@ -93,7 +93,7 @@ class CallJournalTest {
     void callerHangsUpInQueueBeforeTheCoreSaysSo(TestDatabases.Kind kind) throws Exception {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
             rig.journal.arrived("c2", T, "5000", "+4930222", null, "trunk1");
-            rig.core(new CallQueued(T + 500, "c2", "support", 0, 3), new AgentRinging(T + 600, "c2", "support", "a1"));
+            rig.core(new CallQueued(T + 500, "c2", "support", 0, 3, 0), new AgentRinging(T + 600, "c2", "support", "a1"));
             rig.journal.ended("c2", T + 20_500, EndCause.CALLER_HUNG_UP);
             rig.core(new CallEnded(T + 20_500, "c2", "support", null, CallOutcome.ABANDONED, 20_000, 0));
 
@@ -144,7 +144,7 @@ class CallJournalTest {
     void timedOutCallGoesOnToVoicemailAndStaysTimedOut(TestDatabases.Kind kind) throws Exception {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
             rig.journal.arrived("c8", T, "5000", "+4930888", null, "trunk1");
-            rig.core(new CallQueued(T + 100, "c8", "sales", 0, 1),
+            rig.core(new CallQueued(T + 100, "c8", "sales", 0, 1, 0),
                     new CallEnded(T + 60_100, "c8", "sales", null, CallOutcome.TIMED_OUT, 60_000, 0));
             rig.journal.voicemail("c8", T + 61_000, "sales", Path.of("/vm/c8.wav"));
             rig.journal.ended("c8", T + 90_000, EndCause.SYSTEM_HUNG_UP);
@@ -171,7 +171,7 @@ class CallJournalTest {
             assertEquals(List.of("JOINEMPTY"), verbs(rig, "c9"));
 
             rig.journal.arrived("c10", T, "5000", "+4930999", null, "trunk1");
-            rig.core(new CallQueued(T + 100, "c10", "sales", 0, 1));
+            rig.core(new CallQueued(T + 100, "c10", "sales", 0, 1, 0));
             rig.journal.ended("c10", T + 30_100, EndCause.MEDIA_TIMEOUT);
             rig.core(new CallEnded(T + 30_100, "c10", "sales", null, CallOutcome.ABANDONED, 30_000, 0));
             CallRecord media = rig.record("c10");

@@ -31,7 +31,7 @@ class DurabilityTest {
         try (JournalRig rig = JournalRig.start(kind, dir)) {
             long t = System.currentTimeMillis();
             rig.journal.arrived("d1", t, "5000", "+4930111", null, "trunk1");
-            rig.core(new CallQueued(t, "d1", "sales", 0, 1), new AgentRinging(t, "d1", "sales", "a1"),
+            rig.core(new CallQueued(t, "d1", "sales", 0, 1, 0), new AgentRinging(t, "d1", "sales", "a1"),
                     new CallAnswered(t + 1, "d1", "sales", "a1", 1));
             long endedNs = System.nanoTime();
             rig.core(new CallEnded(t + 2, "d1", "sales", "a1", CallOutcome.COMPLETED, 1, 1));
@@ -51,7 +51,7 @@ class DurabilityTest {
             long t = System.currentTimeMillis() - 60_000;
             rig.journal.arrived("x1", t, "5000", "+4930111", "Bob", "trunk1");
             rig.journal.arrived("x2", t, "5001", "+4930222", null, "trunk2");
-            rig.core(new CallQueued(t + 1_000, "x1", "sales", 0, 1), new AgentRinging(t + 1_000, "x1", "sales", "a1"),
+            rig.core(new CallQueued(t + 1_000, "x1", "sales", 0, 1, 0), new AgentRinging(t + 1_000, "x1", "sales", "a1"),
                     new CallAnswered(t + 5_000, "x1", "sales", "a1", 4_000));
             rig.awaitCount("SELECT COUNT(*) FROM events WHERE call_id = 'x1'", 3);
             rig.awaitCount("SELECT COUNT(*) FROM open_calls WHERE call_id = 'x1' AND agent_id = 'a1'", 1);

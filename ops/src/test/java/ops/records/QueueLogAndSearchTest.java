@@ -89,7 +89,7 @@ class QueueLogAndSearchTest {
     /** Queued 1 s after arrival, answered by {@code agent} 4 s later, 60 s of talk, caller hangs up. */
     private static void answered(JournalRig rig, String id, long t, String queue, String agent, String number) {
         rig.journal.arrived(id, t, "5000", number, null, "trunk1");
-        rig.core(new CallQueued(t + 1_000, id, queue, 0, 1), new AgentRinging(t + 1_000, id, queue, agent),
+        rig.core(new CallQueued(t + 1_000, id, queue, 0, 1, 0), new AgentRinging(t + 1_000, id, queue, agent),
                 new CallAnswered(t + 5_000, id, queue, agent, 4_000),
                 new CallEnded(t + 65_000, id, queue, agent, CallOutcome.COMPLETED, 4_000, 60_000));
         rig.journal.ended(id, t + 65_000, EndCause.CALLER_HUNG_UP);

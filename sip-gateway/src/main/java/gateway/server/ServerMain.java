@@ -152,7 +152,9 @@ public final class ServerMain implements AutoCloseable {
     /** Call outcomes at INFO (one line per call step), ring and agent-state detail at DEBUG. */
     private static void logEvent(AcdEvent e) {
         if (e instanceof AcdEvent.CallQueued q) {
-            events.info("call {}: joins queue {} at position {}", q.callId(), q.queueId(), q.position());
+            // logged before routing: callers ahead that already ring an agent wait for nobody, so say how many
+            events.info("call {}: joins queue {} at position {}{}", q.callId(), q.queueId(), q.position(),
+                    q.ringingAhead() == 0 ? "" : " (" + q.ringingAhead() + " ahead already ringing an agent)");
         } else if (e instanceof AcdEvent.CallAnswered a) {
             events.info("call {}: answered by agent {} after {} ms in queue {}", a.callId(), a.agentId(), a.waitMs(),
                     a.queueId());
