@@ -14,6 +14,7 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpEngine {
     private static final Logger log = LoggerFactory.getLogger(RtpEngine.class);
-    /** Pairs tried when the ones handed out are taken by some other process. */
-    private static final int BIND_ATTEMPTS = 8;
+    /** Between two log lines about ports other processes hold: one per hold, not one per call. */
+    private static final long LOG_EVERY_NANOS = PortAllocator.HOLD.toNanos();
     private static final ChannelHandler RTCP_DISCARD = new RtcpDiscard();
 
     private final Transport transport;
     private final RtpConfig config;
     private final PortAllocator ports;
     private final Map<EventLoop, InactivitySweep> sweeps = new ConcurrentHashMap<>();
+    private final AtomicLong lastTakenLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private final AtomicLong lastExhaustedLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
     private final LongAdder sentTotal = new LongAdder();
     private final LongAdder droppedTotal = new LongAdder();
@@ -115,6 +118,9 @@ public final class RtpEngine {
         try {
             port = ports.allocate();
         } catch (PortsExhaustedException e) {
+            if (due(lastExhaustedLog)) {
+                log.warn("{}", e.getMessage());
+            }
             promise.setFailure(e);
             return;
         }
@@ -143,18 +149,37 @@ public final class RtpEngine {
         });
     }
 
+    /**
+     * The pair is set aside, not released, so that the next try (and the next calls) move on. A
+     * bind is a couple of system calls and each try is a task of its own on the loop, so even a
+     * whole range held elsewhere is gone through without holding up the loop's other calls;
+     * every pair is tried once at most, then the allocator says the range is exhausted.
+     */
     private void retry(Channel failed, int port, Throwable cause, EventLoop loop, RtpLegListener listener,
                        Promise<RtpLeg> promise, int attempt) {
         failed.close().addListener(f -> {
-            ports.release(port);
-            if (attempt < BIND_ATTEMPTS) {
+            int held = ports.takenElsewhere(port);
+            if (due(lastTakenLog)) {
+                log.info("RTP port pair {}/{} of {} is taken by another process ({}): skipped for {} s; {} pairs"
+                        + " skipped so far", port, port + 1, ports.range(), cause.getMessage(),
+                        PortAllocator.HOLD.toSeconds(), held);
+            } else {
                 log.debug("RTP port pair {}/{} not bindable ({}), trying another", port, port + 1, cause.toString());
+            }
+            if (attempt < ports.range().pairs()) {
                 bind(loop, listener, promise, attempt + 1);
             } else {
                 promise.setFailure(new IOException("could not bind an RTP port pair on " + config.bindAddress()
                         + " after " + attempt + " attempts", cause));
             }
         });
+    }
+
+    /** Whether a rate-limited line may be logged now; at most one per {@link #LOG_EVERY_NANOS}. */
+    private static boolean due(AtomicLong last) {
+        long now = System.nanoTime();
+        long then = last.get();
+        return now - then >= LOG_EVERY_NANOS && last.compareAndSet(then, now);
     }
 
     /** RTCP is bound so that the port is ours, and ignored: reports from phones change nothing here. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import config.model.PortRange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,38 @@ class PortAllocatorTest {
         PortsExhaustedException e = assertThrows(PortsExhaustedException.class, ports::allocate);
         assertEquals("no free RTP port pair in 30000-30003: all 2 pairs are in use", e.getMessage());
         ports.release(30002);
+        assertEquals(30002, ports.allocate());
+    }
+
+    @Test
+    void aPairTakenElsewhereIsSkippedForTheHoldThenTriedAgain() {
+        long[] now = {System.nanoTime()};
+        PortAllocator ports = new PortAllocator(new PortRange(30000, 30005), Duration.ofSeconds(30), () -> now[0]);
+        assertEquals(30000, ports.allocate());
+        assertEquals(1, ports.takenElsewhere(30000));
+        assertThrows(IllegalStateException.class, () -> ports.release(30000), "set aside, not ours");
+        assertEquals(30002, ports.allocate());
+        assertEquals(30004, ports.allocate());
+        ports.release(30002);
+        assertEquals(30002, ports.allocate(), "30000 is skipped while held elsewhere");
+        ports.release(30002);
+        now[0] += Duration.ofSeconds(30).toNanos();
+        assertEquals(30000, ports.allocate(), "tried again once the hold is over");
+        assertEquals(0, ports.heldElsewhere());
+        assertEquals(2, ports.inUse());
+    }
+
+    @Test
+    void aRangeHeldElsewhereSaysByWhom() {
+        long[] now = {0};
+        PortAllocator ports = new PortAllocator(new PortRange(30000, 30005), Duration.ofSeconds(30), () -> now[0]);
+        ports.allocate();
+        ports.takenElsewhere(ports.allocate());
+        ports.takenElsewhere(ports.allocate());
+        PortsExhaustedException e = assertThrows(PortsExhaustedException.class, ports::allocate);
+        assertEquals("no free RTP port pair in 30000-30005: 1 pairs are in use and 2 held by other processes"
+                + " (set rtp.ports to a range nothing else uses)", e.getMessage());
+        now[0] += Duration.ofSeconds(31).toNanos();
         assertEquals(30002, ports.allocate());
     }
 

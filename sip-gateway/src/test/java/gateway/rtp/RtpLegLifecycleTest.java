@@ -15,13 +15,16 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
 import ivr.audio.Codec;
+import ivr.testkit.ExpectedLog;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,9 +99,12 @@ class RtpLegLifecycleTest {
         EventLoop loop = loops.loopFor("x");
         RtpLeg a = engine.open(loop, QUIET).get(5, TimeUnit.SECONDS);
         RtpLeg b = engine.open(loop, QUIET).get(5, TimeUnit.SECONDS);
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> engine.open(loop, QUIET).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(PortsExhaustedException.class, e.getCause());
+        try (ExpectedLog log = ExpectedLog.of(RtpEngine.class)) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> engine.open(loop, QUIET).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(PortsExhaustedException.class, e.getCause());
+            assertEquals(List.of(e.getCause().getMessage()), log.warnings());
+        }
         a.close().get(5, TimeUnit.SECONDS);
         RtpLeg c = engine.open(loop, QUIET).get(5, TimeUnit.SECONDS);
         b.close().get(5, TimeUnit.SECONDS);
@@ -116,6 +122,70 @@ class RtpLegLifecycleTest {
             leg.close().get(5, TimeUnit.SECONDS);
         }
         assertEquals(0, engine.ports().inUse());
+    }
+
+    /**
+     * Another process holds a block in the middle of the range: every other pair still opens, the
+     * block costs one failed bind per pair (then is skipped), and a full range says who holds it.
+     */
+    @Test
+    void aBlockSomeoneElseHoldsIsSkippedAndTheRestOfTheRangeServes() throws Exception {
+        List<DatagramSocket> block = freeBlock(40);
+        int first = block.get(0).getLocalPort();
+        List<DatagramSocket> squatters = new ArrayList<>(block.subList(10, 30)); // pairs 5..14 of 20
+        for (DatagramSocket s : block.subList(0, 10)) {
+            s.close();
+        }
+        for (DatagramSocket s : block.subList(30, 40)) {
+            s.close();
+        }
+        RtpEngine engine = engine(new PortRange(first, first + 39), RtpConfig.DEFAULT_INACTIVITY_TIMEOUT);
+        EventLoop loop = loops.loopFor("z");
+        List<RtpLeg> legs = new ArrayList<>();
+        try (ExpectedLog log = ExpectedLog.atInfo(RtpEngine.class.getName())) {
+            while (true) {
+                try {
+                    legs.add(engine.open(loop, QUIET).get(5, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertInstanceOf(PortsExhaustedException.class, e.getCause(), e.getCause().toString());
+                    assertTrue(e.getCause().getMessage().contains("held by other processes"), e.getCause().getMessage());
+                    break;
+                }
+            }
+            // a port freed between the probe and the engine's bind by a racing process is only held too
+            int held = engine.ports().heldElsewhere();
+            assertTrue(held >= 10, held + " pairs found held");
+            assertEquals(20, legs.size() + held);
+            for (RtpLeg leg : legs) {
+                assertTrue(leg.port() < first + 10 || leg.port() >= first + 30, "squatted port " + leg.port());
+            }
+            assertEquals(1, log.lines().stream().filter(l -> l.contains("taken by another process")).count(),
+                    "one line per hold, not one per pair: " + log.lines());
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+        } finally {
+            squatters.forEach(DatagramSocket::close);
+            for (RtpLeg leg : legs) {
+                leg.close().get(5, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(0, engine.ports().inUse());
+    }
+
+    /** {@code size} consecutive UDP ports bound on loopback, from an even one: a block free right now. */
+    private static List<DatagramSocket> freeBlock(int size) {
+        for (int tries = 0; tries < 100; tries++) {
+            int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
+            List<DatagramSocket> bound = new ArrayList<>();
+            try {
+                for (int port = base; port < base + size; port++) {
+                    bound.add(new DatagramSocket(new InetSocketAddress(TestPhone.LOOPBACK, port)));
+                }
+                return bound;
+            } catch (SocketException taken) {
+                bound.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IllegalStateException("no " + size + " consecutive free UDP ports found");
     }
 
     @Test
