@@ -22,27 +22,12 @@ scen="$root/scripts/sipp"
 prog=demo
 . "$root/scripts/lib/loopback.sh"
 [ "${ACD_DEMO_KEEP:-0}" != 1 ] || keep_work=1
-# Ctrl-C is how the demo ends, not a failure. Everything started is stopped newest first, each
-# given up to 10 s (the server hangs up its calls) before SIGKILL, without loopback.sh's
-# `wait`: after a Ctrl-C, which SIPp also takes (it sets its own SIGINT handler), a wait for a
-# SIPp that bash had already reaped sometimes never returned (bash 5.2).
-gone() { # pid: true once it has exited (a zombie counts)
-  local state
-  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 0
-  [ -z "$state" ] || [ "${state:0:1}" = Z ]
-}
-stop() { # pid
-  kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do gone "$1" && return 0; sleep 0.1; done
-  echo "demo: process $1 did not stop in 10 s: killed"
-  kill -KILL "$1" 2>/dev/null || true
-}
+# Ctrl-C is how the demo ends, not a failure: loopback.sh's stop_all stops everything, newest
+# first, the view before the rest so that what follows is printed after its last frame.
 stopping() {
-  local i
-  [ -z "${view:-}" ] || stop "$view" # first, so that what follows is printed after its last frame
+  [ -z "${view:-}" ] || stop_process "$view"
   echo "demo: stopping..."
-  for (( i=${#pids[@]}-1; i>=0; i-- )); do stop "${pids[i]}"; done
-  pids=()
+  stop_all
   [ "${keep_work:-0}" != 1 ] || echo "demo: logs, acd.db and recordings kept in $work"
 }
 trap 'stopping; exit 0' INT TERM

@@ -1,13 +1,35 @@
 # Sourced by the scripts that run the server and third-party SIP tools on 127.0.0.1. Expects
 # $root (the repository), $jar (the server jar) and $prog (the prefix of messages). Gives a work
-# directory ($work), background processes killed on exit ($pids), tool and jar checks, free ports.
+# directory ($work), background processes stopped on exit ($pids, stop_all, stop_process), tool
+# and jar checks, free ports.
 work="$(mktemp -d)"
 pids=()
-# Newest first, each awaited: a softphone unregisters while the server still answers. The work
-# directory goes on success unless the script set keep_work=1; on failure it stays for the logs.
+# pid: true once it has exited (a zombie counts: bash may not have reaped it yet)
+gone() {
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 0
+  [ -z "$state" ] || [ "${state:0:1}" = Z ]
+}
+# pid: SIGTERM, up to 10 s to exit (the server hangs up its calls), then SIGKILL. Never `wait`:
+# after a Ctrl-C, which SIPp takes too (the whole foreground process group gets it), a wait for a
+# SIPp that bash had already reaped sometimes never returned (bash 5.2), leaving the server up.
+stop_process() {
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do gone "$1" && return 0; sleep 0.1; done
+  echo "$prog: process $1 did not stop in 10 s: killed"
+  kill -KILL "$1" 2>/dev/null || true
+}
+# Newest first, each to its end: a softphone unregisters while the server still answers.
+stop_all() {
+  local i
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do stop_process "${pids[i]}"; done
+  pids=()
+}
+# The work directory goes on success unless the script set keep_work=1; on failure it stays for
+# the logs.
 cleanup() {
-  local rc=$? i
-  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+  local rc=$?
+  stop_all
   if [ "$rc" = 0 ] && [ "${keep_work:-0}" != 1 ]; then
     rm -rf "$work"
   elif [ "$rc" != 0 ]; then
