@@ -29,13 +29,9 @@ public final class WavWriter {
 
     /** Little-endian bytes of interleaved samples. */
     public static byte[] toBytes(short[] samples, int from, int count) {
-        byte[] b = new byte[count * 2]; // the array alone: a recording converts every 125 ms per call
-        for (int i = 0; i < count; i++) {
-            short s = samples[from + i];
-            b[2 * i] = (byte) s;
-            b[2 * i + 1] = (byte) (s >> 8);
-        }
-        return b;
+        ByteBuffer b = ByteBuffer.allocate(count * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.asShortBuffer().put(samples, from, count);
+        return b.array();
     }
 
     public static void write(Path file, Pcm mono) throws IOException {
