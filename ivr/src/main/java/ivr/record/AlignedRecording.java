@@ -11,19 +11,22 @@ import java.util.concurrent.CompletableFuture;
  * {@link RecordingWriter}: channel 0 (left) the caller, channel 1 (right) the agent. Samples
  * are written at a position in samples since the recording began, so a side that sent nothing
  * (muted phone, lost packets, agent not yet connected) is silence there, and packets that
- * arrive out of order still land where they belong. A window of {@code WINDOW_FRAMES} is kept
- * in memory for late packets, but the file does not wait for it: every {@code FLUSH_FRAMES} of
+ * arrive out of order still land where they belong. Only the newest {@code RING_FRAMES} are
+ * kept in memory (a live call holds ~10 KB, not a 2 s window): every {@code FLUSH_FRAMES} of
  * new audio, what changed is handed to the writer, so a crash loses at most that much (plus
- * what the writer has queued); frames a late packet changes are written again. Runs on the
- * call's loop.
+ * what the writer has queued); frames a late packet changes in memory are written again, and
+ * a packet older than the memory but within {@code WINDOW_FRAMES} of the newest audio goes to
+ * the writer as a one-channel patch it merges into the file. Runs on the call's loop.
  */
 public final class AlignedRecording {
     public static final int CALLER = 0;
     public static final int AGENT = 1;
-    /** The window moves on in steps of this many frames: 0.5 s. */
-    public static final int BLOCK_FRAMES = 4000;
     /** How far a late packet may lag the newest one and still be placed: 2 s. */
-    public static final int WINDOW_FRAMES = 4 * BLOCK_FRAMES;
+    public static final int WINDOW_FRAMES = 16_000;
+    /** The in-memory ring moves on in steps of this many frames: 50 ms. */
+    static final int BLOCK_FRAMES = 400;
+    /** Newest frames kept in memory, 300 ms: jitter between the two sides stays in it. */
+    static final int RING_FRAMES = 6 * BLOCK_FRAMES;
     /**
      * New audio handed to the writer at least this often: 125 ms, half the 250 ms a kill may
      * cost, so that a chunk still queued for the disk at the kill stays within it too.
@@ -34,7 +37,7 @@ public final class AlignedRecording {
     private final RecordingWriter.WavStream out;
     private final int channels;
     private final short[] ring;
-    /** Position of the oldest frame still in the window. */
+    /** Position of the oldest frame still in the ring. */
     private long base;
     /** One past the newest frame written by any side. */
     private long end;
@@ -48,7 +51,7 @@ public final class AlignedRecording {
     public AlignedRecording(RecordingWriter.WavStream out) {
         this.out = out;
         this.channels = out.channels();
-        this.ring = new short[WINDOW_FRAMES * channels];
+        this.ring = new short[RING_FRAMES * channels];
         this.clocks = new SideClock[channels];
         for (int c = 0; c < channels; c++) {
             clocks[c] = new SideClock();
@@ -64,7 +67,7 @@ public final class AlignedRecording {
         return latePackets;
     }
 
-    /** Frames (per channel) in the file so far, including what is still in the window. */
+    /** Frames (per channel) in the file so far, including what is still in memory. */
     public long frames() {
         return end;
     }
@@ -77,30 +80,60 @@ public final class AlignedRecording {
     public void rtp(int channel, long elapsedMs, int rtpTimestamp, Codec codec, byte[] payload, int offset,
             int length) {
         long pos = clocks[channel].position(elapsedMs, rtpTimestamp, length);
-        if (!reserve(pos, length)) {
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            ring[slot(pos + i, channel)] = codec.decode(payload[offset + i]);
-        }
-        placed(pos, length);
+        place(channel, pos, length, codec, payload, offset, null);
     }
 
     /** Linear samples of one side at {@code position} samples since the start. */
     public void pcm(int channel, long position, short[] samples, int offset, int length) {
-        if (!reserve(position, length)) {
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            ring[slot(position + i, channel)] = samples[offset + i];
-        }
-        placed(position, length);
+        place(channel, position, length, null, null, offset, samples);
     }
 
-    /** Frames [position, position + length) now hold audio: flush once enough new audio is in. */
-    private void placed(long position, int length) {
-        if (position < flushed) {
-            changedFrom = Math.min(changedFrom, position);
+    /** Samples from {@code samples}, or else G.711 {@code payload} decoded, in pieces of at most FLUSH_FRAMES. */
+    private void place(int channel, long position, int length, Codec codec, byte[] payload, int offset,
+            short[] samples) {
+        if (tooLate(position)) {
+            return;
+        }
+        for (int done = 0; done < length; ) {
+            int n = Math.min(length - done, FLUSH_FRAMES);
+            long at = position + done;
+            reserve(at, n);
+            int below = (int) Math.max(0, Math.min(n, base - at)); // older than the ring: patched in the file
+            byte[] patch = below == 0 ? null : new byte[below * BYTES_PER_SAMPLE];
+            for (int i = 0; i < n; i++) {
+                int from = offset + done + i;
+                short s = samples != null ? samples[from] : codec.decode(payload[from]);
+                if (i >= below) {
+                    ring[slot(at + i, channel)] = s;
+                } else {
+                    patch[i * BYTES_PER_SAMPLE] = (byte) s;
+                    patch[i * BYTES_PER_SAMPLE + 1] = (byte) (s >> 8);
+                }
+            }
+            placed(channel, at, n, patch);
+            done += n;
+        }
+    }
+
+    private boolean tooLate(long position) {
+        if (position + WINDOW_FRAMES < end) {
+            latePackets++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Frames [position, position + length) now hold audio, those below the ring in {@code patch}:
+     * flush once enough new audio is in.
+     */
+    private void placed(int channel, long position, int length, byte[] patch) {
+        if (patch != null) {
+            out.patch(position * channels * BYTES_PER_SAMPLE, channel, patch);
+        }
+        long inRing = Math.max(position, base);
+        if (inRing < position + length && inRing < flushed) {
+            changedFrom = Math.min(changedFrom, inRing);
         }
         end = Math.max(end, position + length);
         if (end - flushed >= FLUSH_FRAMES) {
@@ -118,18 +151,16 @@ public final class AlignedRecording {
         return finish((f, n) -> { });
     }
 
-    private boolean reserve(long position, int length) {
-        if (position < base || length > WINDOW_FRAMES) {
-            latePackets++;
-            return false;
-        }
+    /** Moves the ring on so that it reaches {@code position + length} (at most FLUSH_FRAMES). */
+    private void reserve(long position, int length) {
         long needEnd = position + length;
-        if (needEnd > base + WINDOW_FRAMES) {
-            long newBase = ((needEnd - WINDOW_FRAMES + BLOCK_FRAMES - 1) / BLOCK_FRAMES) * BLOCK_FRAMES;
-            flush(); // the frames leaving the window are in the file before their slots are reused
+        if (needEnd > base + RING_FRAMES) {
+            long newBase = ((needEnd - RING_FRAMES + BLOCK_FRAMES - 1) / BLOCK_FRAMES) * BLOCK_FRAMES;
+            if (newBase > Math.min(flushed, changedFrom)) {
+                flush(); // the frames leaving the ring are in the file before their slots are reused
+            }
             moveWindowTo(newBase);
         }
-        return true;
     }
 
     /**
@@ -139,7 +170,7 @@ public final class AlignedRecording {
     private void flush() {
         long from = Math.min(changedFrom, flushed);
         while (from < end) {
-            int n = (int) Math.min(end - from, WINDOW_FRAMES - from % WINDOW_FRAMES);
+            int n = (int) Math.min(end - from, RING_FRAMES - from % RING_FRAMES);
             out.write(from * channels * BYTES_PER_SAMPLE, WavWriter.toBytes(ring, slot(from, 0), n * channels));
             from += n;
         }
@@ -149,9 +180,9 @@ public final class AlignedRecording {
 
     /** Clears the slots of frames [base, newBase) for reuse; a jump past {@code flushed} leaves silence. */
     private void moveWindowTo(long newBase) {
-        long clear = Math.min(newBase - base, WINDOW_FRAMES);
+        long clear = Math.min(newBase - base, RING_FRAMES);
         for (long f = base; f < base + clear; ) {
-            int n = (int) Math.min(base + clear - f, WINDOW_FRAMES - f % WINDOW_FRAMES);
+            int n = (int) Math.min(base + clear - f, RING_FRAMES - f % RING_FRAMES);
             int from = slot(f, 0);
             Arrays.fill(ring, from, from + n * channels, (short) 0);
             f += n;
@@ -161,7 +192,7 @@ public final class AlignedRecording {
     }
 
     private int slot(long position, int channel) {
-        return (int) (position % WINDOW_FRAMES) * channels + channel;
+        return (int) (position % RING_FRAMES) * channels + channel;
     }
 
     /**

@@ -41,11 +41,15 @@ public final class RecordingWriter implements AutoCloseable {
     private record Open(WavStream stream) implements Command {
     }
 
-    /** @param offset where in the audio data the bytes go, or {@link #APPEND} for after what is there */
-    private record Data(WavStream stream, long offset, byte[] bytes) implements Command {
+    /**
+     * @param offset  where in the audio data the bytes go, or {@link #APPEND} for after what is there
+     * @param channel the one channel {@code bytes} holds, merged into the frames there; {@link #ALL} for whole frames
+     */
+    private record Data(WavStream stream, long offset, int channel, byte[] bytes) implements Command {
     }
 
     private static final long APPEND = -1;
+    private static final int ALL = -1;
 
     private record Finish(WavStream stream, AfterFinish after) implements Command {
     }
@@ -135,7 +139,11 @@ public final class RecordingWriter implements AutoCloseable {
             o.stream.openFile();
         } else if (c instanceof Data d) {
             pendingChunks.decrementAndGet();
-            d.stream.writeAt(d.offset, d.bytes);
+            if (d.channel == ALL) {
+                d.stream.writeAt(d.offset, d.bytes);
+            } else {
+                d.stream.patchAt(d.offset, d.channel, d.bytes);
+            }
         } else if (c instanceof Finish f) {
             f.stream.finishFile(f.after);
         }
@@ -182,6 +190,19 @@ public final class RecordingWriter implements AutoCloseable {
          * it reads as silence. False if dropped (disk behind) or finished.
          */
         public boolean write(long offset, byte[] bytes) {
+            return queue(offset, ALL, bytes);
+        }
+
+        /**
+         * Queues the little-endian samples of one channel for the frames at byte {@code offset}
+         * of the audio data, keeping the other channel's there (silence if none). False if
+         * dropped (disk behind) or finished.
+         */
+        public boolean patch(long offset, int channel, byte[] samples) {
+            return queue(offset, channel, samples);
+        }
+
+        private boolean queue(long offset, int channel, byte[] bytes) {
             if (finishing) {
                 return false;
             }
@@ -190,7 +211,7 @@ public final class RecordingWriter implements AutoCloseable {
                 dropped.incrementAndGet();
                 return false;
             }
-            queue.add(new Data(this, offset, bytes));
+            queue.add(new Data(this, offset, channel, bytes));
             return true;
         }
 
@@ -234,6 +255,30 @@ public final class RecordingWriter implements AutoCloseable {
             }
         }
 
+        /** Reads the frames back, sets one channel's samples in them, writes them again. */
+        void patchAt(long offset, int ch, byte[] samples) {
+            if (channel == null) {
+                return;
+            }
+            int frameBytes = channels * 2;
+            ByteBuffer frames = ByteBuffer.allocate(samples.length / 2 * frameBytes);
+            long at = WavWriter.HEADER_BYTES + offset;
+            try {
+                while (frames.hasRemaining() && channel.read(frames, at + frames.position()) > 0) {
+                    // what lies past the end of the file stays silence
+                }
+                byte[] a = frames.array();
+                for (int i = 0; i < samples.length / 2; i++) {
+                    a[i * frameBytes + ch * 2] = samples[2 * i];
+                    a[i * frameBytes + ch * 2 + 1] = samples[2 * i + 1];
+                }
+                writeFully(ByteBuffer.wrap(a), at);
+                dataBytes = Math.max(dataBytes, offset + a.length);
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
         void finishFile(AfterFinish after) {
             if (channel == null) {
                 done.completeExceptionally(failure != null ? failure
@@ -267,7 +312,8 @@ public final class RecordingWriter implements AutoCloseable {
                 Path candidate = n == 1 ? file
                         : file.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
                 try {
-                    channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            StandardOpenOption.READ);
                     actual = candidate;
                     return;
                 } catch (FileAlreadyExistsException e) {

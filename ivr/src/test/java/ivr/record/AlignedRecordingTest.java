@@ -132,6 +132,7 @@ class AlignedRecordingTest {
         WavData wav = WavReader.read(rec.finish().get(30, TimeUnit.SECONDS));
         assertEquals(run('c', 100), tones(wav.channel(0)));
         assertEquals(run('a', 50) + run('-', 50), tones(wav.channel(1)));
+        assertEquals(0, rec.latePackets(), "a second late is older than memory but within the window: patched");
     }
 
     @Test

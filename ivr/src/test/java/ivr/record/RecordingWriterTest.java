@@ -1,5 +1,6 @@
 package ivr.record;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +37,19 @@ class RecordingWriterTest {
         assertFalse(s.write(new byte[2]), "finished");
         writer.close();
         assertThrows(IllegalStateException.class, () -> writer.open(dir.resolve("c.wav"), 1));
+    }
+
+    @Test
+    void aPatchSetsOneChannelKeepsTheOtherAndFillsPastTheEndWithSilence() throws Exception {
+        RecordingWriter writer = new RecordingWriter(10);
+        RecordingWriter.WavStream s = writer.open(dir.resolve("p.wav"), 2);
+        s.write(new byte[] {1, 0, 2, 0, 1, 0, 2, 0}); // frames 0-1: left 1, right 2
+        s.patch(4, 1, new byte[] {7, 0, 7, 0, 7, 0}); // right 7 on frames 1-3, two past the end
+        WavData wav = WavReader.read(s.finish().get(30, TimeUnit.SECONDS));
+        assertEquals(4, wav.frames());
+        assertArrayEquals(new short[] {1, 1, 0, 0}, wav.channel(0));
+        assertArrayEquals(new short[] {2, 7, 7, 7}, wav.channel(1));
+        writer.close();
     }
 
     @Test
