@@ -131,7 +131,7 @@ cd "$work" && exec sipp -sf "$scen/agent-demo-register.xml" -inf "$work/agents.c
 SH
 chmod +x "$work/register.sh"
 (cd "$work" && exec sipp -sf "$scen/agent-demo.xml" -i 127.0.0.1 -p "$agent_port" -mi 127.0.0.1 \
-  -mp "$(free_port)" -rtp_echo -nostdin -trace_err -error_file "$work/agents-errors.log" \
+  -mp "$(free_media_port)" -rtp_echo -nostdin -trace_err -error_file "$work/agents-errors.log" \
   "127.0.0.1:$sip_port" < /dev/null > "$work/agents.log" 2>&1) &
 pids+=($!)
 echo "demo: registering $agents agents with digest auth"
@@ -145,7 +145,7 @@ callers() { # name digit dtmf-mode every-ms port
   ln -s "$pcaps/dtmf_2833_$2.pcap" "$dir/dtmf.pcap"
   ln -s "$pcaps/g711a.pcap" "$dir/g711a.pcap"
   (cd "$dir" && exec sipp -sf "$scen/caller-demo.xml" -s demo -i 127.0.0.2 -p "$5" -mi 127.0.0.2 \
-    -mp "$(free_port)" -key dtmf "$3" -key digit "$2" -r 1 -rp "$4" -l 15 -nostdin -trace_err \
+    -mp "$(free_media_port)" -key dtmf "$3" -key digit "$2" -r 1 -rp "$4" -l 15 -nostdin -trace_err \
     -error_file "$dir/errors.log" "127.0.0.1:$sip_port" < /dev/null > "$dir/sipp.log" 2>&1) &
   pids+=($!)
 }

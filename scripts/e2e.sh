@@ -179,7 +179,7 @@ sipp_caller() {
   local name="$1" sf="$2" number="$3" ms="$4"
   shift 4
   (cd "$work" && sipp -sf "$sf" -s "$number" -i 127.0.0.2 -p "$trunk_port" -mi 127.0.0.2 \
-    -mp "$(free_port)" -key rtp_port "$(free_port)" -cid_str "e2e-$name-%u@%s" -m 1 -d "$ms" \
+    -mp "$(free_media_port)" -key rtp_port "$(free_port)" -cid_str "e2e-$name-%u@%s" -m 1 -d "$ms" \
     -timeout 60s -timeout_error -nostdin -trace_err -error_file "$work/$name-errors.log" "$@" \
     "127.0.0.1:$sip_port" > "$work/$name.log" 2>&1)
 }
@@ -204,7 +204,7 @@ register() { # port csv-lines...
     -error_file "$work/register-$port-errors.log" "127.0.0.1:$sip_port" > "$work/register-$port.log" 2>&1)
 }
 agent_uas() { # scenario port
-  (cd "$work" && exec sipp -sf "$scen/$1" -i 127.0.0.1 -p "$2" -mi 127.0.0.1 -mp "$(free_port)" \
+  (cd "$work" && exec sipp -sf "$scen/$1" -i 127.0.0.1 -p "$2" -mi 127.0.0.1 -mp "$(free_media_port)" \
     -rtp_echo -nostdin -trace_err -error_file "$work/uas-$2-errors.log" > "$work/uas-$2.log" 2>&1) &
   pids+=($!)
 }
@@ -296,7 +296,7 @@ fi
 # (7) agent mobile (device +15550100, forward: always) through trunk carrier, which asks for
 # credentials with 407, checks them (SIPp verifyauth) and answers
 (cd "$work" && exec sipp -sf "$scen/carrier-407.xml" -i 127.0.0.3 -p "$carrier_port" -mi 127.0.0.3 \
-  -mp "$(free_port)" -rtp_echo -trace_logs -log_file "$work/carrier-auth.log" -m 1 -timeout 60s \
+  -mp "$(free_media_port)" -rtp_echo -trace_logs -log_file "$work/carrier-auth.log" -m 1 -timeout 60s \
   -timeout_error -nostdin -trace_err -error_file "$work/carrier-errors.log" > "$work/carrier.log" 2>&1) &
 carrier=$!
 pids+=($carrier)

@@ -167,7 +167,7 @@ start_agents() { # dir sip-port: sets agent_pids
   for (( p = 0; p < agent_procs; p++ )); do
     port="$(free_port)"
     (cd "$dir" && exec sipp -sf "$scen/bench-agent.xml" -i 127.0.0.1 -p "$port" -mi 127.0.0.1 \
-      -mp "$(free_port)" -recv_timeout "$ring_ms" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt \
+      -mp "$(free_media_port)" -recv_timeout "$ring_ms" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt \
       -rtt_freq 100 -trace_err -error_file "$dir/agent-$p-errors.log" > "$dir/agent-$p.log" 2>&1) &
     agent_pids+=($!); pids+=($!)
     for (( i = p + 1; i <= agents; i += agent_procs )); do
@@ -194,7 +194,7 @@ start_callers() { # dir sip-port rate caller-port: sets caller_pids; calls end b
     # SIPp restarts its call count at every -rate_interval, even at -rate_max, and misses the
     # last call of each interval: asked for one call per second more, it makes the rate wanted
     (cd "$dir" && exec sipp -sf "$scen/bench-caller.xml" -s 100 -i 127.0.0.2 -p "$port" -mi 127.0.0.2 \
-      -mp "$(free_port)" -key dtmf "$dtmf" -key digit 1 -key digit_ms "$digit_ms" -key bridge_ms "$bridge_ms" \
+      -mp "$(free_media_port)" -key dtmf "$dtmf" -key digit 1 -key digit_ms "$digit_ms" -key bridge_ms "$bridge_ms" \
       -d "$talk_ms" -r "$inc" -rate_increase "$inc" -rate_interval 1s -rate_max $(( r + 1 )) -no_rate_quit \
       -m "$m" -l $(( r * 20 + 100 )) -timeout $(( ramp + settle + seconds + 60 ))s -max_recv_loops 10000 \
       -cid_str "bench-%u-%p@%s" -nostdin -trace_stat -fd 1 -trace_counts -trace_rtt -rtt_freq 100 \

@@ -216,14 +216,14 @@ metric() { # name: the sum of the metric's samples on GET /metrics (0 if absent)
 for _ in $(seq 1 100); do [ "$(metric acd_agents_reachable)" -ge "$calls" ] && break; sleep 0.2; done
 fact agents_reachable "$(metric acd_agents_reachable)"
 (cd "$work" && exec sipp -sf "$scen/bench-media-agent.xml" -i 127.0.0.1 -p "$agent_port" -mi 127.0.0.1 \
-  -mp "$(free_port)" -m "$calls" -nostdin -trace_stat -stf "$results/$run.agents-stat.csv" -fd 1 \
+  -mp "$(free_media_port)" -m "$calls" -nostdin -trace_stat -stf "$results/$run.agents-stat.csv" -fd 1 \
   -trace_err -error_file "$results/$run.agents-errors.log" > "$work/agents.log" 2>&1) &
 agents_pid=$!
 pids+=("$agents_pid")
 fact heap_idle_kb "$(heap_after_gc_kb "$server_pid")" # the agents registered, no call yet
 
 (cd "$work" && exec sipp -sf "$scen/bench-media-caller.xml" -s 200 -i 127.0.0.2 -p "$trunk_port" \
-  -mi 127.0.0.1 -mp "$(free_port)" -inf "$work/callers.csv" -key aim "$work/aim.txt" -m "$calls" -l "$calls" -r "$rate" \
+  -mi 127.0.0.1 -mp "$(free_media_port)" -inf "$work/callers.csv" -key aim "$work/aim.txt" -m "$calls" -l "$calls" -r "$rate" \
   -d "$(( hold_s * 1000 ))" -timeout "$(( hold_s + ramp + 120 ))s" -timeout_error -nostdin \
   -trace_stat -stf "$results/$run.callers-stat.csv" -fd 1 -trace_err \
   -error_file "$results/$run.callers-errors.log" "127.0.0.1:$sip_port" > "$work/callers.log" 2>&1) &

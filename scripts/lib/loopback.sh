@@ -74,6 +74,27 @@ sipp_pcaps() {
   exit 2
 }
 
+# a base for SIPp's -mp: SIPp binds its audio port there and its video port two above, so the
+# four UDP ports from an even base must be free (a lone free port can have a taken neighbour)
+free_media_port() {
+  python3 -c 'import random, socket
+while True:
+    base = random.randrange(20000, 60000, 2)
+    socks = []
+    try:
+        for p in range(base, base + 4):
+            u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            socks.append(u)
+            u.bind(("127.0.0.1", p))
+    except OSError:
+        continue
+    finally:
+        for u in socks:
+            u.close()
+    print(base)
+    break'
+}
+
 # waits up to the given seconds for a line matching pattern in file; with a pid, gives up as soon
 # as that process has died. On timeout prints the file's tail and returns 1.
 wait_for() { # pattern file seconds [pid]
