@@ -26,7 +26,10 @@ import javax.sip.TransactionTerminatedEvent;
 import org.junit.jupiter.api.Test;
 
 class SipStackHostTest {
-    private static final SipListener IGNORE = new SipListener() {
+    private static final SipListener IGNORE = new Ignoring();
+
+    /** A listener that ignores every event; tests override what they watch. */
+    private static class Ignoring implements SipListener {
         @Override
         public void processRequest(RequestEvent e) {
         }
@@ -50,7 +53,7 @@ class SipStackHostTest {
         @Override
         public void processDialogTerminated(DialogTerminatedEvent e) {
         }
-    };
+    }
 
     @Test
     void portZeroBindsUdpAndTcpOnOneFreePort() throws Exception {
@@ -94,30 +97,10 @@ class SipStackHostTest {
     @Test
     void largeUdpDatagramArrivesWhole() throws Exception {
         AtomicInteger bodyLength = new AtomicInteger(-1);
-        SipListener recorder = new SipListener() {
+        SipListener recorder = new Ignoring() {
             @Override
             public void processRequest(RequestEvent e) {
                 bodyLength.set(e.getRequest().getRawContent().length);
-            }
-
-            @Override
-            public void processResponse(ResponseEvent e) {
-            }
-
-            @Override
-            public void processTimeout(TimeoutEvent e) {
-            }
-
-            @Override
-            public void processIOException(IOExceptionEvent e) {
-            }
-
-            @Override
-            public void processTransactionTerminated(TransactionTerminatedEvent e) {
-            }
-
-            @Override
-            public void processDialogTerminated(DialogTerminatedEvent e) {
             }
         };
         try (SipStackHost host = SipStackHost.start(SipStackSettings.server("host-test-big", "127.0.0.1", 0),
