@@ -2,6 +2,7 @@ package gateway.sip.stack;
 
 import gov.nist.core.StackLogger;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -121,7 +122,8 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException || isClosedUnderSelector(ex) || isPeerNoise(message)) {
+        if (ex instanceof InterruptedException || isClosedUnderSelector(ex) || isClosedByStop(ex)
+                || isPeerNoise(message)) {
             // SipStackHost interrupts the stack's event scanner on purpose when it stops; a peer's
             // garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
@@ -193,6 +195,19 @@ public final class Slf4jStackLogger implements StackLogger {
      */
     static boolean isClosedUnderSelector(Exception ex) {
         return ex instanceof ClosedSelectorException || ex instanceof CancelledKeyException;
+    }
+
+    /**
+     * A send on a socket the stack's stop has closed: a worker still handling a datagram received
+     * just before (an ACK for a late final response, say). Only a stop closes our own sockets.
+     */
+    static boolean isClosedByStop(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isThrownToUs(String message) {

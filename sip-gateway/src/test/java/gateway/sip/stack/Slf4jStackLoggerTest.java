@@ -3,6 +3,8 @@ package gateway.sip.stack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 
 class Slf4jStackLoggerTest {
@@ -18,5 +20,14 @@ class Slf4jStackLoggerTest {
         assertTrue(Slf4jStackLogger.isTlsNoise("using default tls security policy"));
         assertTrue(Slf4jStackLogger.isTlsNoise("TLS server settings will be inactive - TLS key store will use JVM defaults"));
         assertFalse(Slf4jStackLogger.isTlsNoise("Congestion control: dropping request"));
+    }
+
+    @Test
+    void aSendOnASocketTheStopClosedIsToldFromOtherSocketErrors() {
+        SocketException closed = new SocketException("Socket closed");
+        closed.initCause(new ClosedChannelException());
+        assertTrue(Slf4jStackLogger.isClosedByStop(closed));
+        assertFalse(Slf4jStackLogger.isClosedByStop(new SocketException("Network is unreachable")));
+        assertFalse(Slf4jStackLogger.isClosedByStop(null));
     }
 }
