@@ -122,8 +122,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException || isClosedUnderSelector(ex) || isClosedByStop(ex)
-                || isPeerNoise(message)) {
+        if (ex instanceof InterruptedException || isClosedByStop(ex) || isPeerNoise(message)) {
             // SipStackHost interrupts the stack's event scanner on purpose when it stops; a peer's
             // garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
@@ -189,21 +188,16 @@ public final class Slf4jStackLogger implements StackLogger {
     }
 
     /**
-     * The NIO selector thread racing a close: the stack's stop closes the selector under it, and a
-     * connection closed by another thread leaves a cancelled key to a write in progress. The
-     * connection or stack is gone either way.
-     */
-    static boolean isClosedUnderSelector(Exception ex) {
-        return ex instanceof ClosedSelectorException || ex instanceof CancelledKeyException;
-    }
-
-    /**
-     * A send on a socket the stack's stop has closed: a worker still handling a datagram received
-     * just before (an ACK for a late final response, say). Only a stop closes our own sockets.
+     * A channel, selector or socket closed under the stack's feet, found anywhere in the cause
+     * chain: the stack's stop closes the selector under its NIO thread and the sockets under a
+     * worker still handling a datagram received just before (an ACK for a late final response,
+     * say), and a connection closed by another thread leaves a cancelled key to a write in
+     * progress. The connection or stack is gone either way; only a stop closes our own sockets.
      */
     static boolean isClosedByStop(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ClosedChannelException) {
+            if (t instanceof ClosedChannelException || t instanceof ClosedSelectorException
+                    || t instanceof CancelledKeyException) {
                 return true;
             }
         }
