@@ -102,10 +102,7 @@ open(dst, "w").write(text)
 PY
 
 echo "demo: starting the server (log and data in $work)"
-java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$work/acd.yaml" < /dev/null > "$work/server.log" 2>&1 &
-server=$!
-pids+=($server)
-wait_for "acd: running" "$work/server.log" 60 $server || exit 1
+start_server "$work/acd.yaml" "$work/server.log" 60 || exit 1
 
 # Agents: one SIPp answers for all of them; another registers them there now and every 30 min
 # (the registrar grants an hour at most). Extensions, passwords and domain from the config.
@@ -156,7 +153,7 @@ callers support 2 info 12000 "$(free_port)"
 # the terminal back and prints its last frame) and the script goes on to stop the rest. The
 # trap does no more than that: it runs inside the wait below, which it cuts short.
 python3 "$root/scripts/lib/demo-view.py" --api "http://127.0.0.1:$http_port" --token "$token" \
-  --sip "$sip_port" --server-pid "$server" --register "$work/register.sh" --log "$work/server.log" &
+  --sip "$sip_port" --server-pid "$server_pid" --register "$work/register.sh" --log "$work/server.log" &
 view=$!
 pids+=($view)
 interrupted=0

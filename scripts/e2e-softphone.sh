@@ -37,13 +37,9 @@ sip_port="$(free_port)"
 trunk_port="$(free_port)"
 rtp_base=$(( 32000 + 2 * (RANDOM % 8000) ))
 
-cat > "$work/acd.yaml" <<YAML
-sip:
-  listen: 127.0.0.1:$sip_port
-  domain: acd.local
-  advertise: 127.0.0.1
-rtp:
-  ports: $rtp_base-$((rtp_base + 99))
+{
+  loopback_yaml_head "$sip_port" "$rtp_base-$((rtp_base + 99))"
+  cat <<YAML
 http:
   listen: 127.0.0.1:$(free_port)
   token: e2e-token
@@ -69,6 +65,7 @@ numbers:
   - number: "2000"
     queue: sales
 YAML
+} > "$work/acd.yaml"
 
 # What each side says: a tone, or silence when muted (8 kHz; raw mu-law for the caller, WAV
 # for baresip's aufile source).
@@ -104,9 +101,7 @@ while time.monotonic() < deadline and time.monotonic() - last_in < (1 if server 
 heard.close()
 PY
 echo "e2e: server on 127.0.0.1:$sip_port (config $work/acd.yaml)"
-java -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
-pids+=($!)
-wait_for "acd: running" "$work/server.log" 20
+start_server "$work/acd.yaml" "$work/server.log" 20
 
 mkdir -p "$work/baresip" "$work/agent-heard"
 cat > "$work/baresip/config" <<CONF

@@ -50,13 +50,9 @@ api="http://127.0.0.1:$http_port/api"
 started="$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)"
 
 sox -n -r 8000 -c 1 -b 16 "$work/prompt.wav" synth 0.3 sine 600 vol 0.2
-cat > "$work/acd.yaml" <<YAML
-sip:
-  listen: 127.0.0.1:$sip_port
-  domain: acd.local
-  advertise: 127.0.0.1
-rtp:
-  ports: $rtp_base-$((rtp_base + 199))
+{
+  loopback_yaml_head "$sip_port" "$rtp_base-$((rtp_base + 199))"
+  cat <<YAML
 http:
   listen: 127.0.0.1:$http_port
   token: $token
@@ -121,6 +117,7 @@ numbers:
   - { number: "600", queue: fwd }
   - { number: "700", queue: rnd }
 YAML
+} > "$work/acd.yaml"
 
 get() { curl -s --max-time 10 -H "Authorization: Bearer $token" "$api/$1"; }
 # json URL-PATH PYTHON-EXPR: evaluates the expression on the JSON answer (as `j`); prints it
@@ -185,10 +182,7 @@ sipp_caller() {
 }
 
 echo "e2e: server on 127.0.0.1:$sip_port, admin API on $http_port (work dir $work)"
-java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
-server=$!
-pids+=($server)
-if ! wait_for "acd: running" "$work/server.log" 40 $server; then # or until the server has died
+if ! start_server "$work/acd.yaml" "$work/server.log" 40; then
   bad "the server starts (see $work/server.log)"
   finish
 fi

@@ -25,13 +25,9 @@ trunk_port="$(free_port)"
 rtp_span=$(( (rate * (call_ms / 1000 + 2) * 4 + 200) / 2 * 2 ))
 rtp_base=$(( 20000 + 2 * (RANDOM % ((40000 - rtp_span) / 2)) ))
 
-cat > "$work/acd.yaml" <<YAML
-sip:
-  listen: 127.0.0.1:$sip_port
-  domain: acd.local
-  advertise: 127.0.0.1
-rtp:
-  ports: $rtp_base-$((rtp_base + rtp_span - 1))
+{
+  loopback_yaml_head "$sip_port" "$rtp_base-$((rtp_base + rtp_span - 1))"
+  cat <<YAML
 http:
   listen: 127.0.0.1:0
   token: retransmit-token
@@ -50,10 +46,9 @@ numbers:
   - number: "*"
     menu: main
 YAML
+} > "$work/acd.yaml"
 
-java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$work/acd.yaml" > "$work/server.log" 2>&1 &
-pids+=($!)
-wait_for "acd: running" "$work/server.log" 20 || exit 2
+start_server "$work/acd.yaml" "$work/server.log" 20 || exit 2
 
 echo "retransmit: $calls calls at $rate/s, $call_ms ms each, to 127.0.0.1:$sip_port (work dir $work)"
 (cd "$work" && sipp -sf "$root/scripts/sipp/caller.xml" -s 3000 -i 127.0.0.1 -p "$trunk_port" \

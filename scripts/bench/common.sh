@@ -1,16 +1,9 @@
 # Sourced by the benchmark scripts (scripts/bench.sh and scripts/bench/*.sh) after scripts/lib/loopback.sh.
-# Starts the server under test and reads what it and the load generator cost from /proc: CPU as a
-# percentage of one core over a window, resident memory, and the heap left after a full GC.
+# Reads what the server under test (started with loopback.sh's start_server) and the load generator
+# cost from /proc: CPU as a percentage of one core over a window, resident memory, and the heap left
+# after a full GC.
 
 clk_tck="$(getconf CLK_TCK)"
-
-# starts the server jar on a config; sets server_pid. ACD_JAVA_OPTS adds JVM options.
-bench_server() { # config.yaml log
-  java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$1" > "$2" 2>&1 &
-  server_pid=$!
-  pids+=("$server_pid")
-  wait_for "acd: running" "$2" 30 "$server_pid"
-}
 
 # user + system clock ticks used so far by the given processes (gone ones count 0)
 cpu_ticks() { # pid...

@@ -82,14 +82,8 @@ PY
 write_config() { # dir sip-port http-port caller-port rtp-first rtp-last
   local i
   {
+    loopback_yaml_head "$2" "$5-$6" "nat: never"
     cat <<YAML
-sip:
-  listen: 127.0.0.1:$2
-  domain: acd.local
-  advertise: 127.0.0.1
-  nat: never
-rtp:
-  ports: $5-$6
 http:
   listen: 127.0.0.1:$3
   token: bench-token
@@ -153,13 +147,6 @@ sleep_until() { # epoch-ms
   [ "$left" -le 0 ] || sleep "$(( left / 1000 )).$(printf %03d $(( left % 1000 )))"
 }
 
-stop() { # pid [signal]: signals it, waits up to 20 s, then kills it
-  kill -"${2:-TERM}" "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
 start_agents() { # dir sip-port: sets agent_pids
   local dir="$1" sip_port="$2" i port reg_port
   agent_pids=()
@@ -216,8 +203,8 @@ run_rate() { # rate
   [ -z "${BENCH_RTP_PORTS:-}" ] || { first="${BENCH_RTP_PORTS%-*}"; last="${BENCH_RTP_PORTS#*-}"; }
   make_media "$dir"
   write_config "$dir" "$sip_port" "$http_port" "$caller_port" "$first" "$last"
-  bench_server "$dir/acd.yaml" "$dir/server.log" || return 2
-  start_agents "$dir" "$sip_port" || { stop "$server_pid"; return 2; }
+  start_server "$dir/acd.yaml" "$dir/server.log" || return 2
+  start_agents "$dir" "$sip_port" || { stop_process "$server_pid"; return 2; }
   echo "heap_idle_kb=$(heap_after_gc_kb "$server_pid")" > "$dir/measure.txt"
   srv="$(cpu_mark "$server_pid")"; sleep 3 # what the server spends with its agents and no call
   echo "server_idle_cpu=$(cpu_percent "$srv" "$server_pid")" >> "$dir/measure.txt"
@@ -250,10 +237,10 @@ run_rate() { # rate
   # what the heap still holds of the calls once they are over (jcmd and its full GC stall the
   # box for a moment: not while calls run)
   jcmd "$server_pid" GC.class_histogram 2>/dev/null | head -45 > "$dir/heap-histogram.txt" || true
-  for pid in "${agent_pids[@]}"; do stop "$pid" USR1; done # SIPp's soft exit: stats written
+  for pid in "${agent_pids[@]}"; do stop_process "$pid" USR1; done # SIPp's soft exit: stats written
   kill -0 "$server_pid" 2>/dev/null || echo "cps: $rate/s: the server died during the run ($dir/server.log)" >&2
   curl -s --max-time 5 "http://127.0.0.1:$http_port/metrics" > "$dir/metrics-end.txt" || true
-  stop "$sampler"; stop "$server_pid"
+  stop_process "$sampler"; stop_process "$server_pid"
 
   python3 "$report" "$dir" "$rate" > "$dir/row.txt" || { echo "cps: no figures for $rate/s ($dir)"; return 2; }
   row="$(head -1 "$dir/row.txt")"; verdict="$(sed -n 2p "$dir/row.txt")"

@@ -159,13 +159,8 @@ config() {
   local rtp_base=$(( 10000 + 2 * (RANDOM % 2000) )) record=false # RTP below the ephemeral ports
   [ "$1" = recorded ] && record=true
   {
+  loopback_yaml_head "$sip_port" "$rtp_base-$(( rtp_base + 4 * calls + 399 ))"
   cat <<YAML
-sip:
-  listen: 127.0.0.1:$sip_port
-  domain: acd.local
-  advertise: 127.0.0.1
-rtp:
-  ports: $rtp_base-$(( rtp_base + 4 * calls + 399 ))
 http:
   listen: 127.0.0.1:$http_port
   token: bench-token
@@ -199,7 +194,7 @@ YAML
 for attempt in 1 2 3; do # a port picked free can be taken by the time the server binds it (a shared box)
   config "$mode"
   ACD_JAVA_OPTS="${ACD_JAVA_OPTS:-} -Xlog:gc:file=$results/$run.server-gc.log" \
-    bench_server "$work/acd.yaml" "$work/server.log" > "$work/start-$attempt.log" && break
+    start_server "$work/acd.yaml" "$work/server.log" > "$work/start-$attempt.log" && break
   [ "$attempt" -lt 3 ] || { cat "$work/start-$attempt.log"; exit 1; }
 done
 metric() { # name: the sum of the metric's samples on GET /metrics (0 if absent)

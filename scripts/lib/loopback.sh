@@ -10,11 +10,12 @@ gone() {
   state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 0
   [ -z "$state" ] || [ "${state:0:1}" = Z ]
 }
-# pid: SIGTERM, up to 10 s to exit (the server hangs up its calls), then SIGKILL. Never `wait`:
-# after a Ctrl-C, which SIPp takes too (the whole foreground process group gets it), a wait for a
-# SIPp that bash had already reaped sometimes never returned (bash 5.2), leaving the server up.
+# pid [signal]: the signal (TERM; USR1 is SIPp's soft exit, stats written), up to 10 s to exit (the
+# server hangs up its calls), then SIGKILL. Never `wait`: after a Ctrl-C, which SIPp takes too (the
+# whole foreground process group gets it), a wait for a SIPp that bash had already reaped sometimes
+# never returned (bash 5.2), leaving the server up.
 stop_process() {
-  kill "$1" 2>/dev/null || return 0
+  kill -"${2:-TERM}" "$1" 2>/dev/null || return 0
   for _ in $(seq 1 100); do gone "$1" && return 0; sleep 0.1; done
   echo "$prog: process $1 did not stop in 10 s: killed"
   kill -KILL "$1" 2>/dev/null || true
@@ -93,6 +94,25 @@ while True:
             u.close()
     print(base)
     break'
+}
+
+# starts the server jar ($jar, with ACD_JAVA_OPTS) on a config and waits until it runs, or has died,
+# or the seconds (30) are up; sets server_pid, which cleanup stops
+start_server() { # config.yaml log [seconds]
+  java ${ACD_JAVA_OPTS:-} -jar "$jar" run "$1" < /dev/null > "$2" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_for "acd: running" "$2" "${3:-30}" "$server_pid"
+}
+
+# the config's head for a server on loopback: SIP on 127.0.0.1:port, RTP on the range; further
+# arguments are more lines of the sip section (e.g. "nat: never")
+loopback_yaml_head() { # sip-port rtp-first-last [sip-line...]
+  local port="$1" ports="$2" line
+  shift 2
+  printf 'sip:\n  listen: 127.0.0.1:%s\n  domain: acd.local\n  advertise: 127.0.0.1\n' "$port"
+  for line in "$@"; do printf '  %s\n' "$line"; done
+  printf 'rtp:\n  ports: %s\n' "$ports"
 }
 
 # waits up to the given seconds for a line matching pattern in file; with a pid, gives up as soon
