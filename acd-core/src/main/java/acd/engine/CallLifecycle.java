@@ -258,7 +258,7 @@ final class CallLifecycle implements Call.Owner {
         call.state(next, this);
         Queue q = call.queue();
         if (from == CallState.WAITING) {
-            q.removeWaiting(call);
+            q.waiting().remove(call);
         } else if (from == CallState.RINGING_AGENT) {
             core.timers.cancel(call.ringTimer());
         }
@@ -273,7 +273,7 @@ final class CallLifecycle implements Call.Owner {
         }
         switch (next) {
             case WAITING -> {
-                q.addWaiting(call);
+                q.waiting().add(call);
                 core.markDirty(q);
             }
             case RINGING_AGENT -> core.timers.schedule(call.ringTimer(), core.nowMs + ringTimeoutMs(call));

@@ -17,7 +17,6 @@ public final class Queue {
     private RoutingStrategy strategy;
     private final List<Member> members = new ArrayList<>();
     private final IndexedHeap<Call> waiting = new IndexedHeap<>(Call::lineOrder, 16);
-    private int waitingCount;
     private Call lineHead;
     private Call lineTail;
     private int lineSize;
@@ -57,25 +56,14 @@ public final class Queue {
         return members;
     }
 
-    /** Callers not being rung, best first; changed through {@link #addWaiting} and {@link #removeWaiting}. */
+    /** Callers not being rung, best first. */
     public IndexedHeap<Call> waiting() {
         return waiting;
     }
 
-    public void addWaiting(Call c) {
-        waiting.add(c);
-        waitingCount++;
-    }
-
-    public void removeWaiting(Call c) {
-        if (waiting.remove(c)) {
-            waitingCount--;
-        }
-    }
-
-    /** Whether a caller waits; read on the routing path without loading the heap. */
+    /** Whether a caller waits for an agent (not one being rung). */
     public boolean hasWaiting() {
-        return waitingCount > 0;
+        return waiting.size() > 0;
     }
 
     /** Callers in line (waiting or ringing an agent). */
@@ -148,7 +136,7 @@ public final class Queue {
     public int ringingAhead(Call call) {
         if (call == lineTail && call.priority() == 0) {
             // the caller who just joined: everyone being rung is ahead, no walk along a long line
-            return lineSize - waitingCount - (call.state() == CallState.RINGING_AGENT ? 1 : 0);
+            return lineSize - waiting.size() - (call.state() == CallState.RINGING_AGENT ? 1 : 0);
         }
         int ahead = 0;
         for (Call c = lineHead; c != null; c = c.nextInLine()) {
