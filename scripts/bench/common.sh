@@ -5,6 +5,13 @@
 
 clk_tck="$(getconf CLK_TCK)"
 
+# the sum of a metric's series on the server's GET /metrics at $http_port (0 when absent or when
+# the server does not answer within 5 s)
+metric() { # name
+  curl -s --max-time 5 "http://127.0.0.1:$http_port/metrics" 2>/dev/null |
+    awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $2 } END { printf "%d\n", s }'
+}
+
 # user + system clock ticks used so far by the given processes (gone ones count 0)
 cpu_ticks() { # pid...
   local total=0 pid stat

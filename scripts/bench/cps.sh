@@ -115,11 +115,6 @@ YAML
   } > "$1/acd.yaml"
 }
 
-# sum of a metric's series from the server's /metrics (0 when it does not answer)
-metric() { # name
-  curl -s --max-time 2 "http://127.0.0.1:$http_port/metrics" 2>/dev/null |
-    awk -v n="$1" 'index($0, n) == 1 && substr($0, length(n) + 1, 1) ~ /[{ ]/ { s += $NF } END { printf "%d\n", s }'
-}
 
 # the first port (even) of the span of UDP ports from 40000 up where the fewest are bound now.
 # Other runs on a shared machine take RTP ports too, and the server takes its ports in turn

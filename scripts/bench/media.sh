@@ -197,10 +197,6 @@ for attempt in 1 2 3; do # a port picked free can be taken by the time the serve
     start_server "$work/acd.yaml" "$work/server.log" > "$work/start-$attempt.log" && break
   [ "$attempt" -lt 3 ] || { cat "$work/start-$attempt.log"; exit 1; }
 done
-metric() { # name: the sum of the metric's samples on GET /metrics (0 if absent)
-  curl -s --max-time 10 "http://127.0.0.1:$http_port/metrics" | awk -v m="$1" '
-    $1 == m || index($1, m "{") == 1 { s += $2 } END { printf "%d\n", s }'
-}
 
 # agents: third-party registration from the port the answering SIPp then listens on
 { echo SEQUENTIAL; awk '{ printf "%s;acd.local;[authentication username=%s password=pw-%s]\n", $1, $1, $1 }' "$work/agents.txt"; } > "$work/register.csv"
