@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API without the network: checks the token, finds the route and runs its handler. Every
- * path but {@code /metrics} needs the API token, unknown ones too, so nobody learns the route
- * table without it; {@code /metrics} needs the metrics token when one is set.
+ * The API without the network: serves the page's files, checks the token, finds the route and
+ * runs its handler. Every {@code /api} path needs the API token, unknown ones too, so nobody
+ * learns the route table without it; {@code /metrics} needs the metrics token when one is set;
+ * the page's files (any other GET) need nothing, as they hold no data.
  */
 final class AdminApi {
     static final String METRICS = "/metrics";
@@ -16,11 +17,13 @@ final class AdminApi {
     private final Routes routes;
     private final BearerAuth apiAuth;
     private final BearerAuth metricsAuth;
+    private final WebAssets page;
 
-    AdminApi(Routes routes, BearerAuth apiAuth, BearerAuth metricsAuth) {
+    AdminApi(Routes routes, BearerAuth apiAuth, BearerAuth metricsAuth, WebAssets page) {
         this.routes = routes;
         this.apiAuth = apiAuth;
         this.metricsAuth = metricsAuth;
+        this.page = page;
     }
 
     List<Route> routes() {
@@ -31,6 +34,9 @@ final class AdminApi {
     ApiResponse handle(String method, String uri, Map<String, String> headers, byte[] body) throws Exception {
         QueryStringDecoder decoded = new QueryStringDecoder(uri);
         String path = decoded.path();
+        if (WebAssets.isPage(method, path)) {
+            return page.get(path, headers.get("if-none-match"));
+        }
         BearerAuth auth = path.equals(METRICS) ? metricsAuth : apiAuth;
         if (!auth.allows(headers.get("authorization"))) {
             throw new ApiException(401, "a valid 'Authorization: Bearer <token>' header is required", CHALLENGE);
@@ -39,7 +45,8 @@ final class AdminApi {
         List<String> segments = Route.split(decoded.rawPath()).stream()
                 .map(QueryStringDecoder::decodeComponent).toList();
         Routes.Match match = routes.find(method, path, segments);
-        ApiRequest request = new ApiRequest(method, path, decoded.parameters(), match.pathParams(), headers, body);
+        ApiRequest request = new ApiRequest(method, path, decoded.parameters(), match.pathParams(), headers, body,
+                Role.ADMIN);
         return match.route().handler().handle(request);
     }
 }

@@ -48,7 +48,8 @@ public final class AdminServer implements AutoCloseable {
     private final Channel channel;
 
     private AdminServer(Builder b) throws InterruptedException {
-        this.api = new AdminApi(routes(b), BearerAuth.of(b.token, "http.token"), BearerAuth.of(b.metricsToken, "http.metricsToken"));
+        this.api = new AdminApi(routes(b), BearerAuth.of(b.token, "http.token"),
+                BearerAuth.of(b.metricsToken, "http.metricsToken"), WebAssets.page());
         this.work = new ThreadPoolExecutor(b.workers, b.workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
                 new DefaultThreadFactory("admin-http-work", true));
         work.allowCoreThreadTimeOut(true);

@@ -15,10 +15,11 @@ import java.util.Map;
 /**
  * One HTTP request as the route handlers see it: copied out of Netty's buffers on the event
  * loop, so handlers run on worker threads with nothing to release. Parameter getters throw
- * {@link ApiException} 400s that name the parameter and its value.
+ * {@link ApiException} 400s that name the parameter and its value. {@code role} is who signed
+ * in, for handlers that answer a viewer with less (masked caller numbers).
  */
 record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> pathParams,
-                  Map<String, String> headers, byte[] body) {
+                  Map<String, String> headers, byte[] body, Role role) {
 
     /** A path parameter ({@code {id}} in the route). */
     String path(String name) {

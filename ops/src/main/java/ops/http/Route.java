@@ -6,9 +6,15 @@ import java.util.Map;
 
 /**
  * One route: an HTTP method and a path template whose {@code {name}} segments capture one path
- * segment each. The route table is also what the OpenAPI test checks the document against.
+ * segment each, and the least role that may use it. The route table is also what the OpenAPI
+ * test checks the document against.
  */
-record Route(String method, String template, Handler handler) {
+record Route(String method, String template, Role role, Handler handler) {
+
+    /** An admin-only route. */
+    Route(String method, String template, Handler handler) {
+        this(method, template, Role.ADMIN, handler);
+    }
 
     /** Runs on a worker thread; may block on the core, the records or the disk. */
     @FunctionalInterface

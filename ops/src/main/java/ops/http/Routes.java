@@ -14,6 +14,12 @@ final class Routes {
         return this;
     }
 
+    /** A read-only route that a viewer (the wallboard token) may use too. */
+    Routes view(String method, String template, Route.Handler handler) {
+        routes.add(new Route(method, template, Role.VIEWER, handler));
+        return this;
+    }
+
     List<Route> all() {
         return List.copyOf(routes);
     }
