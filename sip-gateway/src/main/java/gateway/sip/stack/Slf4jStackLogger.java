@@ -5,6 +5,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public final class Slf4jStackLogger implements StackLogger {
      * the stack lacks (a port that cannot be bound fails {@code SipStackHost.start}).
      */
     private static final String[] THROWN_TO_US = {"Invalid argument address"};
+    /** What the RI's NIO selector thread logs for anything its loop throws outside a key's handling. */
+    static final String SELECTOR_LOOP = "Problem in the selector loop";
 
     private volatile boolean enabled = true;
 
@@ -122,7 +125,8 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (ex instanceof InterruptedException || isClosedByStop(ex) || isPeerNoise(message)) {
+        if (ex instanceof InterruptedException || isClosedByStop(ex) || isSelectorClosedByStop(message, ex)
+                || isPeerNoise(message)) {
             // SipStackHost interrupts the stack's event scanner on purpose when it stops; a peer's
             // garbage (the message may carry the whole datagram) is no error of ours.
             LOG.debug(message, ex);
@@ -202,6 +206,17 @@ public final class Slf4jStackLogger implements StackLogger {
             }
         }
         return false;
+    }
+
+    /**
+     * The RI's selector thread walks the selector's selected keys without a lock, and its stop
+     * closes that selector from the stopping thread, which empties the set under the walk: the next
+     * step throws ConcurrentModificationException. Nothing else changes the set behind that thread
+     * (the RI selects on no other), so this is a stop; the loop then finds the selector closed and
+     * ends, and the keys it skipped are connections the stop closes anyway.
+     */
+    static boolean isSelectorClosedByStop(String message, Throwable ex) {
+        return ex instanceof ConcurrentModificationException && SELECTOR_LOOP.equals(message);
     }
 
     static boolean isThrownToUs(String message) {

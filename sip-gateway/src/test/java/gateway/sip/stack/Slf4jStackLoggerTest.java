@@ -1,10 +1,14 @@
 package gateway.sip.stack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ivr.testkit.ExpectedLog;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.util.ConcurrentModificationException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Slf4jStackLoggerTest {
@@ -29,5 +33,19 @@ class Slf4jStackLoggerTest {
         assertTrue(Slf4jStackLogger.isClosedByStop(closed));
         assertFalse(Slf4jStackLogger.isClosedByStop(new SocketException("Network is unreachable")));
         assertFalse(Slf4jStackLogger.isClosedByStop(null));
+    }
+
+    @Test
+    void theSelectorLoopTrippingOverTheStopsCloseIsNoErrorWhileItsOtherProblemsAre() {
+        Slf4jStackLogger stack = new Slf4jStackLogger();
+        try (ExpectedLog log = ExpectedLog.of(stack.getLoggerName())) {
+            stack.logError(Slf4jStackLogger.SELECTOR_LOOP, new ConcurrentModificationException());
+            assertEquals(List.of(), log.warnings(), "the selected keys emptied by the stop's close");
+
+            stack.logError(Slf4jStackLogger.SELECTOR_LOOP, new IllegalStateException("a bug"));
+            stack.logError("Problem processing selection key event", new ConcurrentModificationException());
+            assertEquals(List.of(Slf4jStackLogger.SELECTOR_LOOP, "Problem processing selection key event"),
+                    log.warnings());
+        }
     }
 }
