@@ -30,8 +30,9 @@ final class AdminApi {
         return routes.all();
     }
 
-    /** Answers one request, or throws the {@link ApiException} that refuses it. */
-    ApiResponse handle(String method, String uri, Map<String, String> headers, byte[] body) throws Exception {
+    /** Answers one request from {@code remote} (an address), or throws the {@link ApiException} that refuses it. */
+    ApiResponse handle(String method, String uri, Map<String, String> headers, byte[] body, String remote)
+            throws Exception {
         QueryStringDecoder decoded = new QueryStringDecoder(uri);
         String path = decoded.path();
         if (WebAssets.isPage(method, path)) {
