@@ -122,6 +122,11 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
         return snapshotsBuilt.get();
     }
 
+    /** Subscribers that missed a snapshot while unwritable (for tests). */
+    long staleSubscribers() {
+        return subscribers.values().stream().filter(s -> s.stale).count();
+    }
+
     boolean full() {
         return subscribers.size() >= MAX_SUBSCRIBERS;
     }

@@ -145,6 +145,34 @@ class EventStreamTest {
     }
 
     @Test
+    void aSubscriberTooSlowToTakeSnapshotsGetsTheLatestWhenItCatchesUp() throws Exception {
+        try (AdminRig rig = new AdminRig()) {
+            for (int i = 0; i < 3_000; i++) { // snapshots of about 700 KB: a few fill the high-water mark
+                rig.live.add(new LiveCall("bulk-" + i, LiveCall.Phase.BRIDGED, "sales", "a", "+3725550000", "5000",
+                        AdminRig.T0 + i, AdminRig.T0 + i));
+            }
+            LiveFeed feed = rig.server.live();
+            try (SseClient slow = new SseClient(rig.server.port(), "/api/events", BEARER, 4_096, true)) {
+                await(() -> {
+                    feed.changed();
+                    return feed.staleSubscribers() == 1;
+                }, "the subscriber skipped as unwritable");
+                rig.live.add(new LiveCall("latest", LiveCall.Phase.ANSWERING, null, null, "+3725559999", "5000",
+                        AdminRig.T0 + 5_000, AdminRig.T0 + 5_000));
+                long built = feed.snapshotsBuilt();
+                feed.changed();
+                await(() -> feed.snapshotsBuilt() > built, "a snapshot with the latest call built");
+                slow.resume();
+                long deadline = System.nanoTime() + SseClient.WAIT_MS * 1_000_000;
+                while (!slow.next("snapshot").data().contains("\"latest\"")) {
+                    assertTrue(System.nanoTime() < deadline, "no snapshot with the latest call");
+                }
+                await(() -> feed.staleSubscribers() == 0, "the subscriber caught up");
+            }
+        }
+    }
+
+    @Test
     void aViewersSnapshotShowsOnlyTheLastFourDigits() {
         Snapshots.Caller caller = new Snapshots.Caller("c1", 1, 2_000, "+3725551234", false, null);
         Snapshots.QueueJson queue = new Snapshots.QueueJson("sales", "help", null, 1, 0, 0, 0, 0, 2_000,
