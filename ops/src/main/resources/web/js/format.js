@@ -25,7 +25,7 @@ export function dateTime(epochMs) {
 
 /** A 0..1 fraction as a whole percent; null (nothing counted yet) as a dash. */
 export function percent(fraction) {
-  return fraction == null ? '—' : `${Math.round(fraction * 100)} %`;
+  return fraction == null ? '—' : `${Math.round(fraction * 100)}%`;
 }
 
 /**
