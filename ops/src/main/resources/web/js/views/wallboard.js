@@ -71,26 +71,31 @@ function departments(queues) {
   return [...byName.values()];
 }
 
+// A department holds its queues; its own sum tiles only when it has more than one (one queue's
+// figures are the department's).
 function build(container, groups, el, format) {
   format.clear(container);
   const shown = new Map();
   for (const g of groups) {
-    const dept = board(el, 'department', g.name, g.name,
-      `department · ${g.queues.length} ${g.queues.length === 1 ? 'queue' : 'queues'}`);
+    const count = g.queues.length;
+    const dept = board(el, 'department', g.name, g.name, `department · ${count} ${count === 1 ? 'queue' : 'queues'}`,
+      count > 1);
     dept.section.classList.add('dept');
     shown.set('d:' + g.name, dept);
-    const group = el('div', { class: 'dept-group' }, dept.section);
     for (const q of g.queues) {
-      const b = board(el, 'queue', q.id, q.id, `${g.name} · ${q.strategy.toLowerCase().replace(/_/g, ' ')}`);
+      const b = board(el, 'queue', q.id, q.id, q.strategy.toLowerCase().replace(/_/g, ' '), true);
       shown.set('q:' + q.id, b);
-      group.append(b.section);
+      dept.section.append(b.section);
     }
-    container.append(group);
+    container.append(dept.section);
   }
   return shown;
 }
 
-function board(el, kind, key, title, meta) {
+function board(el, kind, key, title, meta, withTiles) {
+  const section = el('section', { class: 'board', [`data-${kind}`]: key },
+    el('header', {}, el('h2', { text: title }), el('span', { class: 'muted', text: meta })));
+  if (!withTiles) return { section, cells: null };
   const cells = {};
   const tiles = TILES.map(([k, label]) => {
     const big = el('div', { class: 'big' });
@@ -99,9 +104,7 @@ function board(el, kind, key, title, meta) {
     if (k === 'agents') return agentsTile(el, cells);
     return el('div', { class: 'tile', 'data-k': k }, el('div', { class: 'label', text: label }), big, sub);
   });
-  const section = el('section', { class: 'board', [`data-${kind}`]: key },
-    el('header', {}, el('h2', { text: title }), el('span', { class: 'muted', text: meta })),
-    el('div', { class: 'tiles' }, tiles));
+  section.append(el('div', { class: 'tiles' }, tiles));
   return { section, cells };
 }
 
@@ -164,8 +167,14 @@ function agentKind(a) {
 }
 
 function fill(b, f, format) {
+  const s = share(f);
+  b.section.classList.toggle('over', s >= 1);
+  b.section.classList.toggle('warn', s >= WARN_SHARE && s < 1);
+  if (b.cells) fillTiles(b.cells, f, format);
+}
+
+function fillTiles(c, f, format) {
   const { setText, duration, percent } = format;
-  const c = b.cells;
   const t = f.today;
   setText(c.waiting.big, f.waiting);
   setText(c.waiting.sub, f.ringing ? `${f.ringing} ringing` : '');
@@ -180,7 +189,4 @@ function fill(b, f, format) {
   const counts = Object.fromEntries(AGENT_KINDS.map(([k]) => [k, 0]));
   for (const a of f.members) counts[agentKind(a)]++;
   for (const [k] of AGENT_KINDS) setText(c['agents.' + k], counts[k]);
-  const s = share(f);
-  b.section.classList.toggle('over', s >= 1);
-  b.section.classList.toggle('warn', s >= WARN_SHARE && s < 1);
 }
