@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void respond(ChannelHandlerContext ctx, Incoming in) {
         try {
-            ResponseWriter.write(ctx, api.handle(in.method(), in.uri(), in.headers(), in.body()), in.headers().get("range"));
+            ResponseWriter.write(ctx, api.handle(in.method(), in.uri(), in.headers(), in.body(), remote(ctx)), in.headers().get("range"));
         } catch (ApiException e) {
             refuse(ctx, in, e);
         } catch (Exception | LinkageError | AssertionError e) {
@@ -73,6 +74,12 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             log.debug("{} {}: {} {}", in.method(), pathOf(in.uri()), e.status(), e.getMessage());
         }
         ctx.writeAndFlush(ResponseWriter.error(e.status(), e.getMessage(), e.headers()));
+    }
+
+    /** The peer's address without the port: what the sign-in throttle counts by. */
+    private static String remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress()
+                : String.valueOf(ctx.channel().remoteAddress());
     }
 
     /** The path without the query, which may hold values an admin would rather not see in a log. */

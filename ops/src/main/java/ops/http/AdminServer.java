@@ -40,6 +40,7 @@ public final class AdminServer implements AutoCloseable {
     /** Request bodies are tiny (a pause reason); anything larger is refused with 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     static final String OPENAPI = "/ops/http/openapi.json";
+    static final List<String> DEFAULT_PAUSE_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
     static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final AdminApi api;
@@ -48,8 +49,15 @@ public final class AdminServer implements AutoCloseable {
     private final Channel channel;
 
     private AdminServer(Builder b) throws InterruptedException {
-        this.api = new AdminApi(routes(b), BearerAuth.of(b.token, "http.token"),
-                BearerAuth.of(b.metricsToken, "http.metricsToken"), WebAssets.page());
+        Access access = new Access(BearerAuth.of(b.token, "http.token"),
+                b.wallboardToken == null ? null : BearerAuth.of(b.wallboardToken, "http.wallboardToken"),
+                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis));
+        SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
+                b.pauseReasons, System::currentTimeMillis);
+        Routes routes = routes(b);
+        sessions.register(routes);
+        this.api = new AdminApi(routes, access, sessions, BearerAuth.of(b.metricsToken, "http.metricsToken"),
+                WebAssets.page());
         this.work = new ThreadPoolExecutor(b.workers, b.workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
                 new DefaultThreadFactory("admin-http-work", true));
         work.allowCoreThreadTimeOut(true);
@@ -142,6 +150,8 @@ public final class AdminServer implements AutoCloseable {
         private InetSocketAddress listen;
         private String token;
         private String metricsToken;
+        private String wallboardToken;
+        private Supplier<List<String>> pauseReasons = () -> DEFAULT_PAUSE_REASONS;
         private AcdCommands commands;
         private CallRecords records;
         private Reports reports;
@@ -164,6 +174,18 @@ public final class AdminServer implements AutoCloseable {
         /** {@code http.token}, required by every path but /metrics. */
         public Builder token(String token) {
             this.token = token;
+            return this;
+        }
+
+        /** {@code http.wallboardToken}: signs in read-only (null: no viewer sign-in). */
+        public Builder wallboardToken(String wallboardToken) {
+            this.wallboardToken = wallboardToken;
+            return this;
+        }
+
+        /** The configured {@code pauseReasons} the page offers, read on every {@code GET /api/session}. */
+        public Builder pauseReasons(Supplier<List<String>> pauseReasons) {
+            this.pauseReasons = Objects.requireNonNull(pauseReasons);
             return this;
         }
 
@@ -223,6 +245,9 @@ public final class AdminServer implements AutoCloseable {
         public AdminServer start() throws InterruptedException {
             Objects.requireNonNull(listen, "AdminServer: listen (http.listen) is required");
             Objects.requireNonNull(token, "AdminServer: token (http.token) is required");
+            if (token.strip().equals(wallboardToken == null ? null : wallboardToken.strip())) {
+                throw new IllegalArgumentException("AdminServer: the wallboard token must differ from the API token");
+            }
             Objects.requireNonNull(commands, "AdminServer: commands is required");
             Objects.requireNonNull(records, "AdminServer: records is required");
             Objects.requireNonNull(reports, "AdminServer: reports is required");

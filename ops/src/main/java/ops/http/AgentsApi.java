@@ -34,8 +34,8 @@ final class AgentsApi {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/api/agents", r -> ApiResponse.ok(list()))
-                .add("GET", "/api/agents/{id}", r -> ApiResponse.ok(json(require(r.path("id")))))
+        routes.view("GET", "/api/agents", r -> ApiResponse.ok(list()))
+                .view("GET", "/api/agents/{id}", r -> ApiResponse.ok(json(require(r.path("id")))))
                 .add("POST", "/api/agents/{id}/login", r -> change(r, "login"))
                 .add("POST", "/api/agents/{id}/logout", r -> change(r, "logout"))
                 .add("POST", "/api/agents/{id}/pause", r -> change(r, "pause"))

@@ -40,8 +40,8 @@ final class CallsApi {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/api/calls", this::list)
-                .add("GET", "/api/calls/{id}", r -> ApiResponse.ok(detail(r.path("id"))))
+        routes.view("GET", "/api/calls", this::list)
+                .view("GET", "/api/calls/{id}", r -> ApiResponse.ok(detail(r.path("id"))))
                 .add("DELETE", "/api/calls/{id}", r -> hangUp(r.path("id")));
     }
 

@@ -19,7 +19,7 @@ final class ConfigApi {
 
     void register(Routes routes) {
         routes.add("POST", "/api/config/reload", r -> reload())
-                .add("GET", "/api/config/status", r -> ApiResponse.ok(config.status()));
+                .view("GET", "/api/config/status", r -> ApiResponse.ok(config.status()));
     }
 
     private ApiResponse reload() {

@@ -43,7 +43,7 @@ final class QueuesApi {
     }
 
     void register(Routes routes) {
-        routes.add("GET", "/api/queues", r -> ApiResponse.ok(list()));
+        routes.view("GET", "/api/queues", r -> ApiResponse.ok(list()));
     }
 
     private List<QueueJson> list() {

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AdminRig implements AutoCloseable {
     static final String TOKEN = "s3cret-admin-token-0123456789";
+    static final String VIEW_TOKEN = "wallboard-token-9876543210";
+    static final List<String> PAUSE_REASONS = List.of("break", "lunch");
     static final long T0 = 1_767_258_000_000L; // 2026-01-01T09:00:00Z
 
     final AtomicLong clock = new AtomicLong(T0);
@@ -62,6 +64,8 @@ final class AdminRig implements AutoCloseable {
         server = AdminServer.builder()
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .token(TOKEN)
+                .wallboardToken(VIEW_TOKEN)
+                .pauseReasons(() -> PAUSE_REASONS)
                 .commands(core)
                 .records(records)
                 .reports(reports)
