@@ -114,20 +114,7 @@ async function lost() {
     stop();
     window.dispatchEvent(new CustomEvent('acd:signed-out'));
   } else if (source && source.readyState === EventSource.CLOSED) {
-    if (who) await fallbackSnapshot();
     reopenTimer = setTimeout(open, REOPEN_MS[Math.min(reopens++, REOPEN_MS.length - 1)]);
-  }
-}
-
-// TEMPORARY until /api/events is merged (branch web-live): one GET of each list per (re)connect.
-async function fallbackSnapshot() {
-  try {
-    const [queues, agents, calls] = await Promise.all(
-      [api.get('/api/queues'), api.get('/api/agents'), api.get('/api/calls')]);
-    snapshot = { atMs: serverNow(), queues, agents, calls: calls.calls };
-    emit('snapshot', snapshot);
-  } catch (e) {
-    console.warn('fallback snapshot failed', e);
   }
 }
 
