@@ -181,7 +181,7 @@ function fillTiles(c, f, format) {
   setText(c.longestWait.big, duration(f.longestMs));
   setText(c.longestWait.sub, f.slMs ? `target ${duration(f.slMs)}` : '');
   setText(c.serviceLevel.big, t ? percent(t.serviceLevel) : '—');
-  setText(c.serviceLevel.sub, t ? `today · ${t.answeredWithinSl} of ${t.offered - t.shortAbandons} in target` : 'today');
+  setText(c.serviceLevel.sub, t ? `today · ${t.answeredWithinSl} of ${t.offered - t.shortAbandons}` : 'today');
   setText(c.answered.big, t ? t.answered : '—');
   setText(c.answered.sub, t ? `today · ${t.offered} offered` : 'today');
   setText(c.abandoned.big, t ? t.abandoned : '—');
