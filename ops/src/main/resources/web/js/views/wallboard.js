@@ -51,12 +51,9 @@ export function mount(root, app) {
   fullscreen.hidden = !document.fullscreenEnabled;
   fullscreen.addEventListener('click', toggleFullscreen);
   document.addEventListener('fullscreenchange', fullscreenLabel);
-  const offSnapshot = live.on('snapshot', render);
-  const offTick = live.onTick(render);
-  render();
+  const unfollow = live.follow(render);
   return () => {
-    offSnapshot();
-    offTick();
+    unfollow();
     document.removeEventListener('fullscreenchange', fullscreenLabel);
   };
 }
