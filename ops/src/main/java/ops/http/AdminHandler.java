@@ -27,6 +27,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Executor work;
     /** The connection's last request; touched on the event loop only. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    /** An event stream answered this connection: it is the last response, later requests get none. */
+    private volatile boolean streaming;
 
     AdminHandler(AdminApi api, Executor work) {
         this.api = api;
@@ -56,8 +58,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void respond(ChannelHandlerContext ctx, Incoming in) {
+        if (streaming) {
+            log.debug("{} {} after an event stream on the same connection: not answered", in.method(), pathOf(in.uri()));
+            return;
+        }
         try {
-            ResponseWriter.write(ctx, api.handle(in.method(), in.uri(), in.headers(), in.body(), remote(ctx)), in.headers().get("range"));
+            ApiResponse response = api.handle(in.method(), in.uri(), in.headers(), in.body(), remote(ctx));
+            ResponseWriter.write(ctx, response, in.headers().get("range"));
+            streaming = response instanceof ApiResponse.Stream;
         } catch (ApiException e) {
             refuse(ctx, in, e);
         } catch (Exception | LinkageError | AssertionError e) {

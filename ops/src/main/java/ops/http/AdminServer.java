@@ -4,8 +4,10 @@ import acd.command.AcdCommands;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -17,13 +19,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import ops.live.TodayTally;
 import ops.records.CallRecords;
 import ops.reports.Reports;
 import org.slf4j.Logger;
@@ -44,6 +49,7 @@ public final class AdminServer implements AutoCloseable {
     static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final AdminApi api;
+    private final LiveFeed live;
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor work;
     private final Channel channel;
@@ -54,7 +60,9 @@ public final class AdminServer implements AutoCloseable {
                 new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis));
         SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
                 b.pauseReasons, System::currentTimeMillis);
-        Routes routes = routes(b);
+        Snapshots snapshots = new Snapshots(b.commands, b.liveCalls, b.contacts, b.serviceLevels, b.today);
+        this.live = new LiveFeed(snapshots, b.config);
+        Routes routes = routes(b, snapshots, live);
         sessions.register(routes);
         this.api = new AdminApi(routes, access, sessions, BearerAuth.of(b.metricsToken, "http.metricsToken"),
                 WebAssets.page());
@@ -64,6 +72,8 @@ public final class AdminServer implements AutoCloseable {
         this.loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("admin-http", true), NioIoHandler.newFactory());
         try {
             this.channel = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                    // an event stream that cannot take writes is skipped until it can (LiveFeed)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 256 * 1024))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -93,6 +103,14 @@ public final class AdminServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /**
+     * The event stream's hub: the core's events, the gateway's call facts, journal commits and
+     * config reloads go here to reach the page.
+     */
+    public LiveFeed live() {
+        return live;
+    }
+
     /** The route table, as "METHOD /path/{param}" (for the OpenAPI test). */
     List<String> routeTable() {
         return api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
@@ -105,6 +123,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void shutDown() {
+        live.close();
         loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         work.shutdown();
         try {
@@ -116,10 +135,11 @@ public final class AdminServer implements AutoCloseable {
         }
     }
 
-    private static Routes routes(Builder b) {
+    private static Routes routes(Builder b, Snapshots snapshots, LiveFeed live) {
         Routes routes = new Routes();
-        new AgentsApi(b.commands, b.contacts).register(routes);
-        new QueuesApi(b.commands, b.liveCalls).register(routes);
+        new AgentsApi(b.commands, snapshots).register(routes);
+        new QueuesApi(snapshots).register(routes);
+        routes.view("GET", "/api/events", r -> new ApiResponse.Stream(live, r.role()));
         new CallsApi(b.commands, b.liveCalls, b.records).register(routes);
         new FilesApi(b.records).register(routes);
         new ReportsApi(b.reports).register(routes);
@@ -161,6 +181,8 @@ public final class AdminServer implements AutoCloseable {
         private ConfigControl config;
         private Supplier<String> scrape;
         private int workers = 4;
+        private Function<String, Duration> serviceLevels = queueId -> null;
+        private Function<String, TodayTally.Today> today = queueId -> TodayTally.Today.NONE;
 
         private Builder() {
         }
@@ -229,6 +251,18 @@ public final class AdminServer implements AutoCloseable {
         public Builder metrics(Supplier<String> scrape, String metricsToken) {
             this.scrape = scrape;
             this.metricsToken = metricsToken;
+            return this;
+        }
+
+        /** Each queue's service-level threshold, or null (default: none known). */
+        public Builder serviceLevels(Function<String, Duration> serviceLevels) {
+            this.serviceLevels = Objects.requireNonNull(serviceLevels);
+            return this;
+        }
+
+        /** Each queue's figures today (default: all zero), e.g. {@link TodayTally#of}. */
+        public Builder today(Function<String, TodayTally.Today> today) {
+            this.today = Objects.requireNonNull(today);
             return this;
         }
 

@@ -1,12 +1,10 @@
 package ops.http;
 
-import acd.agent.AgentState;
 import acd.agent.AgentStatus;
 import acd.command.AcdCommands;
 import acd.engine.AgentView;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,41 +17,25 @@ final class AgentsApi {
     private static final Logger log = LoggerFactory.getLogger(AgentsApi.class);
     private static final int MAX_REASON = 200;
 
-    /** One agent as the API shows it. */
-    record AgentJson(String id, String name, AgentStatus status, AgentState state, String reason, boolean reachable,
-                     boolean onOwnCall, boolean offerable, String callId, int answeredToday, List<String> queues,
-                     List<String> contacts, long statusSinceMs, long stateSinceMs) {
-    }
-
     private final AcdCommands core;
-    private final Contacts contacts;
+    private final Snapshots snapshots;
 
-    AgentsApi(AcdCommands core, Contacts contacts) {
+    AgentsApi(AcdCommands core, Snapshots snapshots) {
         this.core = core;
-        this.contacts = contacts;
+        this.snapshots = snapshots;
     }
 
     void register(Routes routes) {
-        routes.view("GET", "/api/agents", r -> ApiResponse.ok(list()))
-                .view("GET", "/api/agents/{id}", r -> ApiResponse.ok(json(require(r.path("id")))))
+        routes.view("GET", "/api/agents", r -> ApiResponse.ok(snapshots.agents()))
+                .view("GET", "/api/agents/{id}", r -> ApiResponse.ok(snapshots.agent(require(r.path("id")))))
                 .add("POST", "/api/agents/{id}/login", r -> change(r, "login"))
                 .add("POST", "/api/agents/{id}/logout", r -> change(r, "logout"))
                 .add("POST", "/api/agents/{id}/pause", r -> change(r, "pause"))
                 .add("POST", "/api/agents/{id}/unpause", r -> change(r, "unpause"));
     }
 
-    private List<AgentJson> list() {
-        return CoreAnswer.await(core.agents()).stream().map(this::json).toList();
-    }
-
     private AgentView require(String id) {
         return CoreAnswer.await(core.agent(id)).orElseThrow(() -> ApiException.notFound("agent", id));
-    }
-
-    AgentJson json(AgentView a) {
-        return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.onOwnCall(),
-                a.offerable(), a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()), a.statusSinceMs(),
-                a.stateSinceMs());
     }
 
     /**
@@ -79,7 +61,7 @@ final class AgentsApi {
             }
         }
         log.info("admin API: {} agent {} (was {})", action, id, before.status());
-        return ApiResponse.ok(json(require(id)));
+        return ApiResponse.ok(snapshots.agent(require(id)));
     }
 
     private static void refuseIf(boolean loggedOut, String id, String action) {

@@ -21,6 +21,10 @@ sealed interface ApiResponse {
         }
     }
 
+    /** A Server-Sent Events stream: the connection's last response, fed by {@code feed} until closed. */
+    record Stream(LiveFeed feed, Role role) implements ApiResponse {
+    }
+
     static ApiResponse ok(Object body) {
         return new Json(200, body);
     }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
@@ -33,6 +34,8 @@ final class ResponseWriter {
             ctx.writeAndFlush(full(j.status(), JSON, Json.bytes(j.body()), Map.of()));
         } else if (response instanceof ApiResponse.Bytes b) {
             ctx.writeAndFlush(full(b.status(), b.contentType(), b.body(), b.headers()));
+        } else if (response instanceof ApiResponse.Stream s) {
+            stream(ctx, s);
         } else {
             file(ctx, (ApiResponse.File) response, rangeHeader);
         }
@@ -57,6 +60,22 @@ final class ResponseWriter {
     private static void common(HttpHeaders h) {
         h.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         h.set("X-Content-Type-Options", "nosniff");
+    }
+
+    /** The head of an endless chunked {@code text/event-stream}; the feed writes the rest. */
+    private static void stream(ChannelHandlerContext ctx, ApiResponse.Stream s) {
+        if (s.feed().full()) {
+            throw new ApiException(503, "too many live streams open (" + LiveFeed.MAX_SUBSCRIBERS + ")",
+                    Map.of("Retry-After", "5"));
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpHeaders h = head.headers();
+        h.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        common(h);
+        h.set("X-Accel-Buffering", "no"); // a proxy in front must pass each event on at once
+        HttpUtil.setTransferEncodingChunked(head, true);
+        ctx.writeAndFlush(head);
+        s.feed().subscribe(ctx.channel(), s.role());
     }
 
     /** Streams a file zero-copy (sendfile) from disk, the whole of it or one byte range. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,14 @@ public final class CallJournal implements AcdEventListener, CallFacts, AutoClose
             c.close();
             throw e;
         }
+    }
+
+    /**
+     * Tells {@code listener} the ids of finished calls right after the batch holding their records
+     * commits (they are queryable then). Called on the writer thread: it must return at once.
+     */
+    public void onCommitted(Consumer<List<String>> listener) {
+        jdbc.onCommitted(listener);
     }
 
     /** Facts and events dropped so far because the queue was full. */

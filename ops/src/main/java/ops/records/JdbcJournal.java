@@ -3,6 +3,9 @@ package ops.records;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,9 @@ final class JdbcJournal implements JournalSink {
     private PreparedStatement updateWrapUp;
     private PreparedStatement heartbeat;
     private int pending;
+    /** The finished calls written in the open batch, told to {@code committed} once it commits. */
+    private final List<String> finished = new ArrayList<>();
+    private volatile Consumer<List<String>> committed = ids -> { };
     private long firstPendingMs;
     private long retryAtMs;
     private long nowMs;
@@ -56,6 +62,10 @@ final class JdbcJournal implements JournalSink {
         insertCall = c.prepareStatement(CallRows.INSERT);
         updateWrapUp = c.prepareStatement("UPDATE calls SET wrapup_ms = ? WHERE call_id = ?");
         heartbeat = c.prepareStatement("UPDATE open_calls SET last_seen_ms = ? WHERE server = ?");
+    }
+
+    void onCommitted(Consumer<List<String>> listener) {
+        this.committed = listener;
     }
 
     void now(long nowMs) {
@@ -132,6 +142,7 @@ final class JdbcJournal implements JournalSink {
             insertCall.executeUpdate();
             deleteOpen.setString(1, r.callId());
             deleteOpen.executeUpdate();
+            finished.add(r.callId());
         });
     }
 
@@ -175,13 +186,28 @@ final class JdbcJournal implements JournalSink {
         }
         try {
             c.commit();
+            tellCommitted();
         } catch (SQLException e) {
             fail(e);
         }
         pending = 0;
     }
 
+    private void tellCommitted() {
+        if (finished.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(finished);
+        finished.clear();
+        try {
+            committed.accept(ids);
+        } catch (RuntimeException e) {
+            log.error("call records: the commit listener failed", e);
+        }
+    }
+
     private void fail(SQLException e) {
+        finished.clear();
         log.error("call records: writing to {} failed; the batch of {} writes is lost, reconnecting in {} ms: {}",
                 storage.describe(), pending, RETRY_MS, e.toString());
         close();
@@ -204,6 +230,7 @@ final class JdbcJournal implements JournalSink {
 
     /** Rolls back whatever was not committed, and lets the connection go. */
     void close() {
+        finished.clear();
         if (c != null) {
             try {
                 c.rollback();

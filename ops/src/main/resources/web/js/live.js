@@ -56,6 +56,20 @@ export function onTick(fn) {
   };
 }
 
+/**
+ * fn() now, on every snapshot and every second: a view that shows running times needs all three.
+ * Returns the unsubscribe function.
+ */
+export function follow(fn) {
+  const offSnapshot = on('snapshot', fn);
+  const offTick = onTick(fn);
+  fn();
+  return () => {
+    offSnapshot();
+    offTick();
+  };
+}
+
 /** Opens the stream (after sign-in); a second call does nothing. */
 export function start() {
   const who = api.session();
@@ -114,20 +128,7 @@ async function lost() {
     stop();
     window.dispatchEvent(new CustomEvent('acd:signed-out'));
   } else if (source && source.readyState === EventSource.CLOSED) {
-    if (who) await fallbackSnapshot();
     reopenTimer = setTimeout(open, REOPEN_MS[Math.min(reopens++, REOPEN_MS.length - 1)]);
-  }
-}
-
-// TEMPORARY until /api/events is merged (branch web-live): one GET of each list per (re)connect.
-async function fallbackSnapshot() {
-  try {
-    const [queues, agents, calls] = await Promise.all(
-      [api.get('/api/queues'), api.get('/api/agents'), api.get('/api/calls')]);
-    snapshot = { atMs: serverNow(), queues, agents, calls: calls.calls };
-    emit('snapshot', snapshot);
-  } catch (e) {
-    console.warn('fallback snapshot failed', e);
   }
 }
 

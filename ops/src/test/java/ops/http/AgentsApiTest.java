@@ -108,7 +108,7 @@ class AgentsApiTest {
     @Test
     void unknownPathIs404AsJson() throws Exception {
         assertError(rig.get("/api/agentz"), 404, "no such resource: /api/agentz");
-        assertError(rig.send(rig.request("/").GET()), 404, "no such resource: /");
+        assertError(rig.send(rig.request("/api").GET()), 404, "no such resource: /api");
     }
 
     static JsonNode json(HttpResponse<String> r, int status) throws Exception {

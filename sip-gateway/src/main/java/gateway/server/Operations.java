@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,20 @@ import ops.http.ConfigControl;
 import ops.http.Contacts;
 import ops.http.LiveCall;
 import ops.http.LiveCalls;
+import ops.http.LiveFeed;
 import ops.http.ReloadResult;
 import ops.http.TrunkStates;
 import ops.metrics.AcdMetrics;
+import ops.live.TodayTally;
 import ops.metrics.GatewayGauges;
+import ops.records.CallFactsTee;
 import ops.records.CallJournal;
 import ops.records.Storage;
 import ops.records.StorageSettings;
 import ops.registrations.RegistrationStore;
 import ops.reports.SqlReports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What admins and supervisors use, built from the config around the gateway: call records and
@@ -41,12 +47,15 @@ import ops.reports.SqlReports;
  * a call loop or the core's thread.
  */
 final class Operations implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
     private final Storage storage;
     private final CallJournal journal;
     private final RegistrationStore registrations;
     private final AcdMetrics metrics;
+    private final TodayTally today;
     private volatile Map<String, Queue> queues;
-    private AdminServer admin;
+    /** Set once the API serves: the core and the call loops start telling it before. */
+    private volatile AdminServer admin;
 
     private Operations(Storage storage, AcdConfig config) throws SQLException {
         this.storage = storage;
@@ -54,6 +63,8 @@ final class Operations implements AutoCloseable {
         this.metrics = new AcdMetrics(System::currentTimeMillis, this::serviceLevel);
         this.journal = CallJournal.start(storage, this::department);
         this.registrations = RegistrationStore.start(storage);
+        this.today = new TodayTally(System::currentTimeMillis, ZoneId.systemDefault(), this::serviceLevel);
+        seedToday();
         metrics.addQueues(config.queues().stream().map(Queue::id).toList());
     }
 
@@ -81,25 +92,54 @@ final class Operations implements AutoCloseable {
         return new SavedRegistrations(registrations);
     }
 
-    /** The core's events go to the log, the records and the metrics; each call's facts to the records. */
-    Observers observers(AcdEventListener log) {
+    /** Today's figures from the records, so a restart keeps the wallboard's day. */
+    private void seedToday() {
+        try {
+            today.seed(new SqlReports(storage.dataSource(), this::serviceLevel));
+        } catch (RuntimeException e) {
+            log.warn("today's queue figures start from zero: the records could not be read ({})", e.toString());
+        }
+    }
+
+    /**
+     * The core's events go to the log, the records, the metrics, today's tally and the live feed;
+     * each call's facts to the records and the live feed.
+     */
+    Observers observers(AcdEventListener eventLog) {
         AcdEventListener all = e -> {
-            log.onEvent(e);
+            eventLog.onEvent(e);
             journal.onEvent(e);
             metrics.onEvent(e);
+            today.onEvent(e);
+            liveChanged();
         };
-        return new Observers(all, journal, metrics.gateway());
+        return new Observers(all, new CallFactsTee(journal, LiveFeed.facts(this::liveChanged)), metrics.gateway());
+    }
+
+    private void liveChanged() {
+        AdminServer a = admin;
+        if (a != null) {
+            a.live().changed();
+        }
     }
 
     /** Once the gateway is up: its gauges, and the admin API on {@code http.listen}. */
     void serve(AcdConfig config, Gateway gateway, ConfigReloader reloader) throws InterruptedException {
         metrics.bindGateway(new GatewayGauges(gateway.sip()::registrations, gateway.b2bua()::activeCalls,
                 gateway.b2bua()::activeLegs, gateway.rtp()::packetsSentTotal, gateway.rtp()::packetsDroppedTotal));
-        reloader.onStatus(status -> metrics.gateway().configReloaded(status.ok()));
+        reloader.onStatus(status -> {
+            metrics.gateway().configReloaded(status.ok());
+            AdminServer a = admin;
+            if (a != null) {
+                a.live().configChanged();
+            }
+        });
         var http = config.http();
         admin = AdminServer.builder()
                 .listen(new InetSocketAddress(http.listen().host(), http.listen().port()))
                 .token(http.token().value())
+                .wallboardToken(http.wallboardToken() == null ? null : http.wallboardToken().value())
+                .pauseReasons(() -> reloader.current().pauseReasons())
                 .commands(gateway.acd())
                 .records(storage.records())
                 .reports(new SqlReports(storage.dataSource(), this::serviceLevel))
@@ -109,7 +149,10 @@ final class Operations implements AutoCloseable {
                         .map(t -> new TrunkStates.TrunkState(t.trunkId(), t.state().name(), t.detail())).toList())
                 .config(configControl(reloader))
                 .metrics(metrics::scrape, http.metricsToken() == null ? null : http.metricsToken().value())
+                .serviceLevels(this::serviceLevel)
+                .today(today::of)
                 .start();
+        journal.onCommitted(admin.live()::finished);
     }
 
     /** The admin API's address (port 0 in the config picks a free one). */

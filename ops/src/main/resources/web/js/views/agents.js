@@ -38,13 +38,7 @@ export function mount(root, app) {
     format.setText(summary, tally(snap.agents));
   };
 
-  const offSnapshot = live.on('snapshot', render);
-  const offTick = live.onTick(render);
-  render();
-  return () => {
-    offSnapshot();
-    offTick();
-  };
+  return live.follow(render);
 }
 
 // Keeps existing rows (and what is being chosen in them), adds new agents, drops gone ones.
@@ -148,11 +142,11 @@ function callText(a, calls, now, duration) {
   return `${who}${where} · ${duration(now - call.phaseSinceMs)}`;
 }
 
-// sip:1001@127.0.0.1:5070;transport=UDP → 1001@127.0.0.1:5070 (udp)
+// sip:1001@127.0.0.1:5070;transport=UDP → 1001@127.0.0.1:5070 (the transport only when not UDP)
 function phone(uri) {
   const m = /^<?sips?:([^;>]+)(?:;[^>]*?transport=(\w+))?/i.exec(uri);
   if (!m) return uri;
-  return m[2] ? `${m[1]} (${m[2].toLowerCase()})` : m[1];
+  return m[2] && m[2].toLowerCase() !== 'udp' ? `${m[1]} (${m[2].toLowerCase()})` : m[1];
 }
 
 function tally(agents) {
