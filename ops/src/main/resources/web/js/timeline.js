@@ -1,5 +1,6 @@
-// One call's detail (GET /api/calls/{id}): what the record says, and its queue events as a
-// timeline in plain words (the events are Asterisk queue_log rows: verb plus data fields).
+// A call in words: live phases and finished outcomes as the page shows them, and one call's detail
+// (GET /api/calls/{id}): what the record says, and its queue events as a timeline (the events are
+// Asterisk queue_log rows: a verb plus data fields).
 import { el, clear, duration, dateTime, time } from './format.js';
 
 /** A finished call's outcome as the records write it (ops.records.Outcomes): words and app.css pill colour. */
@@ -16,6 +17,13 @@ export const OUTCOMES = {
   FAILED: ['failed', 'over'],
 };
 
+/** A live call's phase: words and app.css pill colour. */
+export const PHASES = {
+  ANSWERING: ['answering', ''], IVR: ['in menu', ''], QUEUED: ['waiting', 'warn'], RINGING: ['ringing', 'info'],
+  BRIDGED: ['talking', 'ok'], VOICEMAIL: ['voicemail', ''], TRANSFER: ['transferring', 'info'],
+};
+
+const phaseText = (phase) => (PHASES[phase] || [phase])[0];
 const outcomeText = (outcome) => (OUTCOMES[outcome] || [outcome])[0];
 
 /** An outcome as a pill. */
@@ -63,7 +71,7 @@ function steps(detail) {
   if (detail.record) {
     items.push(step(c.endedMs, `Ended: ${outcomeText(c.outcome)}`, 'ENDED'));
   } else if (detail.call) {
-    items.push(step(c.phaseSinceMs, `Now ${c.phase.toLowerCase()}`, 'NOW'));
+    items.push(step(c.phaseSinceMs, `Now ${phaseText(c.phase)}`, 'NOW'));
   }
   return items;
 }
@@ -83,7 +91,7 @@ function facts(detail, nowMs) {
       ['Rings', r.ringsTried ? `${r.ringsTried} (${r.ringsMissed} missed)` : null],
       ['Menu keys', r.keys], ['Hung up by', r.hangupSide?.toLowerCase()]);
   } else {
-    rows.push(['Phase', c.phase], ['In call', duration(nowMs - c.sinceMs)]);
+    rows.push(['Phase', phaseText(c.phase)], ['In call', duration(nowMs - c.sinceMs)]);
   }
   return el('dl', { class: 'facts' }, rows.filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => el('div', null, el('dt', { text: k }), el('dd', { text: v }))));

@@ -2,13 +2,8 @@
 // time in the phase ticking; an admin may hang one up), and finished calls searched from the
 // records, paged, newest first. Picking either kind of row shows its timeline.
 import { table, cell, emptyRow, pagedRows, onSearch, zone, field, searchButtons } from '../widgets.js';
-import { OUTCOMES, outcomePill, callDetail } from '../timeline.js';
+import { OUTCOMES, PHASES, outcomePill, callDetail } from '../timeline.js';
 
-// a live call's phase: words and app.css pill colour
-const PHASES = {
-  ANSWERING: ['answering', ''], IVR: ['in menu', ''], QUEUED: ['waiting', 'warn'], RINGING: ['ringing', 'info'],
-  BRIDGED: ['talking', 'ok'], VOICEMAIL: ['voicemail', ''], TRANSFER: ['transferring', 'info'],
-};
 const PAGE = 25;
 
 export function mount(root, app) {

@@ -95,7 +95,7 @@ export function mount(root, app) {
   const csv = el('a', { id: 'csv', class: 'btn', download: '', text: 'Download CSV', hidden: true });
   const error = notice();
   const chart = el('div', { id: 'chart', class: 'chart' });
-  const body = el('div', { class: 'table-wrap scroll' });
+  const body = el('div', { class: 'table-wrap' });
   root.append(el('div', { class: 'view-head' }, el('h1', { text: 'Reports' }), csv),
     el('section', { class: 'block' }, form, error.node, chart, body));
   let dropChart = () => {};
