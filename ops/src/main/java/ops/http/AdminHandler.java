@@ -75,9 +75,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void refuse(ChannelHandlerContext ctx, Incoming in, ApiException e) {
-        if (e.status() == 401) {
-            // the header's value is never logged: a near-miss token is still a secret
-            log.info("refused {} {} from {}: no valid bearer token", in.method(), pathOf(in.uri()), ctx.channel().remoteAddress());
+        if (e.status() == 401 && !pathOf(in.uri()).equals(SessionApi.PATH)) {
+            // the header's value is never logged: a near-miss token is still a secret (a failed sign-in logs itself)
+            log.info("refused {} {} from {}: no valid token or session", in.method(), pathOf(in.uri()),
+                    ctx.channel().remoteAddress());
         } else {
             log.debug("{} {}: {} {}", in.method(), pathOf(in.uri()), e.status(), e.getMessage());
         }

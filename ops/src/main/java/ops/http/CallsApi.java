@@ -41,7 +41,7 @@ final class CallsApi {
 
     void register(Routes routes) {
         routes.view("GET", "/api/calls", this::list)
-                .view("GET", "/api/calls/{id}", r -> ApiResponse.ok(detail(r.path("id"))))
+                .view("GET", "/api/calls/{id}", r -> ApiResponse.ok(forRole(r.role(), detail(r.path("id")))))
                 .add("DELETE", "/api/calls/{id}", r -> hangUp(r.path("id")));
     }
 
@@ -51,10 +51,42 @@ final class CallsApi {
         if (wantLive && search.isPresent()) {
             throw new ApiException(400, "parameter '" + search.get() + "' searches finished calls; drop live=true");
         }
+        boolean viewer = r.role() == Role.VIEWER;
         if (wantLive) {
-            return ApiResponse.ok(new LiveList(true, live.list()));
+            List<LiveCall> calls = live.list();
+            return ApiResponse.ok(new LiveList(true, viewer ? calls.stream().map(CallsApi::masked).toList() : calls));
         }
-        return ApiResponse.ok(CallFilter.page(r, records.find(CallFilter.query(r, true, null))));
+        if (viewer && r.has("number")) {
+            // a wall screen sees numbers masked; searching by a whole one would unmask it
+            throw new ApiException(403, "read-only sign-in: searching by number needs the admin token");
+        }
+        CallFilter.Page<CallRecord> page = CallFilter.page(r, records.find(CallFilter.query(r, true, null)));
+        return ApiResponse.ok(viewer ? new CallFilter.Page<>(page.live(), page.offset(), page.limit(), page.more(),
+                page.calls().stream().map(CallsApi::masked).toList()) : page);
+    }
+
+    /** What a viewer (wall screen) may see of one call: masked numbers, no event data (it holds the caller id). */
+    private static CallDetail forRole(Role role, CallDetail d) {
+        if (role != Role.VIEWER) {
+            return d;
+        }
+        List<QueueEvent> events = d.events().stream()
+                .map(e -> new QueueEvent(e.atMs(), e.callId(), e.queueId(), e.agentId(), e.event(), List.of()))
+                .toList();
+        return new CallDetail(d.callId(), d.live(), d.call() == null ? null : masked(d.call()), d.queue(),
+                d.record() == null ? null : masked(d.record()), events);
+    }
+
+    private static LiveCall masked(LiveCall c) {
+        return new LiveCall(c.callId(), c.phase(), c.queueId(), c.agentId(), Snapshots.mask(c.callerNumber()),
+                c.dialed(), c.sinceMs(), c.phaseSinceMs());
+    }
+
+    private static CallRecord masked(CallRecord c) {
+        return new CallRecord(c.callId(), c.server(), c.arrivedMs(), c.queuedMs(), c.answeredMs(), c.endedMs(),
+                c.dialed(), Snapshots.mask(c.callerNumber()), null, c.source(), c.entry(), c.menuPath(), null,
+                c.queueId(), c.department(), c.agentId(), c.outcome(), c.waitMs(), c.talkMs(), c.wrapUpMs(),
+                c.ringsTried(), c.ringsMissed(), c.agentsRung(), c.recordingFile(), c.voicemailFile(), c.hangupSide());
     }
 
     private CallDetail detail(String id) {

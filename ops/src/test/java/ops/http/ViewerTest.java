@@ -1,6 +1,7 @@
 package ops.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import ops.records.QueueEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,34 @@ class ViewerTest {
             assertEquals(List.of(), wrong, "viewer routes refused, or admin routes let through");
             assertEquals(List.of(), log.warnings());
         }
+    }
+
+    @Test
+    void aViewerSeesCallsWithMaskedNumbersAndCannotSearchByNumber() throws Exception {
+        try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture()) {
+            rig.live.add(new LiveCall("live-1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
+                    AdminRig.T0, AdminRig.T0));
+            rig.records.calls.add(Fakes.record("done-1", AdminRig.T0, "sales", "a", "ANSWERED", null, null));
+            rig.records.events.put("done-1", List.of(new QueueEvent(AdminRig.T0, "done-1", "sales", null,
+                    "ENTERQUEUE", List.of("", "+3725550000", "1"))));
+            List<String> bodies = new ArrayList<>();
+            for (String path : List.of("/api/calls", "/api/calls/live-1", "/api/calls?live=false", "/api/calls/done-1")) {
+                HttpResponse<String> r = asViewer(rig, path);
+                assertEquals(200, r.statusCode(), path + " " + r.body());
+                bodies.add(r.body());
+            }
+            assertTrue(bodies.get(0).contains("•••1234") && bodies.get(1).contains("•••1234"), bodies.toString());
+            assertTrue(bodies.get(2).contains("•••0000") && bodies.get(3).contains("•••0000"), bodies.toString());
+            bodies.forEach(b -> assertFalse(b.contains("+37255") || b.contains("Mari"), b));
+            assertEquals(403, asViewer(rig, "/api/calls?number=%2B3725550000").statusCode());
+            assertTrue(rig.get("/api/calls/done-1").body().contains("+3725550000"), "the admin sees the number");
+            assertEquals(List.of(), log.warnings());
+        }
+    }
+
+    private static HttpResponse<String> asViewer(AdminRig rig, String path) throws Exception {
+        return rig.send(HttpRequest.newBuilder(rig.uri(path)).header("Authorization", "Bearer " + AdminRig.VIEW_TOKEN)
+                .GET());
     }
 
     @Test
