@@ -97,7 +97,7 @@ async function perform(r, act, label, app) {
   try {
     await app.api.post(`/api/agents/${encodeURIComponent(id)}/${act}`, body);
   } catch (e) {
-    app.toast(`${label} ${r.agent.name || id}: ${e.message}`);
+    if (e.status !== 401) app.toast(`${label} ${r.agent.name || id}: ${e.message}`); // 401: the sign-in view says it
   } finally {
     buttons.forEach((b) => { b.disabled = false; }); // the row itself changes with the next snapshot
   }
