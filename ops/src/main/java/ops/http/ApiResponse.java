@@ -14,8 +14,11 @@ sealed interface ApiResponse {
     record Bytes(int status, String contentType, byte[] body, Map<String, String> headers) implements ApiResponse {
     }
 
-    /** A file streamed from disk, honouring a single HTTP Range. */
-    record File(Path path, String contentType) implements ApiResponse {
+    /** A file streamed from disk, honouring a single HTTP Range, with extra headers (a download's name). */
+    record File(Path path, String contentType, Map<String, String> headers) implements ApiResponse {
+        File(Path path, String contentType) {
+            this(path, contentType, Map.of());
+        }
     }
 
     /** A Server-Sent Events stream: the connection's last response, fed by {@code feed} until closed. */

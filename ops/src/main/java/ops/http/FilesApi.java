@@ -4,17 +4,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import ops.records.CallQuery.FileKind;
 import ops.records.CallRecord;
 import ops.records.CallRecords;
 
 /**
  * {@code /api/recordings} and {@code /api/voicemails}: finished calls that left a file, and
- * the file itself as audio/wav with Range support (a browser player seeks with it). The
- * client names a call, never a path: the file is the one the call's record holds.
+ * the file itself as audio/wav with Range support (a browser player seeks with it), or with
+ * {@code download=1} as an attachment named after the call. The client names a call, never a
+ * path: the file is the one the call's record holds.
  */
 final class FilesApi {
     private static final String WAV = "audio/wav";
+    /** Characters a Call-ID may hold that have no place in a header's quoted file name or on a disk. */
+    private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[^A-Za-z0-9._@-]");
 
     /** A call's file, and where to download it. */
     record FileJson(String callId, long arrivedMs, long endedMs, String queueId, String agentId, String callerNumber,
@@ -29,18 +34,41 @@ final class FilesApi {
 
     void register(Routes routes) {
         routes.add("GET", "/api/recordings", r -> list(r, FileKind.RECORDING, "/api/recordings/"))
-                .add("GET", "/api/recordings/{callId}", r -> file(r.path("callId"), FileKind.RECORDING, "recording"))
+                .add("GET", "/api/recordings/{callId}", r -> file(r, FileKind.RECORDING, "recording"))
                 .add("GET", "/api/voicemails", r -> list(r, FileKind.VOICEMAIL, "/api/voicemails/"))
-                .add("GET", "/api/voicemails/{callId}", r -> file(r.path("callId"), FileKind.VOICEMAIL, "voicemail"));
+                .add("GET", "/api/voicemails/{callId}", r -> file(r, FileKind.VOICEMAIL, "voicemail"));
     }
 
-    private ApiResponse file(String callId, FileKind kind, String what) {
+    private ApiResponse file(ApiRequest r, FileKind kind, String what) {
+        String callId = r.path("callId");
+        boolean download = download(r);
         CallRecord call = records.get(callId).orElseThrow(() -> ApiException.notFound("finished call", callId));
         String file = kind.of(call);
         if (file == null) {
             throw new ApiException(404, "call '" + callId + "' has no " + what);
         }
-        return new ApiResponse.File(Path.of(file), WAV);
+        Map<String, String> headers = download
+                ? Map.of("Content-Disposition", "attachment; filename=\"" + fileName(callId) + "\"")
+                : Map.of();
+        return new ApiResponse.File(Path.of(file), WAV, headers);
+    }
+
+    /** {@code download=1} (or true): save the file rather than play it. */
+    private static boolean download(ApiRequest r) {
+        String v = r.param("download");
+        if (v == null) {
+            return false;
+        }
+        return switch (v) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw ApiException.badParameter("download", v, "1 or 0");
+        };
+    }
+
+    /** {@code <callId>.wav}, with anything a quoted header value or a file system would choke on as '_'. */
+    static String fileName(String callId) {
+        return UNSAFE_IN_NAME.matcher(callId).replaceAll("_") + ".wav";
     }
 
     /** The search's calls that left a file of this kind: the records filter on it, so one query. */

@@ -102,6 +102,7 @@ final class ResponseWriter {
             h.set(HttpHeaderNames.CONTENT_RANGE, range.contentRange());
         }
         common(h);
+        f.headers().forEach(h::set);
         ctx.write(head);
         if (range.length() > 0) {
             // opened lazily by the region on the loop, and closed when the region is released

@@ -4,6 +4,7 @@ import static ops.http.AgentsApiTest.assertError;
 import static ops.http.AgentsApiTest.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -67,6 +68,33 @@ class FilesApiTest {
         assertEquals("1000", r.headers().firstValue("Content-Length").orElseThrow());
         assertArrayEquals(wav, r.body());
         assertArrayEquals(Arrays.copyOf(wav, 10), rig.bytes(rig.request("/api/voicemails/vm1").GET()).body());
+    }
+
+    @Test
+    void downloadIsAnAttachmentNamedAfterTheCall() throws Exception {
+        HttpResponse<byte[]> r = rig.bytes(rig.request("/api/recordings/rec1?download=1").GET());
+        assertEquals(200, r.statusCode());
+        assertEquals("attachment; filename=\"rec1.wav\"", r.headers().firstValue("Content-Disposition").orElseThrow());
+        assertArrayEquals(wav, r.body());
+        HttpResponse<byte[]> vm = rig.bytes(rig.request("/api/voicemails/vm1?download=true").header("Range", "bytes=0-3").GET());
+        assertEquals(206, vm.statusCode());
+        assertEquals("attachment; filename=\"vm1.wav\"", vm.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(rig.bytes(rig.request("/api/recordings/rec1").GET()).headers().firstValue("Content-Disposition").isEmpty());
+        assertTrue(rig.bytes(rig.request("/api/recordings/rec1?download=0").GET()).headers()
+                .firstValue("Content-Disposition").isEmpty());
+        assertError(rig.get("/api/recordings/rec1?download=yes"), 400, "parameter 'download' is 'yes'");
+    }
+
+    @Test
+    void aDownloadNameKeepsOnlySafeCharactersOfTheCallId() throws Exception {
+        String id = "a\"b/c d@host.example";
+        Files.write(dir.resolve("odd.wav"), wav);
+        rig.records.calls.add(Fakes.record(id, AdminRig.T0 - 100, "sales", "a", "answered",
+                dir.resolve("odd.wav").toString(), null));
+        HttpResponse<byte[]> r = rig.bytes(rig.request("/api/recordings/" + FilesApi.segment(id) + "?download=1").GET());
+        assertEquals(200, r.statusCode());
+        assertEquals("attachment; filename=\"a_b_c_d@host.example.wav\"",
+                r.headers().firstValue("Content-Disposition").orElseThrow());
     }
 
     @Test
