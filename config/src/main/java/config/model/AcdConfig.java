@@ -5,10 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A validated routing config: every reference resolves, every sound file is playable. */
+/**
+ * A validated routing config: every reference resolves, every sound file is playable.
+ * {@code pauseReasons} are what the supervisor page offers when it pauses an agent.
+ */
 public record AcdConfig(Path source, Sip sip, Rtp rtp, Http http, Storage storage, List<Trunk> trunks,
-                        List<Agent> agents, List<Queue> queues, List<Menu> menus, List<NumberEntry> numbers) {
+                        List<Agent> agents, List<Queue> queues, List<Menu> menus, List<NumberEntry> numbers,
+                        List<String> pauseReasons) {
+    public static final List<String> DEFAULT_PAUSE_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
+
     public AcdConfig {
+        pauseReasons = List.copyOf(pauseReasons);
         trunks = List.copyOf(trunks);
         agents = List.copyOf(agents);
         queues = List.copyOf(queues);

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * error (with line, column and path) rather than stopping at the first.
  */
 public final class ConfigLoader {
-    static final Set<String> SECTIONS = Set.of("sip", "rtp", "http", "storage", "trunks", "agents", "queues", "menus", "numbers");
+    static final Set<String> SECTIONS = Set.of("sip", "rtp", "http", "storage", "trunks", "agents", "queues", "menus", "numbers",
+            "pauseReasons");
 
     private final Function<String, String> env;
     private final boolean requireSecrets;
@@ -100,7 +101,8 @@ public final class ConfigLoader {
         MenuCycles.check(menus, b.problems);
         List<Menu> menuList = menus.stream().map(MenusSection.Read::menu).toList();
         return new AcdConfig(file.toAbsolutePath().normalize(), server.sip(f.node("sip")), server.rtp(f.node("rtp")),
-                server.http(f.node("http")), server.storage(f.node("storage")), trunks, agents, queues, menuList, numbers);
+                server.http(f.node("http")), server.storage(f.node("storage")), trunks, agents, queues, menuList, numbers,
+                server.pauseReasons(f));
     }
 
     private static LoadResult failure(Path file, String message) {

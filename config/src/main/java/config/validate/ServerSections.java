@@ -1,5 +1,6 @@
 package config.validate;
 
+import config.model.AcdConfig;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
@@ -23,6 +24,7 @@ import java.util.Set;
 /** The server's own sections: sip, rtp, http, storage and trunks. */
 final class ServerSections {
     static final int SIP_PORT = 5060;
+    static final int MAX_REASON = 200;
     static final Map<String, NatMode> NAT_MODES = Fields.names(NatMode.values(), NatMode::configName);
 
     private final Binding b;
@@ -124,14 +126,50 @@ final class ServerSections {
     }
 
     Http http(YNode node) {
-        Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token", "metricsToken"));
+        Fields f = Fields.of(node, "http", b.problems, Set.of("listen", "token", "metricsToken", "wallboardToken"));
         HostPort listen = f.value("listen", Http.DEFAULT_LISTEN, Values::listenAddress);
         Secret metricsToken = b.secret(f, "metricsToken");
+        Secret wallboardToken = b.secret(f, "wallboardToken");
         if (!f.has("token")) {
             f.missing("token");
-            return new Http(listen, null, metricsToken);
+            if (wallboardToken != null) {
+                b.problems.at(f.node("wallboardToken"), f.path("wallboardToken"), "needs http.token: the wallboard "
+                        + "token is a read-only second token beside it");
+            }
+            return new Http(listen, null, metricsToken, wallboardToken);
         }
-        return new Http(listen, b.secret(f, "token"), metricsToken);
+        Secret token = b.secret(f, "token");
+        if (wallboardToken != null && token != null && wallboardToken.value().strip().equals(token.value().strip())) {
+            b.problems.at(f.node("wallboardToken"), f.path("wallboardToken"), "must differ from http.token: "
+                    + "whoever has the wallboard token may only read");
+        }
+        return new Http(listen, token, metricsToken, wallboardToken);
+    }
+
+    /** The top-level {@code pauseReasons}: each non-blank, at most {@value #MAX_REASON} characters, none twice. */
+    List<String> pauseReasons(Fields root) {
+        if (!root.has("pauseReasons")) {
+            return AcdConfig.DEFAULT_PAUSE_REASONS;
+        }
+        List<String> reasons = root.scalars("pauseReasons", ServerSections::pauseReason);
+        if (root.node("pauseReasons") instanceof YNode.Seq seq && seq.items().isEmpty()) {
+            b.problems.at(root.node("pauseReasons"), root.path("pauseReasons"),
+                    "list at least one reason, or leave pauseReasons out for the defaults");
+        } else if (reasons.size() != reasons.stream().distinct().count()) {
+            b.problems.at(root.node("pauseReasons"), root.path("pauseReasons"), "a reason is listed twice: " + reasons);
+        }
+        return reasons.stream().distinct().toList();
+    }
+
+    private static String pauseReason(String text) throws BadValue {
+        String reason = text.strip();
+        if (reason.isEmpty()) {
+            throw new BadValue("a pause reason must not be blank");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new BadValue("a pause reason is at most " + MAX_REASON + " characters, this one has " + reason.length());
+        }
+        return reason;
     }
 
     Storage storage(YNode node) {

@@ -138,6 +138,8 @@ final class Operations implements AutoCloseable {
         admin = AdminServer.builder()
                 .listen(new InetSocketAddress(http.listen().host(), http.listen().port()))
                 .token(http.token().value())
+                .wallboardToken(http.wallboardToken() == null ? null : http.wallboardToken().value())
+                .pauseReasons(() -> reloader.current().pauseReasons())
                 .commands(gateway.acd())
                 .records(storage.records())
                 .reports(new SqlReports(storage.dataSource(), this::serviceLevel))
