@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import ops.reports.ReportRequest;
 import ops.reports.Reports;
+import ops.reports.SqlReports;
 
 /**
  * Each queue's calls today (since local midnight in the server's zone), counted as the core
@@ -23,6 +24,7 @@ import ops.reports.Reports;
  * read from any other; the lock is held for a few additions only.
  */
 public final class TodayTally implements AcdEventListener {
+    /** As the report's short abandons: not counted for or against the service level. */
     static final long SHORT_ABANDON_MS = 5_000;
 
     /** One queue's figures today; {@code serviceLevel} is within / (offered − short abandons), null when 0. */
@@ -54,8 +56,8 @@ public final class TodayTally implements AcdEventListener {
     private LocalDate day;
 
     /**
-     * @param serviceLevels a queue's service-level threshold, or null (then nothing is within it);
-     *                      called on the core's thread
+     * @param serviceLevels a queue's service-level threshold, or null for the report's default
+     *                      ({@link SqlReports#DEFAULT_SERVICE_LEVEL}); called on the core's thread
      */
     public TodayTally(LongSupplier clock, ZoneId zone, Function<String, Duration> serviceLevels) {
         this.clock = clock;
@@ -68,7 +70,7 @@ public final class TodayTally implements AcdEventListener {
     public void onEvent(AcdEvent event) {
         if (event instanceof AcdEvent.CallEnded e && e.queueId() != null) {
             Duration sl = serviceLevels.apply(e.queueId());
-            add(e.queueId(), e.outcome(), e.waitMs(), sl == null ? -1 : sl.toMillis());
+            add(e.queueId(), e.outcome(), e.waitMs(), (sl == null ? SqlReports.DEFAULT_SERVICE_LEVEL : sl).toMillis());
         }
     }
 

@@ -1,0 +1,169 @@
+package ops.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import acd.event.AcdEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import ops.records.CallFacts.EndCause;
+import ops.records.CallJournal;
+import ops.records.Storage;
+import ops.testkit.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/events} over real HTTP: the first snapshot, coalescing, unsubscribing, finished calls, refusals. */
+class EventStreamTest {
+    private static final String BEARER = "Bearer " + AdminRig.TOKEN;
+
+    @Test
+    void aNewSubscriberGetsRetryAndASnapshotAtOnce() throws Exception {
+        try (AdminRig rig = new AdminRig()) {
+            rig.live.add(new LiveCall("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
+                    AdminRig.T0, AdminRig.T0));
+            rig.enqueue("c1", "sales");
+            try (SseClient sse = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+                assertEquals(200, sse.status);
+                assertEquals("text/event-stream; charset=utf-8", sse.headers.get("content-type"));
+                assertEquals("no-store", sse.headers.get("cache-control"));
+                assertEquals("no", sse.headers.get("x-accel-buffering"));
+                assertEquals("2000", sse.next("retry").data());
+                JsonNode snapshot = Json.MAPPER.readTree(sse.next("snapshot").data());
+                assertTrue(snapshot.get("atMs").asLong() > 0);
+                assertEquals(3, snapshot.get("agents").size());
+                JsonNode sales = snapshot.get("queues").get(0);
+                assertEquals("sales", sales.get("id").asText());
+                assertEquals("+3725551234", sales.get("callers").get(0).get("callerNumber").asText());
+                assertEquals(0, sales.get("today").get("offered").asLong());
+                assertTrue(sales.get("today").get("serviceLevel").isNull());
+                assertTrue(sales.has("serviceLevelMs"));
+                JsonNode call = snapshot.get("calls").get(0);
+                assertEquals("QUEUED", call.get("phase").asText());
+                assertEquals(1, call.get("position").asInt());
+                assertTrue(call.get("waitMs").isNumber());
+            }
+        }
+    }
+
+    @Test
+    void aBurstOfCoreEventsGivesAFewSnapshotsNotOneEach() throws Exception {
+        try (AdminRig rig = new AdminRig();
+             SseClient sse = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+            LiveFeed feed = rig.server.live();
+            sse.next("snapshot");
+            long start = System.nanoTime();
+            for (int i = 0; i < 1_000; i++) {
+                feed.onEvent(new AcdEvent.AgentReachabilityChanged(AdminRig.T0 + i, "a", i % 2 == 0));
+            }
+            long burstEnd = System.nanoTime();
+            long snapshots = 0;
+            long last;
+            do {
+                last = sse.next("snapshot").atNanos();
+                snapshots++;
+            } while (last < burstEnd); // up to the snapshot that shows the burst's last event
+            long windowMs = (last - start) / 1_000_000;
+            // at most one per MIN_GAP_MS, and one more for a flush due when the burst began
+            assertTrue(snapshots <= 2 + windowMs / LiveFeed.MIN_GAP_MS,
+                    snapshots + " snapshots for 1,000 events in " + windowMs + " ms");
+        }
+    }
+
+    @Test
+    void closingTheConnectionUnsubscribes() throws Exception {
+        try (AdminRig rig = new AdminRig()) {
+            LiveFeed feed = rig.server.live();
+            SseClient first = new SseClient(rig.server.port(), "/api/events", BEARER);
+            SseClient second = new SseClient(rig.server.port(), "/api/events", BEARER);
+            first.next("snapshot");
+            second.next("snapshot");
+            assertEquals(2, feed.subscribers());
+            first.close();
+            await(() -> feed.subscribers() == 1, "one subscriber left");
+            second.close();
+            await(() -> feed.subscribers() == 0, "no subscriber left");
+        }
+    }
+
+    @Test
+    void finishedCallsAreToldRightAfterTheirRecordsCommit(@TempDir Path dir) throws Exception {
+        try (AdminRig rig = new AdminRig();
+             TestDatabases.Fresh db = TestDatabases.Kind.SQLITE.fresh(dir)) {
+            Storage storage = Storage.open(db.settings("acd1"));
+            CallJournal journal = CallJournal.start(storage, queueId -> "help");
+            try (SseClient sse = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+                journal.onCommitted(rig.server.live()::finished);
+                sse.next("snapshot");
+                long now = System.currentTimeMillis();
+                journal.arrived("c7", now, "5000", "+3725550007", null, "trunk1");
+                journal.ended("c7", now + 1_000, EndCause.CALLER_HUNG_UP);
+                JsonNode finished = Json.MAPPER.readTree(sse.next("finished").data());
+                assertEquals("c7", finished.get("callIds").get(0).asText());
+                assertTrue(storage.records().get("c7").isPresent(), "queryable when told");
+            } finally {
+                journal.close();
+            }
+        }
+    }
+
+    @Test
+    void aViewersSnapshotShowsOnlyTheLastFourDigits() {
+        Snapshots.Caller caller = new Snapshots.Caller("c1", 1, 2_000, "+3725551234", false, null);
+        Snapshots.QueueJson queue = new Snapshots.QueueJson("sales", "help", null, 1, 0, 0, 0, 0, 2_000,
+                Map.of(), Map.of(), List.of(caller), 20_000L, ops.live.TodayTally.Today.NONE);
+        Snapshots.CallJson call = new Snapshots.CallJson("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234",
+                "5000", 1, 1, 1, 2_000L);
+        Snapshots.Snapshot masked = new Snapshots.Snapshot(1, List.of(queue), List.of(), List.of(call)).masked();
+        assertEquals("•••1234", masked.queues().get(0).callers().get(0).callerNumber());
+        assertEquals("•••1234", masked.calls().get(0).callerNumber());
+        assertEquals("•••12", Snapshots.mask("12"));
+        String json = new String(Json.bytes(masked), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!json.contains("5551234"), json);
+    }
+
+    @Test
+    void withoutATokenTheStreamIsRefused() throws Exception {
+        try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture();
+             SseClient sse = new SseClient(rig.server.port(), "/api/events", null)) {
+            assertEquals(401, sse.status);
+            assertEquals(0, rig.server.live().subscribers());
+            assertEquals(List.of(), log.warnings());
+        }
+    }
+
+    @Test
+    void beyondTheCapANewStreamIsRefusedWith503() throws Exception {
+        try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture()) {
+            List<SseClient> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < LiveFeed.MAX_SUBSCRIBERS; i++) {
+                    open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
+                }
+                await(() -> rig.server.live().subscribers() == LiveFeed.MAX_SUBSCRIBERS, "every stream subscribed");
+                try (SseClient refused = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+                    assertEquals(503, refused.status);
+                }
+                assertEquals(List.of(), log.warnings());
+            } finally {
+                for (SseClient c : open) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + SseClient.WAIT_MS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + what + " within " + SseClient.WAIT_MS + " ms");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
