@@ -122,6 +122,11 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
         return snapshotsBuilt.get();
     }
 
+    /** Subscribers that missed a snapshot while unwritable (for tests). */
+    long staleSubscribers() {
+        return subscribers.values().stream().filter(s -> s.stale).count();
+    }
+
     boolean full() {
         return subscribers.size() >= MAX_SUBSCRIBERS;
     }
@@ -178,9 +183,13 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
         Snapshots.Snapshot snapshot;
         try {
             snapshot = snapshots.snapshot();
-        } catch (ApiException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             dirty.set(true);
-            log.warn("live feed: no snapshot this time ({}); trying again in {} ms", e.getMessage(), REFRESH_MS);
+            if (thread.isShutdown()) {
+                log.debug("live feed closed while building a snapshot: {}", e.toString());
+            } else {
+                log.warn("live feed: no snapshot this time ({}); trying again within {} ms", e.toString(), REFRESH_MS);
+            }
             return;
         }
         snapshotsBuilt.incrementAndGet();

@@ -112,6 +112,67 @@ class EventStreamTest {
     }
 
     @Test
+    void theWallboardTokensStreamAndQueuesShowOnlyTheLastFourDigits() throws Exception {
+        try (AdminRig rig = new AdminRig()) {
+            rig.live.add(new LiveCall("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
+                    AdminRig.T0, AdminRig.T0));
+            rig.enqueue("c1", "sales");
+            try (SseClient viewer = new SseClient(rig.server.port(), "/api/events", "Bearer " + AdminRig.VIEW_TOKEN);
+                 SseClient admin = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+                String seen = viewer.next("snapshot").data();
+                assertTrue(seen.contains("\"•••1234\"") && !seen.contains("5551234"), seen);
+                assertTrue(admin.next("snapshot").data().contains("\"+3725551234\""));
+            }
+            String queues = rig.send(rig.request("/api/queues").header("Authorization", "Bearer " + AdminRig.VIEW_TOKEN)
+                    .GET()).body();
+            assertTrue(queues.contains("\"•••1234\"") && !queues.contains("5551234"), queues);
+        }
+    }
+
+    @Test
+    void aReloadIsToldAsAConfigEvent() throws Exception {
+        try (AdminRig rig = new AdminRig();
+             SseClient sse = new SseClient(rig.server.port(), "/api/events", BEARER)) {
+            sse.next("snapshot");
+            rig.config.next = new ReloadResult(AdminRig.T0, "api", false,
+                    List.of(new ReloadResult.Problem("acd.yaml", 12, 5, "queues[0].strategy: unknown")));
+            rig.config.reload();
+            rig.server.live().configChanged();
+            JsonNode config = Json.MAPPER.readTree(sse.next("config").data());
+            assertEquals(false, config.get("ok").asBoolean());
+            assertEquals(12, config.get("errors").get(0).get("line").asInt());
+        }
+    }
+
+    @Test
+    void aSubscriberTooSlowToTakeSnapshotsGetsTheLatestWhenItCatchesUp() throws Exception {
+        try (AdminRig rig = new AdminRig()) {
+            for (int i = 0; i < 3_000; i++) { // snapshots of about 700 KB: a few fill the high-water mark
+                rig.live.add(new LiveCall("bulk-" + i, LiveCall.Phase.BRIDGED, "sales", "a", "+3725550000", "5000",
+                        AdminRig.T0 + i, AdminRig.T0 + i));
+            }
+            LiveFeed feed = rig.server.live();
+            try (SseClient slow = new SseClient(rig.server.port(), "/api/events", BEARER, 4_096, true)) {
+                await(() -> {
+                    feed.changed();
+                    return feed.staleSubscribers() == 1;
+                }, "the subscriber skipped as unwritable");
+                rig.live.add(new LiveCall("latest", LiveCall.Phase.ANSWERING, null, null, "+3725559999", "5000",
+                        AdminRig.T0 + 5_000, AdminRig.T0 + 5_000));
+                long built = feed.snapshotsBuilt();
+                feed.changed();
+                await(() -> feed.snapshotsBuilt() > built, "a snapshot with the latest call built");
+                slow.resume();
+                long deadline = System.nanoTime() + SseClient.WAIT_MS * 1_000_000;
+                while (!slow.next("snapshot").data().contains("\"latest\"")) {
+                    assertTrue(System.nanoTime() < deadline, "no snapshot with the latest call");
+                }
+                await(() -> feed.staleSubscribers() == 0, "the subscriber caught up");
+            }
+        }
+    }
+
+    @Test
     void aViewersSnapshotShowsOnlyTheLastFourDigits() {
         Snapshots.Caller caller = new Snapshots.Caller("c1", 1, 2_000, "+3725551234", false, null);
         Snapshots.QueueJson queue = new Snapshots.QueueJson("sales", "help", null, 1, 0, 0, 0, 0, 2_000,

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,8 +31,22 @@ final class SseClient implements AutoCloseable {
     final int status;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
+    private Thread reader;
+
     SseClient(int port, String path, String authorization) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, path, authorization, 0, false);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer (0: the system's), small to make a slow reader
+     * @param paused        reads only the response head until {@link #resume()}
+     */
+    SseClient(int port, String path, String authorization, int receiveBuffer, boolean paused) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout((int) WAIT_MS * 4);
         OutputStream out = socket.getOutputStream();
         String auth = authorization == null ? "" : "Authorization: " + authorization + "\r\n";
@@ -46,10 +61,17 @@ final class SseClient implements AutoCloseable {
             headers.put(h.substring(0, colon).toLowerCase(), h.substring(colon + 1).trim());
         }
         if ("chunked".equals(headers.get("transfer-encoding"))) {
-            Thread reader = new Thread(() -> read(in), "sse-client");
+            reader = new Thread(() -> read(in), "sse-client");
             reader.setDaemon(true);
-            reader.start();
+            if (!paused) {
+                reader.start();
+            }
         }
+    }
+
+    /** Starts reading the events of a client made paused. */
+    void resume() {
+        reader.start();
     }
 
     /** The next event of that kind, skipping others; fails after {@link #WAIT_MS}. */

@@ -38,9 +38,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import ops.testkit.Csv;
 import ops.testkit.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -137,6 +142,88 @@ class OpsApiFlowTest {
 
             pausingTheBestAgentRingsTheOther(server, alice);
         }
+    }
+
+    /**
+     * {@code GET /api/events}: a real call shows in the snapshots queued (with its place in line),
+     * then bridged to the agent, then as {@code finished} once its record can be read.
+     */
+    @Test
+    void aCallShowsInTheLiveFeedQueuedThenBridgedThenFinished() throws Exception {
+        try (TestDatabases.Fresh fresh = TestDatabases.Kind.SQLITE.fresh(dir);
+             ServerMain server = start(fresh.url());
+             CallCenterPhones closePhones = phones) {
+            api = URI.create("http://127.0.0.1:" + server.adminAddress().getPort());
+            TestPhone alice = phones.agent(server, "alice", "1001");
+            assertEquals("PAUSED", json(post("/api/agents/alice/pause", "{\"reason\": \"lunch\"}")).get("status").asText());
+            LinkedBlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> stream = http.send(request("/api/events").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, stream.statusCode());
+            Thread reader = new Thread(() -> readEvents(stream.body(), events), "live-feed-reader");
+            reader.setDaemon(true);
+            reader.start();
+            awaitEvent(events, "snapshot", s -> s.get("agents").size() == 2);
+
+            Caller caller = dial();
+            String callId = caller.call().callId();
+            awaitEvent(events, "snapshot", s -> call(s, callId, "QUEUED")
+                    .map(c -> c.get("position").asInt() == 1 && c.get("waitMs").isNumber()).orElse(false)
+                    && s.get("queues").get(0).get("callers").get(0).get("callId").asText().equals(callId));
+
+            json(post("/api/agents/alice/unpause", ""));
+            Answer answer = answerAfter(alice, caller, 0);
+            talk(caller, answer);
+            awaitEvent(events, "snapshot", s -> call(s, callId, "BRIDGED")
+                    .map(c -> c.get("agentId").asText().equals("alice") && c.get("position").isNull()).orElse(false));
+
+            caller.hangUp();
+            alice.awaitRequest("BYE", WAIT);
+            awaitEvent(events, "finished", f -> f.get("callIds").toString().contains(callId));
+            assertTrue(json(get("/api/calls?live=false&limit=10")).get("calls").toString().contains(callId),
+                    "queryable once finished is told");
+            awaitEvent(events, "snapshot", s -> s.get("calls").isEmpty()
+                    && s.get("queues").get(0).get("today").get("answered").asLong() == 1);
+        }
+    }
+
+    /** The stream's events as {event, data} pairs, until it ends. */
+    private static void readEvents(Stream<String> lines, LinkedBlockingQueue<String[]> events) {
+        String[] event = {null};
+        lines.forEach(line -> {
+            if (line.startsWith("event: ")) {
+                event[0] = line.substring(7);
+            } else if (line.startsWith("data: ")) {
+                events.add(new String[] {event[0], line.substring(6)});
+            }
+        });
+    }
+
+    /** Waits for an event of {@code kind} whose data passes {@code test}, skipping the others. */
+    private static void awaitEvent(LinkedBlockingQueue<String[]> events, String kind, Predicate<JsonNode> test)
+            throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            String[] e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("no such '" + kind + "' event within " + WAIT + "; the last: "
+                        + seen.subList(Math.max(0, seen.size() - 2), seen.size()));
+            }
+            seen.add(e[1]);
+            if (kind.equals(e[0]) && test.test(JSON.readTree(e[1]))) {
+                return;
+            }
+        }
+    }
+
+    private static Optional<JsonNode> call(JsonNode snapshot, String callId, String phase) {
+        for (JsonNode c : snapshot.get("calls")) {
+            if (c.get("callId").asText().equals(callId) && c.get("phase").asText().equals(phase)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Alice (priority 1) is rung before bob (2), bob while alice is paused, alice again once unpaused. */
