@@ -56,6 +56,20 @@ export function onTick(fn) {
   };
 }
 
+/**
+ * fn() now, on every snapshot and every second: a view that shows running times needs all three.
+ * Returns the unsubscribe function.
+ */
+export function follow(fn) {
+  const offSnapshot = on('snapshot', fn);
+  const offTick = onTick(fn);
+  fn();
+  return () => {
+    offSnapshot();
+    offTick();
+  };
+}
+
 /** Opens the stream (after sign-in); a second call does nothing. */
 export function start() {
   const who = api.session();

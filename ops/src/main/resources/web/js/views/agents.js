@@ -38,13 +38,7 @@ export function mount(root, app) {
     format.setText(summary, tally(snap.agents));
   };
 
-  const offSnapshot = live.on('snapshot', render);
-  const offTick = live.onTick(render);
-  render();
-  return () => {
-    offSnapshot();
-    offTick();
-  };
+  return live.follow(render);
 }
 
 // Keeps existing rows (and what is being chosen in them), adds new agents, drops gone ones.
@@ -73,9 +67,9 @@ function row(agent, app) {
     cells[k] = el('td', { 'data-k': k, 'data-label': label });
     return cells[k];
   });
-  cells.agent.append(el('div', { class: 'name', text: agent.name || agent.id }),
-    el('div', { class: 'muted id', text: agent.id }));
-  const r = { tr: el('tr', { 'data-agent': agent.id }, tds), cells, agent, buttons: {} };
+  const detail = el('div', { class: 'muted id' });
+  cells.agent.append(el('div', { class: 'name', text: agent.name || agent.id }), detail);
+  const r = { tr: el('tr', { 'data-agent': agent.id }, tds), cells, detail, agent, buttons: {} };
   if (app.role === 'admin') r.tr.append(actions(r, app));
   return r;
 }
@@ -103,7 +97,7 @@ async function perform(r, act, label, app) {
   try {
     await app.api.post(`/api/agents/${encodeURIComponent(id)}/${act}`, body);
   } catch (e) {
-    app.toast(`${label} ${r.agent.name || id}: ${e.message}`);
+    if (e.status !== 401) app.toast(`${label} ${r.agent.name || id}: ${e.message}`); // 401: the sign-in view says it
   } finally {
     buttons.forEach((b) => { b.disabled = false; }); // the row itself changes with the next snapshot
   }
@@ -116,6 +110,7 @@ function update(r, a, calls, now, format) {
   r.tr.dataset.state = a.state;
   pill(r.cells.status, STATUS[a.status] || [a.status, ''], format);
   pill(r.cells.state, STATE[a.state] || [a.state, ''], format);
+  setText(r.detail, `${a.id} · ${a.answeredToday} answered today`);
   setText(r.cells.reason, a.reason || '');
   // The time in what the agent is doing now: since the later of the two changes.
   setText(r.cells.since, duration(now - Math.max(a.statusSinceMs, a.stateSinceMs)));
@@ -148,11 +143,11 @@ function callText(a, calls, now, duration) {
   return `${who}${where} · ${duration(now - call.phaseSinceMs)}`;
 }
 
-// sip:1001@127.0.0.1:5070;transport=UDP → 1001@127.0.0.1:5070 (udp)
+// sip:1001@127.0.0.1:5070;transport=UDP → 1001@127.0.0.1:5070 (the transport only when not UDP)
 function phone(uri) {
   const m = /^<?sips?:([^;>]+)(?:;[^>]*?transport=(\w+))?/i.exec(uri);
   if (!m) return uri;
-  return m[2] ? `${m[1]} (${m[2].toLowerCase()})` : m[1];
+  return m[2] && m[2].toLowerCase() !== 'udp' ? `${m[1]} (${m[2].toLowerCase()})` : m[1];
 }
 
 function tally(agents) {

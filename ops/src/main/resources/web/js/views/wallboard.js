@@ -51,12 +51,9 @@ export function mount(root, app) {
   fullscreen.hidden = !document.fullscreenEnabled;
   fullscreen.addEventListener('click', toggleFullscreen);
   document.addEventListener('fullscreenchange', fullscreenLabel);
-  const offSnapshot = live.on('snapshot', render);
-  const offTick = live.onTick(render);
-  render();
+  const unfollow = live.follow(render);
   return () => {
-    offSnapshot();
-    offTick();
+    unfollow();
     document.removeEventListener('fullscreenchange', fullscreenLabel);
   };
 }
@@ -181,7 +178,7 @@ function fillTiles(c, f, format) {
   setText(c.longestWait.big, duration(f.longestMs));
   setText(c.longestWait.sub, f.slMs ? `target ${duration(f.slMs)}` : '');
   setText(c.serviceLevel.big, t ? percent(t.serviceLevel) : '—');
-  setText(c.serviceLevel.sub, t ? `today · ${t.answeredWithinSl} of ${t.offered - t.shortAbandons} in target` : 'today');
+  setText(c.serviceLevel.sub, t ? `today · ${t.answeredWithinSl} of ${t.offered - t.shortAbandons}` : 'today');
   setText(c.answered.big, t ? t.answered : '—');
   setText(c.answered.sub, t ? `today · ${t.offered} offered` : 'today');
   setText(c.abandoned.big, t ? t.abandoned : '—');
