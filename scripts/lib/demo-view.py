@@ -184,8 +184,8 @@ def main():
     urls = ["API      %s/api/queues  /api/agents  /api/calls  /api/reports" % args.api,
             "         with 'Authorization: Bearer %s', described in %s/api/openapi.json" % (args.token, args.api),
             "metrics  %s/metrics  (Prometheus)" % args.api]
-    if api.served("/wallboard"):
-        urls.append("wallboard %s/wallboard" % args.api)
+    if api.served("/"):  # the supervisor page (sign in with the token)
+        urls.append("page     %s/  (supervisor page: sign in with the token)" % args.api)
     head = urls + ["SIP      port %s, UDP and TCP (the agents are SIPp; the callers come from 127.0.0.2)" % args.sip, ""]
     agents = api.call("/api/agents")
     chores = Chores(api, args.register, agents[-1]["id"] if agents else None)

@@ -5,6 +5,8 @@ import * as live from './live.js';
 import * as format from './format.js';
 
 const VIEWS = ['wallboard', 'agents', 'calls', 'recordings', 'reports', 'config'];
+// A viewer (wallboard token) is refused these by the server: their tabs are hidden and the route goes home.
+const ADMIN_VIEWS = ['recordings', 'reports'];
 const CONN_TEXT = {
   [live.State.LIVE]: '',
   [live.State.RECONNECTING]: 'Connection lost — reconnecting…',
@@ -33,7 +35,9 @@ function route() {
   const [name, query] = hash.split('?');
   const params = new URLSearchParams(query || '');
   const kiosk = params.has('kiosk') || new URLSearchParams(location.search).has('kiosk');
-  return { name: VIEWS.includes(name) ? name : 'wallboard', params, kiosk };
+  const admin = api.session() && api.session().role === 'admin';
+  const known = VIEWS.includes(name) && (admin || !ADMIN_VIEWS.includes(name));
+  return { name: known ? name : 'wallboard', params, kiosk };
 }
 
 async function showView() {
@@ -58,7 +62,12 @@ async function showView() {
   }
   if (ticket !== routing || !api.session()) return;
   const app = { api, live, format, role: api.session().role, params, kiosk, toast };
-  unmountView = view.mount(root, app) || null;
+  try {
+    unmountView = view.mount(root, app) || null;
+  } catch (e) {
+    console.error(`view ${name} failed`, e);
+    root.append(format.el('p', { class: 'muted', text: `The ${name} view failed: ${e.message}` }));
+  }
 }
 
 function dropView() {

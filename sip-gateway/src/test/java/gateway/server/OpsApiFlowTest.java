@@ -1,5 +1,6 @@
 package gateway.server;
 
+import static gateway.testkit.CallCenterPhones.awaitOfferable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gateway.call.RtpPeer;
 import gateway.testkit.Await;
+import gateway.testkit.CallCenterPhones;
+import gateway.testkit.CallCenterPhones.Answer;
+import gateway.testkit.CallCenterPhones.Caller;
 import gateway.testkit.FreePorts;
 import gateway.testphone.Incoming;
-import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.audio.Codec;
 import ivr.audio.Goertzel;
@@ -41,7 +43,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import javax.sip.message.Response;
 import ops.testkit.Csv;
 import ops.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,8 @@ class OpsApiFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TOKEN = TwoAgentServer.TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double CALLER_HZ = 450;
-    private static final double AGENT_HZ = 1250;
-    private static final int EVENT_PT = 101;
+    private static final double CALLER_HZ = CallCenterPhones.CALLER_HZ;
+    private static final double AGENT_HZ = CallCenterPhones.AGENT_HZ;
 
     /** The queue's figures: answering within SERVICE_LEVEL counts, MAX_WAIT sends a caller away. */
     private static final long SERVICE_LEVEL_MS = 1_000;
@@ -77,25 +77,11 @@ class OpsApiFlowTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<AutoCloseable> phones = new ArrayList<>();
-    private int sipPort;
+    private CallCenterPhones phones;
     private URI api;
 
     /** What the test did with one call, to hold its record against. */
     private record Made(String callId, String outcome, String agentId, long waitMs, long talkMs) {
-    }
-
-    /** A trunk caller in the queue: queued from its 200 OK on, sending a tone. */
-    private record Caller(TestPhone phone, Outgoing call, RtpPeer rtp, long queuedAt) {
-        long hangUp() {
-            long at = System.nanoTime();
-            assertEquals(Response.OK, call.bye().awaitFinal(WAIT).getStatusCode());
-            return at;
-        }
-    }
-
-    /** An agent's answer: its media, and when it was sent. */
-    private record Answer(Incoming invite, RtpPeer rtp, long at) {
     }
 
     @ParameterizedTest
@@ -103,10 +89,10 @@ class OpsApiFlowTest {
     void callsShowInRecordsReportsAndRecordingsAndPausingChangesWhoIsRung(TestDatabases.Kind db) throws Exception {
         try (TestDatabases.Fresh fresh = db.fresh(dir);
              ServerMain server = start(fresh.url());
-             AutoCloseable closePhones = this::closePhones) {
+             CallCenterPhones closePhones = phones) {
             api = URI.create("http://127.0.0.1:" + server.adminAddress().getPort());
             Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            TestPhone alice = agentPhone(server, "alice", "1001");
+            TestPhone alice = phones.agent(server, "alice", "1001");
 
             // answered within the service level, talking about a second; the caller hangs up
             Caller quick = dial();
@@ -166,9 +152,9 @@ class OpsApiFlowTest {
     void aCallShowsInTheLiveFeedQueuedThenBridgedThenFinished() throws Exception {
         try (TestDatabases.Fresh fresh = TestDatabases.Kind.SQLITE.fresh(dir);
              ServerMain server = start(fresh.url());
-             AutoCloseable closePhones = this::closePhones) {
+             CallCenterPhones closePhones = phones) {
             api = URI.create("http://127.0.0.1:" + server.adminAddress().getPort());
-            TestPhone alice = agentPhone(server, "alice", "1001");
+            TestPhone alice = phones.agent(server, "alice", "1001");
             assertEquals("PAUSED", json(post("/api/agents/alice/pause", "{\"reason\": \"lunch\"}")).get("status").asText());
             LinkedBlockingQueue<String[]> events = new LinkedBlockingQueue<>();
             HttpResponse<Stream<String>> stream = http.send(request("/api/events").GET().build(),
@@ -243,7 +229,7 @@ class OpsApiFlowTest {
     /** Alice (priority 1) is rung before bob (2), bob while alice is paused, alice again once unpaused. */
     private void pausingTheBestAgentRingsTheOther(ServerMain server, TestPhone alice) throws Exception {
         assertEquals("AVAILABLE", json(post("/api/agents/alice/unpause", "")).get("status").asText());
-        TestPhone bob = agentPhone(server, "bob", "1002");
+        TestPhone bob = phones.agent(server, "bob", "1002");
         awaitOfferable(server, "alice");
         ringsOnly(server, alice, "alice", bob);
 
@@ -268,7 +254,8 @@ class OpsApiFlowTest {
     }
 
     private ServerMain start(String database) throws Exception {
-        sipPort = FreePorts.sip();
+        int sipPort = FreePorts.sip();
+        phones = new CallCenterPhones(sipPort, TwoAgentServer.DOMAIN, TwoAgentServer.TRUNK);
         String yaml = TwoAgentServer.yaml(sipPort, "", database == null ? "" : ", database: \"" + database + "\"") + """
                 queues:
                   - id: sales
@@ -285,47 +272,8 @@ class OpsApiFlowTest {
         return TwoAgentServer.start(dir, yaml);
     }
 
-    private <T extends AutoCloseable> T closeLater(T phoneOrMedia) {
-        phones.add(phoneOrMedia);
-        return phoneOrMedia;
-    }
-
-    private void closePhones() {
-        for (AutoCloseable c : phones) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // best effort: the server closes next anyway
-            }
-        }
-    }
-
-    /** A registered agent phone, once the core offers the agent calls. */
-    private TestPhone agentPhone(ServerMain server, String agentId, String extension) throws Exception {
-        TestPhone phone = closeLater(TestPhone.builder(extension).password("pw-" + extension)
-                .domain(TwoAgentServer.DOMAIN).server(sipPort).start());
-        assertEquals(Response.OK, phone.register(300).getStatusCode());
-        awaitOfferable(server, agentId);
-        return phone;
-    }
-
-    private static void awaitOfferable(ServerMain server, String agentId) throws Exception {
-        Await.until(() -> server.gateway().acd().agent(agentId).get(10, TimeUnit.SECONDS)
-                .map(a -> a.offerable()).orElse(false), WAIT, () -> agentId + " is not offered calls");
-    }
-
-    /** A trunk caller dialling 5000, answered by the queue, sending its tone. */
     private Caller dial() throws Exception {
-        TestPhone phone = closeLater(TestPhone.builder("+15550001").localAddress(TwoAgentServer.TRUNK)
-                .domain(TwoAgentServer.DOMAIN).server(sipPort).start());
-        RtpPeer rtp = closeLater(new RtpPeer(TwoAgentServer.TRUNK));
-        Outgoing call = phone.invite("5000", rtp.sdp(0, EVENT_PT));
-        Response ok = call.awaitFinal(WAIT);
-        assertEquals(Response.OK, ok.getStatusCode());
-        long queuedAt = System.nanoTime();
-        call.ack();
-        rtp.sendToneTo(new String(ok.getRawContent(), StandardCharsets.US_ASCII), CALLER_HZ);
-        return new Caller(phone, call, rtp, queuedAt);
+        return phones.dial("5000");
     }
 
     /** The agent's phone rings, and is answered {@code delayMs} after the caller was queued. */
@@ -336,11 +284,7 @@ class OpsApiFlowTest {
         if (left > 0) {
             Thread.sleep(left); // the agent's known delay in answering
         }
-        RtpPeer rtp = closeLater(new RtpPeer("127.0.0.1"));
-        long at = System.nanoTime();
-        invite.answer(rtp.sdp(0, EVENT_PT));
-        rtp.sendToneTo(invite.body(), AGENT_HZ);
-        return new Answer(invite, rtp, at);
+        return phones.answer(invite);
     }
 
     /** Each side hears the other's tone through the bridge. */

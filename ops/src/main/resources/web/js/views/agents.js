@@ -67,9 +67,9 @@ function row(agent, app) {
     cells[k] = el('td', { 'data-k': k, 'data-label': label });
     return cells[k];
   });
-  cells.agent.append(el('div', { class: 'name', text: agent.name || agent.id }),
-    el('div', { class: 'muted id', text: agent.id }));
-  const r = { tr: el('tr', { 'data-agent': agent.id }, tds), cells, agent, buttons: {} };
+  const detail = el('div', { class: 'muted id' });
+  cells.agent.append(el('div', { class: 'name', text: agent.name || agent.id }), detail);
+  const r = { tr: el('tr', { 'data-agent': agent.id }, tds), cells, detail, agent, buttons: {} };
   if (app.role === 'admin') r.tr.append(actions(r, app));
   return r;
 }
@@ -97,7 +97,7 @@ async function perform(r, act, label, app) {
   try {
     await app.api.post(`/api/agents/${encodeURIComponent(id)}/${act}`, body);
   } catch (e) {
-    app.toast(`${label} ${r.agent.name || id}: ${e.message}`);
+    if (e.status !== 401) app.toast(`${label} ${r.agent.name || id}: ${e.message}`); // 401: the sign-in view says it
   } finally {
     buttons.forEach((b) => { b.disabled = false; }); // the row itself changes with the next snapshot
   }
@@ -110,6 +110,7 @@ function update(r, a, calls, now, format) {
   r.tr.dataset.state = a.state;
   pill(r.cells.status, STATUS[a.status] || [a.status, ''], format);
   pill(r.cells.state, STATE[a.state] || [a.state, ''], format);
+  setText(r.detail, `${a.id} · ${a.answeredToday} answered today`);
   setText(r.cells.reason, a.reason || '');
   // The time in what the agent is doing now: since the later of the two changes.
   setText(r.cells.since, duration(now - Math.max(a.statusSinceMs, a.stateSinceMs)));
