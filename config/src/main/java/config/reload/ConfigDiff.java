@@ -12,10 +12,11 @@ import java.util.Objects;
 
 /**
  * What a reload changes, section by section. {@code restartNeeded} names the server sections
- * (sip, rtp, http, storage) whose change only takes effect when the server restarts.
+ * (sip, rtp, http, storage) whose change only takes effect when the server restarts;
+ * {@code pauseReasons} whether the list the page offers changed (read afresh, so applied at once).
  */
 public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes numbers, Changes trunks,
-                         List<String> restartNeeded) {
+                         List<String> restartNeeded, boolean pauseReasons) {
     public ConfigDiff {
         restartNeeded = List.copyOf(restartNeeded);
     }
@@ -40,12 +41,12 @@ public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes 
                 Changes.between(before.menus(), after.menus(), Menu::id),
                 Changes.between(before.numbers(), after.numbers(), NumberEntry::number),
                 Changes.between(before.trunks(), after.trunks(), Trunk::id),
-                restart);
+                restart, !before.pauseReasons().equals(after.pauseReasons()));
     }
 
     public boolean isEmpty() {
         return agents.isEmpty() && queues.isEmpty() && menus.isEmpty() && numbers.isEmpty() && trunks.isEmpty()
-                && restartNeeded.isEmpty();
+                && restartNeeded.isEmpty() && !pauseReasons;
     }
 
     /** e.g. {@code agents: +carol; queues: ~sales -support; restart needed for: sip}. */
@@ -57,6 +58,9 @@ public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes 
         section(parts, "menus", menus);
         section(parts, "numbers", numbers);
         section(parts, "trunks", trunks);
+        if (pauseReasons) {
+            parts.add("pauseReasons changed");
+        }
         if (!restartNeeded.isEmpty()) {
             parts.add("restart needed for: " + String.join(", ", restartNeeded));
         }

@@ -114,6 +114,14 @@ class ReloadTest {
     }
 
     @Test
+    void pauseReasonsApplyAtOnce() throws IOException {
+        ReloadStatus s = save(CONFIG.replace("agents:\n", "pauseReasons: [break, training]\nagents:\n"));
+        assertTrue(s.ok(), s.errors().toString());
+        assertEquals("pauseReasons changed", s.diff().toString());
+        assertEquals(List.of("break", "training"), reloader.current().pauseReasons());
+    }
+
+    @Test
     void callOnTheLineSurvives() throws IOException {
         online("alice", "bob");
         engine.enqueue("c1", "sales", 1, now);

@@ -2,6 +2,7 @@ package ops.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ final class Csrf {
     /** Sign-in: a JSON body (a cross-site form cannot send one without a preflight) from this origin. */
     static void checkSignIn(Map<String, String> headers) {
         String type = headers.get("content-type");
-        if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith(ResponseWriter.JSON)) {
+        if (type == null || !type.strip().toLowerCase(Locale.ROOT).startsWith(ResponseWriter.JSON)) {
             throw new ApiException(415, "sign-in needs 'Content-Type: application/json'");
         }
         sameOrigin(headers);
