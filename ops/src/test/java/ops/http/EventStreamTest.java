@@ -24,9 +24,7 @@ class EventStreamTest {
     @Test
     void aNewSubscriberGetsRetryAndASnapshotAtOnce() throws Exception {
         try (AdminRig rig = new AdminRig()) {
-            rig.live.add(new LiveCall("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
-                    AdminRig.T0, AdminRig.T0));
-            rig.enqueue("c1", "sales");
+            queueCaller(rig);
             try (SseClient sse = new SseClient(rig.server.port(), "/api/events", BEARER)) {
                 assertEquals(200, sse.status);
                 assertEquals("text/event-stream; charset=utf-8", sse.headers.get("content-type"));
@@ -114,9 +112,7 @@ class EventStreamTest {
     @Test
     void theWallboardTokensStreamAndQueuesShowOnlyTheLastFourDigits() throws Exception {
         try (AdminRig rig = new AdminRig()) {
-            rig.live.add(new LiveCall("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
-                    AdminRig.T0, AdminRig.T0));
-            rig.enqueue("c1", "sales");
+            queueCaller(rig);
             try (SseClient viewer = new SseClient(rig.server.port(), "/api/events", "Bearer " + AdminRig.VIEW_TOKEN);
                  SseClient admin = new SseClient(rig.server.port(), "/api/events", BEARER)) {
                 String seen = viewer.next("snapshot").data();
@@ -216,6 +212,13 @@ class EventStreamTest {
                 }
             }
         }
+    }
+
+    /** Call c1 from +3725551234 waits in sales' line. */
+    private static void queueCaller(AdminRig rig) {
+        rig.live.add(new LiveCall("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234", "5000",
+                AdminRig.T0, AdminRig.T0));
+        rig.enqueue("c1", "sales");
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
