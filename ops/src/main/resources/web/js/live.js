@@ -8,6 +8,8 @@ export const State = Object.freeze({ LIVE: 'live', RECONNECTING: 'reconnecting',
 // The browser retries by itself while the stream is CONNECTING; these are for a CLOSED one (a
 // non-200 answer), which it gives up on.
 const REOPEN_MS = [1000, 2000, 5000];
+const STUCK_MS = 5000; // a CONNECTING stream with neither open nor error this long is started over
+const CHECK_MS = 5000; // the session check gives up on a server that does not answer
 
 const listeners = { snapshot: new Set(), finished: new Set(), config: new Set(), state: new Set() };
 const tickers = new Set();
@@ -87,9 +89,11 @@ export function stop() {
 
 function open() {
   clearTimeout(reopenTimer);
+  if (source) source.close();
   source = new EventSource('/api/events');
   source.addEventListener('open', () => {
     reopens = 0;
+    clearTimeout(reopenTimer);
     setState(State.LIVE);
   });
   source.addEventListener('snapshot', (e) => receive(JSON.parse(e.data)));
@@ -111,24 +115,39 @@ function receive(next) {
   emit('snapshot', next);
 }
 
-// The stream broke: say so, then ask whether we are still signed in (401 → sign-in view).
-async function lost() {
-  if (!source || checking) return;
+// The stream broke: say so, keep it coming back, and ask whether we are still signed in (401 →
+// sign-in view).
+function lost() {
+  if (!source) return;
   setState(State.RECONNECTING);
+  scheduleReopen(source.readyState === EventSource.CLOSED);
+  checkSession();
+}
+
+// CLOSED: the browser gave up (a non-200), open again after a backoff. CONNECTING: the browser
+// retries by itself, but a request that a stopping or starting server accepted and never answers
+// hangs there without another error, so start over if no open or error comes in time.
+function scheduleReopen(closed) {
+  clearTimeout(reopenTimer);
+  const delay = closed ? REOPEN_MS[Math.min(reopens++, REOPEN_MS.length - 1)] : STUCK_MS;
+  reopenTimer = setTimeout(open, delay);
+}
+
+async function checkSession() {
+  if (checking) return;
   checking = true;
-  let who;
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, CHECK_MS, undefined); });
   try {
-    who = await api.loadSession();
-  } catch (e) {
-    who = undefined; // server unreachable: keep trying
+    // null: signed out; undefined: the server did not answer (in time)
+    const who = await Promise.race([api.loadSession().catch(() => undefined), late]);
+    if (who === null && source) {
+      stop();
+      window.dispatchEvent(new CustomEvent('acd:signed-out'));
+    }
   } finally {
+    clearTimeout(timer);
     checking = false;
-  }
-  if (who === null) {
-    stop();
-    window.dispatchEvent(new CustomEvent('acd:signed-out'));
-  } else if (source && source.readyState === EventSource.CLOSED) {
-    reopenTimer = setTimeout(open, REOPEN_MS[Math.min(reopens++, REOPEN_MS.length - 1)]);
   }
 }
 

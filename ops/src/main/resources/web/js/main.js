@@ -62,7 +62,12 @@ async function showView() {
   }
   if (ticket !== routing || !api.session()) return;
   const app = { api, live, format, role: api.session().role, params, kiosk, toast };
-  unmountView = view.mount(root, app) || null;
+  try {
+    unmountView = view.mount(root, app) || null;
+  } catch (e) {
+    console.error(`view ${name} failed`, e);
+    root.append(format.el('p', { class: 'muted', text: `The ${name} view failed: ${e.message}` }));
+  }
 }
 
 function dropView() {
