@@ -41,7 +41,8 @@ pids+=("$demo")
 # busy: two callers wait, two agents talk and six calls were answered today, so the tiles have
 # figures (the admin API, every second, up to 5 min)
 echo "$prog: demo started (http port $http_port); waiting for waiting callers and talking agents"
-python3 - "http://127.0.0.1:$http_port" "$token" "$demo" <<'PY' || { echo "$prog: the demo never got busy; its output:"; tail -20 "$work/demo.log"; exit 1; }
+busy=0
+python3 - "http://127.0.0.1:$http_port" "$token" "$demo" <<'PY' && busy=1
 import json, os, sys, time, urllib.request
 base, token, demo = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def get(path):
@@ -65,6 +66,7 @@ for _ in range(300):
     time.sleep(1)
 sys.exit(1)
 PY
+[ "$busy" = 1 ] || { echo "$prog: the demo never got busy; its output:"; tail -20 "$work/demo.log"; exit 1; }
 
 echo "$prog: capturing into $out"
 (cd "$root" && ACD_SCREENSHOT_URL="http://127.0.0.1:$http_port" ACD_SCREENSHOT_TOKEN="$token" \

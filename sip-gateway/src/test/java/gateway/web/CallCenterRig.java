@@ -173,7 +173,8 @@ final class CallCenterRig implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -263,7 +263,7 @@ class SupervisorPageTest {
         assertTrue(wide.isEmpty(), "scrolls sideways at 390x844: " + wide);
     }
 
-    /** The browser reaches the server through a relay whose line is cut (the stream drops, retries are refused), then restored. */
+    /** The browser reaches the server through a relay whose line is cut (stream and retries fail), then restored. */
     @Test
     void aLostEventStreamShowsTheReconnectingBannerAndRecovers() throws Exception {
         try (CuttableLink link = new CuttableLink(rig.server().adminAddress())) {
@@ -275,7 +275,8 @@ class SupervisorPageTest {
             assertFalse(banner.getText().isBlank(), "the banner says the connection is lost");
 
             link.restore();
-            browser.waiting(BrowserRig.WAIT).until(d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
+            browser.waiting(BrowserRig.WAIT)
+                    .until(d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
             assertTrue(browser.driver().findElement(By.id("conn")).getText().isBlank(), "no banner once live");
             browser.shown(By.cssSelector("body[data-role=admin] section[data-queue=sales] [data-k=waiting]"));
         }
