@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's screenshots of the supervisor page under the demo's load: runs scripts/demo.sh on
-# free ports (its own server, SIPp agents and callers), waits until callers wait in a queue and
-# agents talk, then headless Chromium (the browser test gateway.web.ScreenshotsTest, through
+# free ports (its own server, SIPp agents and callers), waits until callers wait in the queues
+# and agents talk, then headless Chromium (the browser test gateway.web.ScreenshotsTest, through
 # Maven) signs in and captures the wallboard on a wall screen (wallboard.png, 1600x900, kiosk),
 # the agents view (agents.png, 1600x900) and the wallboard on a phone (wallboard-phone.png,
 # 390x844). Stops the demo (SIGINT, as Ctrl-C would) when done.
@@ -37,39 +37,43 @@ ACD_ADMIN_TOKEN="$token" ACD_DEMO_HTTP_PORT="$http_port" ACD_DEMO_SIP_PORT="$sip
 demo=$!
 set +m
 pids+=("$demo")
-stop_demo() { stop_process "$demo" INT; }
 
-# busy: some caller waits in a queue and some agent talks (the admin API, every second, 3 min)
+# busy: two callers wait, two agents talk and six calls were answered today, so the tiles have
+# figures (the admin API, every second, up to 5 min)
 echo "$prog: demo started (http port $http_port); waiting for waiting callers and talking agents"
-python3 - "http://127.0.0.1:$http_port" "$token" "$demo" <<'PY' || { echo "$prog: the demo never got busy; its output:"; tail -20 "$work/demo.log"; exit 1; }
+busy=0
+python3 - "http://127.0.0.1:$http_port" "$token" "$demo" <<'PY' && busy=1
 import json, os, sys, time, urllib.request
 base, token, demo = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def get(path):
     req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
     with urllib.request.urlopen(req, timeout=5) as r:
         return json.load(r)
-for _ in range(180):
+for _ in range(300):
     try:
         os.kill(demo, 0)
     except OSError:
         sys.exit(1)
     try:
-        waiting = sum(q["waiting"] for q in get("/api/queues"))
+        queues = get("/api/queues")
+        waiting = sum(q["waiting"] for q in queues)
+        answered = sum((q.get("today") or {}).get("answered") or 0 for q in queues)
         talking = sum(1 for a in get("/api/agents") if a["state"] == "ON_CALL")
-        if waiting and talking:
+        if waiting >= 2 and talking >= 2 and answered >= 6:
             sys.exit(0)
     except (OSError, ValueError, KeyError):
         pass  # the server is still starting
     time.sleep(1)
 sys.exit(1)
 PY
+[ "$busy" = 1 ] || { echo "$prog: the demo never got busy; its output:"; tail -20 "$work/demo.log"; exit 1; }
 
 echo "$prog: capturing into $out"
 (cd "$root" && ACD_SCREENSHOT_URL="http://127.0.0.1:$http_port" ACD_SCREENSHOT_TOKEN="$token" \
   ACD_SCREENSHOT_DIR="$out" mvn -B -q -pl sip-gateway -am -Dtest=ScreenshotsTest \
   -Dsurefire.failIfNoSpecifiedTests=false test > "$work/mvn.log" 2>&1) \
   || { echo "$prog: the screenshots failed; Maven's output:"; tail -40 "$work/mvn.log"; exit 1; }
-stop_demo
+stop_process "$demo" INT # as Ctrl-C would: the demo stops its server and SIPps
 for f in wallboard.png agents.png wallboard-phone.png; do
   echo "$out/$f $(( $(stat -c %s "$out/$f") / 1024 )) KB"
 done

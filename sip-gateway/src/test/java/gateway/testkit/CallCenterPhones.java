@@ -62,7 +62,7 @@ public final class CallCenterPhones implements AutoCloseable {
         return phoneOrMedia;
     }
 
-    /** A phone registered as {@code extension} (password {@code pw-<extension>}), once the core offers the agent calls. */
+    /** A phone registered as {@code extension} (password {@code pw-<extension>}), once the agent is offered calls. */
     public TestPhone agent(ServerMain server, String agentId, String extension) throws Exception {
         TestPhone phone = closeLater(TestPhone.builder(extension).password("pw-" + extension)
                 .domain(domain).server(sipPort).start());

