@@ -281,12 +281,10 @@ public final class RtpLeg {
     }
 
     void emit(ByteBuf packet) {
-        if (srtp != null) {
-            srtp.protect(packet, RtpHeader.headerLength(packet));
-        }
+        ByteBuf p = srtp == null ? packet : srtp.protect(packet, RtpHeader.headerLength(packet), rtp.alloc());
         packetsOut++;
-        bytesOut += packet.readableBytes();
-        rtp.writeAndFlush(new DatagramPacket(packet, sendTarget()), rtp.voidPromise());
+        bytesOut += p.readableBytes();
+        rtp.writeAndFlush(new DatagramPacket(p, sendTarget()), rtp.voidPromise());
     }
 
     private void onPacket(DatagramPacket datagram) {

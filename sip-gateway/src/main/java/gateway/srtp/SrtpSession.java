@@ -1,6 +1,7 @@
 package gateway.srtp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * A leg's SRTP in the relay: decrypts what the peer sends, in the received buffer, and encrypts
@@ -44,8 +45,14 @@ public final class SrtpSession {
         return true;
     }
 
-    /** Encrypts the RTP packet between the reader and writer index and appends its tag. */
-    public void protect(ByteBuf p, int headerLength) {
+    /**
+     * Encrypts the RTP packet between the reader and writer index and appends its tag: in place
+     * when the buffer has room, else (a received datagram is a slice of the read buffer, with no
+     * room after it) into a buffer from the channel's pool, releasing {@code p}.
+     *
+     * @return the SRTP packet to send
+     */
+    public ByteBuf protect(ByteBuf p, int headerLength, ByteBufAllocator alloc) {
         int length = p.readableBytes();
         if (length + MAX_TAG > MAX_PACKET) {
             throw new IllegalArgumentException(length + " bytes of RTP is too long for SRTP here");
@@ -53,8 +60,15 @@ public final class SrtpSession {
         int r = p.readerIndex();
         p.getBytes(r, scratch, 0, length);
         int sealed = out.protect(scratch, 0, length, headerLength);
-        p.ensureWritable(sealed - length);
-        p.setBytes(r + headerLength, scratch, headerLength, sealed - headerLength);
-        p.writerIndex(r + sealed);
+        if (p.maxWritableBytes() >= sealed - length) {
+            p.ensureWritable(sealed - length);
+            p.setBytes(r + headerLength, scratch, headerLength, sealed - headerLength);
+            p.writerIndex(r + sealed);
+            return p;
+        }
+        ByteBuf copy = alloc.directBuffer(sealed);
+        copy.writeBytes(scratch, 0, sealed);
+        p.release();
+        return copy;
     }
 }
