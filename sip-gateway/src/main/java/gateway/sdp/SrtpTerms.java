@@ -21,6 +21,7 @@ public final class SrtpTerms {
     private final boolean secureSignalling;
     private List<SdesKey> offered = List.of();
     private SdesKey answered;
+    private SdesKey answeredTo;
 
     public SrtpTerms(MediaSecurity policy, boolean secureSignalling) {
         this.policy = policy;
@@ -69,7 +70,7 @@ public final class SrtpTerms {
 
     /**
      * Whether we take an offered stream, and how: its keys when SRTP is agreed, {@link #PLAIN}
-     * for plain RTP, null to refuse the stream. Answers with the same key to the same offered line.
+     * for plain RTP, null to refuse the stream. Answers a re-offer of the same key with the same key.
      */
     Sdes answer(MediaDescription m) {
         boolean savp = m.proto().contains("SAVP");
@@ -77,8 +78,10 @@ public final class SrtpTerms {
         if (theirs == null) {
             return savp || policy == MediaSecurity.SRTP ? null : PLAIN;
         }
-        if (answered == null || answered.tag() != theirs.tag() || answered.suite() != theirs.suite()) {
+        // a new key of theirs restarts the streams: ours is new too, so no keystream is used twice
+        if (answered == null || !theirs.equals(answeredTo)) {
             answered = theirs.answered();
+            answeredTo = theirs;
         }
         return new Sdes(answered, theirs);
     }
