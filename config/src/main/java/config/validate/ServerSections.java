@@ -215,6 +215,10 @@ final class ServerSections {
         if (expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
         }
+        if (media == MediaSecurity.SRTP && !"TLS".equals(transport)) {
+            b.problems.at(f.node("media"), f.path("media"),
+                    "srtp needs a trunk signalled over TLS (SDES keys travel in the SDP); use any or rtp");
+        }
         if (register && (username == null || password == null)) {
             b.problems.at(f.node("register"), f.path("register"),
                     "register: true needs the trunk's username and password (the carrier challenges the REGISTER)");
