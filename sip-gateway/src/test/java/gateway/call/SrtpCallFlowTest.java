@@ -14,27 +14,18 @@ import config.model.MediaSecurity;
 import gateway.leg.AgentRoute;
 import gateway.leg.LegSecurity;
 import gateway.srtp.SdesKey;
-import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
 import ivr.audio.Codec;
-import ivr.audio.Goertzel;
 import ivr.audio.Prompt;
 import ivr.audio.PromptCache;
 import ivr.audio.ToneGenerator;
-import ivr.audio.WavData;
-import ivr.audio.WavReader;
 import ivr.menu.Destination;
 import ivr.queue.Phrases;
 import ivr.queue.QueueAudio;
-import ivr.record.RecordingPaths;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -100,12 +91,7 @@ class SrtpCallFlowTest {
 
             assertEquals(Response.OK, call.bye().awaitFinal(WAIT).getStatusCode());
             alice.awaitRequest("BYE", WAIT);
-            WavData wav = awaitWav(RecordingPaths.of(rig.storage.resolve("recordings"),
-                    LocalDate.now(ZoneId.systemDefault()), call.callId(), "wav"));
-            short[] left = wav.channel(0);
-            short[] right = wav.channel(1);
-            assertTrue(Goertzel.power(left, CALLER_HZ) > 10 * Goertzel.power(left, AGENT_HZ), "caller on the left");
-            assertTrue(Goertzel.power(right, AGENT_HZ) > 10 * Goertzel.power(right, CALLER_HZ), "agent on the right");
+            StereoRecordings.assertCallerLeftAgentRight(rig.storage, call.callId(), CALLER_HZ, AGENT_HZ);
         }
     }
 
@@ -159,17 +145,5 @@ class SrtpCallFlowTest {
 
     private static Prompt tone(double hz) {
         return Prompt.of(hz + " Hz", ToneGenerator.tone(1000, 0.3, hz));
-    }
-
-    private static WavData awaitWav(Path file) throws Exception {
-        WavData wav = Await.value(() -> {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            WavData w = WavReader.read(file);
-            return w.frames() > 0 ? w : null;
-        }, WAIT, () -> "no finished recording at " + file);
-        assertEquals(2, wav.channels());
-        return wav;
     }
 }
