@@ -9,7 +9,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -35,13 +37,23 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
-    /** Generates a new key and certificate and writes them to {@code certificate} and {@code key} (replacing any). */
+    /** Generates a new EC key and certificate and writes them to {@code certificate} and {@code key} (replacing any). */
     public static Pem write(Path certificate, Path key) throws IOException {
+        return write(certificate, key, "EC");
+    }
+
+    /** {@link #write(Path, Path)} with an {@code EC} (P-256) or {@code RSA} (2048 bits) key. */
+    public static Pem write(Path certificate, Path key, String keyAlgorithm) throws IOException {
         Path dir = Files.createTempDirectory("acd-cert");
         Path store = dir.resolve("store.p12");
-        keytool("-genkeypair", "-alias", "acd", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg",
-                "SHA256withECDSA", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        String[] algorithm = "RSA".equals(keyAlgorithm)
+                ? new String[] {"-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA"}
+                : new String[] {"-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"};
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-alias", "acd"));
+        args.addAll(List.of(algorithm));
+        args.addAll(List.of("-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD));
+        keytool(args.toArray(new String[0]));
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (var in = Files.newInputStream(store)) {
@@ -82,7 +94,8 @@ public final class TestCertificates {
         }
     }
 
-    private static String pem(String type, byte[] der) {
+    /** {@code der} as a PEM block of {@code type} ({@code CERTIFICATE}, {@code PRIVATE KEY}, ...). */
+    public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
