@@ -57,9 +57,19 @@ final class ServerSections {
         Fields f = Fields.of(node, "sip.tls", b.problems, Set.of("listen", "certificate", "key"));
         HostPort listen = f.value("listen", new HostPort(sipListen.host(), SipTls.DEFAULT_PORT),
                 t -> Values.hostPort(t, SipTls.DEFAULT_PORT));
+        if (listen.port() == sipListen.port() && listen.port() != 0 && overlaps(listen.host(), sipListen.host())) {
+            b.problems.at(f.node("listen"), f.path("listen"), "port " + listen.port()
+                    + " is sip.listen's, where TCP is served already; TLS needs a port of its own (5061 by default)");
+        }
         Path certificate = pemFile(f, "certificate", "-----BEGIN CERTIFICATE-----");
         Path key = pemFile(f, "key", "PRIVATE KEY-----");
         return certificate == null || key == null ? null : new SipTls(listen, certificate, key);
+    }
+
+    /** Whether two listen hosts can bind the same port: the same, or either one every address. */
+    private static boolean overlaps(String a, String b) {
+        Set<String> any = Set.of("0.0.0.0", "::", "0:0:0:0:0:0:0:0");
+        return a.equals(b) || any.contains(a) || any.contains(b);
     }
 
     private Path pemFile(Fields f, String key, String marker) {

@@ -367,6 +367,12 @@ class ErrorMessagesTest {
         assertEquals("127.0.0.1:5061", tls.listen().toString(), "sip.listen's host, port 5061");
         assertEquals(dir.resolve("key.pem"), tls.key(), "relative to the config file");
         assertNull(load(HEAD).sip().tls(), "no TLS unless asked for");
+        assertEquals(List.of("acd.yaml:1:34: sip.tls.listen: port 5060 is sip.listen's, where TCP is served already;"
+                        + " TLS needs a port of its own (5061 by default)"),
+                errors("""
+                        sip: { domain: a, tls: { listen: 0.0.0.0:5060, certificate: cert.pem, key: key.pem } }
+                        http: { token: t }
+                        """));
     }
 
     private String writeTo(String name, String content) {

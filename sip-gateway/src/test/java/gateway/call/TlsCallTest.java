@@ -78,6 +78,24 @@ class TlsCallTest {
     }
 
     @Test
+    void aSipsContactIsRungOverTheConnectionItRegisteredOn() throws Exception {
+        TestCertificates.Pem cert = TestCertificates.create();
+        try (CallRig rig = RegistrationReachTest.rig(CallRig.builder().tls(cert.certificate(), cert.key()));
+             TestPhone phone = TestPhone.builder("1001").password(CallRig.password("1001")).domain(CallRig.DOMAIN)
+                     .tls(cert.trustingContext()).server(rig.tlsPort()).start()) {
+            assertEquals(200, phone.registerContact("sips:1001@127.0.0.1:" + phone.port(), 300).getStatusCode());
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
+
+            Caller caller = RegistrationReachTest.dial(rig);
+            Incoming invite = phone.awaitRequest("INVITE", WAIT);
+            SipURI target = (SipURI) invite.request().getRequestURI();
+            assertTrue(target.isSecure(), "still sips: " + target);
+            assertEquals(rig.tlsPort(), ((SIPMessage) invite.request()).getRemotePort(), "over the phone's connection");
+            RegistrationReachTest.hangUpWhileRinging(rig, caller, phone, invite);
+        }
+    }
+
+    @Test
     void aDoubleCrlfPingIsAnsweredOverTls() throws Exception {
         TestCertificates.Pem cert = TestCertificates.create();
         try (CallRig rig = RegistrationReachTest.rig(CallRig.builder().tls(cert.certificate(), cert.key()));
