@@ -96,8 +96,8 @@ public final class CallerLeg {
 
     /** A caller with today's terms: plain RTP, SRTP only if the INVITE came over TLS. */
     public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
-        this(services, loop, callId, admitted, LegSecurity.answering(config.model.MediaSecurity.ANY,
-                admitted.source() == null ? "UDP" : admitted.source().transport()));
+        this(services, loop, callId, admitted,
+                SrtpTerms.any(admitted.source() != null && LegSecurity.secure(admitted.source().transport())));
     }
 
     /** @param srtp the caller's SRTP terms: its trunk's or agent's {@code media}, and whether it came over TLS */
