@@ -4,6 +4,7 @@ import config.model.AcdConfig;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
+import config.model.MediaSecurity;
 import config.model.NatMode;
 import config.model.OfferMode;
 import config.model.PortRange;
@@ -31,6 +32,7 @@ import java.util.Set;
 final class ServerSections {
     static final int SIP_PORT = 5060;
     static final int MAX_REASON = 200;
+    static final Map<String, MediaSecurity> MEDIA = Fields.names(MediaSecurity.values(), MediaSecurity::configName);
     static final Map<String, NatMode> NAT_MODES = Fields.names(NatMode.values(), NatMode::configName);
 
     private final Binding b;
@@ -242,7 +244,7 @@ final class ServerSections {
 
     private Trunk trunk(YNode node, String path) {
         Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
-                "transport", "domain", "register", "registerExpiry", "offer"));
+                "transport", "domain", "register", "registerExpiry", "offer", "media"));
         String id = f.required("id", Values::id);
         b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
         HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
@@ -253,9 +255,14 @@ final class ServerSections {
         String domain = f.value("domain", null, ServerSections::domain);
         boolean register = f.bool("register", false);
         OfferMode offer = f.choice("offer", OFFERS, OfferMode.EARLY);
+        MediaSecurity media = f.choice("media", MEDIA, MediaSecurity.ANY);
         Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
         if (expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
+        }
+        if (media == MediaSecurity.SRTP && !"TLS".equals(transport)) {
+            b.problems.at(f.node("media"), f.path("media"),
+                    "srtp needs a trunk signalled over TLS (SDES keys travel in the SDP); use any or rtp");
         }
         if (register && (username == null || password == null)) {
             b.problems.at(f.node("register"), f.path("register"),
@@ -264,6 +271,6 @@ final class ServerSections {
         if (id == null || address == null) {
             return null;
         }
-        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry, offer);
+        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry, offer, media);
     }
 }

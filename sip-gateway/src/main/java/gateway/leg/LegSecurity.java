@@ -1,0 +1,41 @@
+package gateway.leg;
+
+import config.model.MediaSecurity;
+import gateway.sdp.SrtpTerms;
+import gateway.sip.registrar.Binding;
+import java.util.List;
+
+/**
+ * The SRTP terms of a leg from two facts: the {@code media} setting of its agent or trunk, and
+ * whether the leg is signalled over TLS (the INVITE's Via transport, or the transport the phone
+ * registered over). SDES puts the keys in the SDP, so SRTP over clear signalling is refused.
+ */
+public final class LegSecurity {
+    /**
+     * Test-only: lets SRTP be agreed over UDP and TCP signalling. Needed while the test phones
+     * have no TLS; never set in production.
+     */
+    public static final String WITHOUT_TLS_PROPERTY = "acd.srtp.allowWithoutTls";
+
+    private LegSecurity() {
+    }
+
+    /** Whether signalling over {@code transport} keeps SDES keys secret. */
+    public static boolean secure(String transport) {
+        return "TLS".equalsIgnoreCase(transport) || Boolean.getBoolean(WITHOUT_TLS_PROPERTY);
+    }
+
+    /** A leg we answer: the caller's policy, its INVITE's transport. */
+    public static SrtpTerms answering(MediaSecurity policy, String transport) {
+        return new SrtpTerms(policy, secure(transport));
+    }
+
+    /**
+     * The one offer an agent's phones share: SRTP only if every phone rung is on TLS, and not when
+     * the agent's device (through a trunk, in clear) may get the same offer.
+     */
+    public static SrtpTerms ringing(AgentRoute route, List<Binding> phones) {
+        boolean secure = !phones.isEmpty() && !route.hasDevice() && phones.stream().allMatch(b -> secure(b.transport()));
+        return new SrtpTerms(route.media(), secure);
+    }
+}
