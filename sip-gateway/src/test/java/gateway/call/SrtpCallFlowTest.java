@@ -47,7 +47,7 @@ class SrtpCallFlowTest {
         System.clearProperty(LegSecurity.WITHOUT_TLS_PROPERTY);
     }
 
-    private static CallRig.Builder salesWith(MediaSecurity aliceMedia) throws Exception {
+    static CallRig.Builder salesWith(MediaSecurity aliceMedia) throws Exception {
         Phrases phrases = Phrases.load(CallRig.SOUNDS, new PromptCache());
         Prompt music = CallRig.tone("music", 600, 300);
         return CallRig.builder()
@@ -128,11 +128,11 @@ class SrtpCallFlowTest {
     }
 
     /** An RTP/SAVP description of {@code rtp}'s socket (PCMU and telephone-event) with {@code key}. */
-    private static String srtpSdp(RtpPeer rtp, SdesKey key) {
+    static String srtpSdp(RtpPeer rtp, SdesKey key) {
         return rtp.sdp(0, 101).replace("RTP/AVP", "RTP/SAVP") + "a=crypto:" + key.attributeValue() + "\r\n";
     }
 
-    private static SdesKey offeredKey(String sdp, int tag) {
+    static SdesKey offeredKey(String sdp, int tag) {
         for (String line : sdp.split("\r\n")) {
             if (line.startsWith("a=crypto:" + tag + " ")) {
                 SdesKey key = SdesKey.parse(line.substring("a=crypto:".length()));
@@ -143,7 +143,7 @@ class SrtpCallFlowTest {
         throw new AssertionError("no a=crypto:" + tag + " in " + sdp);
     }
 
-    private static Prompt tone(double hz) {
+    static Prompt tone(double hz) {
         return Prompt.of(hz + " Hz", ToneGenerator.tone(1000, 0.3, hz));
     }
 }
