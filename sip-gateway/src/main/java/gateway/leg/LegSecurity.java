@@ -11,18 +11,12 @@ import java.util.List;
  * registered over). SDES puts the keys in the SDP, so SRTP over clear signalling is refused.
  */
 public final class LegSecurity {
-    /**
-     * Test-only: lets SRTP be agreed over UDP and TCP signalling. Needed while the test phones
-     * have no TLS; never set in production.
-     */
-    public static final String WITHOUT_TLS_PROPERTY = "acd.srtp.allowWithoutTls";
-
     private LegSecurity() {
     }
 
     /** Whether signalling over {@code transport} keeps SDES keys secret. */
     public static boolean secure(String transport) {
-        return "TLS".equalsIgnoreCase(transport) || Boolean.getBoolean(WITHOUT_TLS_PROPERTY);
+        return "TLS".equalsIgnoreCase(transport);
     }
 
     /** A leg we answer: the caller's policy, its INVITE's transport. */

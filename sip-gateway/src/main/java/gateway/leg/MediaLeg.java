@@ -81,7 +81,7 @@ public final class MediaLeg {
     public static void offering(LegServices services, EventLoop loop, RtpLegListener listener, SrtpTerms srtp,
                                 Opened then) {
         if (!srtp.usable()) {
-            then.failed(Response.NOT_ACCEPTABLE_HERE, "SRTP only, and the leg is not signalled over TLS");
+            then.failed(Response.NOT_ACCEPTABLE_HERE, "no TLS signalling, which media: srtp needs,");
             return;
         }
         open(services, loop, listener, srtp, then, leg -> then.opened(leg, leg.offer()));

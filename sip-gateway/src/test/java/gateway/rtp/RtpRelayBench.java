@@ -89,6 +89,7 @@ public final class RtpRelayBench {
             byte[] sealed = new byte[PACKET + SrtpSession.MAX_TAG];
             int[] sequence = {0};
             long cpuBefore = loopCpuNanos();
+            long allocatedBefore = loopAllocatedBytes();
             long start = System.nanoTime();
             ticker.scheduleAtFixedRate(() -> {
                 int seq = sequence[0]++;
@@ -118,6 +119,7 @@ public final class RtpRelayBench {
             selector.wakeup();
             receiver.join();
             double cpuSeconds = (loopCpuNanos() - cpuBefore) / 1e9;
+            long allocated = loopAllocatedBytes() - allocatedBefore;
 
             long dropped = 0;
             for (RtpLeg leg : legs) {
@@ -132,6 +134,8 @@ public final class RtpRelayBench {
                     received.get() / elapsed);
             System.out.printf("call-loop CPU=%.2f s: %.2f us per relayed packet = %.0f packets/s per core%n", cpuSeconds,
                     1e6 * cpuSeconds / Math.max(1, received.get()), received.get() / Math.max(1e-9, cpuSeconds));
+            System.out.printf("call-loop heap allocation: %.1f bytes per relayed packet%n",
+                    (double) allocated / Math.max(1, received.get()));
             System.out.printf("ports in use after closing every leg: %d%n", engine.ports().inUse());
         }
     }
@@ -156,10 +160,21 @@ public final class RtpRelayBench {
     /** CPU time of the relay's threads (the call loops) so far: the cost, whatever else the machine runs. */
     private static long loopCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return sumOverLoops(id -> threads.getThreadCpuTime(id));
+    }
+
+    /** Heap bytes the call loops allocated so far. */
+    private static long loopAllocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return sumOverLoops(threads::getThreadAllocatedBytes);
+    }
+
+    private static long sumOverLoops(java.util.function.LongUnaryOperator perThread) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith("call-loop")) {
-                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                total += Math.max(0, perThread.applyAsLong(t.getThreadId()));
             }
         }
         return total;
