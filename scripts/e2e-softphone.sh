@@ -13,9 +13,10 @@
 #   scripts/e2e-softphone.sh --mute agent     # baresip sends silence, the caller hears nothing: FAILS
 #   scripts/e2e-softphone.sh --tls            # baresip registers over TLS (scripts/e2e-tls.sh runs this)
 # With --tls the server also listens on TLS with a self-signed certificate made here by openssl,
-# baresip registers over TLS trusting it, and the check adds: the registration came over TLS, and
+# agent 1001 has media: srtp, baresip registers over TLS trusting it and takes SRTP only
+# (mediaenc=srtp-mand, baresip's srtp module), and the check adds: the registration came over TLS,
 # the call reached baresip over that one connection (exactly one TLS connection open while the call
-# is up: the server opened none of its own).
+# is up: the server opened none of its own), and baresip reports SRTP on the call.
 # Needs: java, sipp, baresip, sox, python3 (Debian packages sip-tester, baresip-core, sox,
 # python3), and with --tls openssl and ss (openssl, iproute2). Takes about 10 s; every wait is
 # bounded (20 s at most). The last line says OK or FAILED; a failed run keeps its logs and says where.
@@ -47,6 +48,7 @@ sip_port="$(free_port)"
 trunk_port="$(free_port)"
 rtp_base=$(( 32000 + 2 * (RANDOM % 8000) ))
 tls_lines=()
+agent_media=""
 if [ "$tls" = 1 ]; then
   tls_port="$(free_port)"
   # a self-signed certificate for 127.0.0.1, as the README shows for a real server's name
@@ -54,6 +56,7 @@ if [ "$tls" = 1 ]; then
     -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2> "$work/openssl.log" \
     || { cat "$work/openssl.log"; fail "openssl could not make a certificate"; }
   tls_lines=("tls: { listen: 127.0.0.1:$tls_port, certificate: cert.pem, key: key.pem }")
+  agent_media="    media: srtp"
 fi
 
 {
@@ -73,6 +76,7 @@ agents:
     name: Alice Example
     extension: "1001"
     password: demo-1001
+$agent_media
 queues:
   - id: sales
     strategy: priority
@@ -129,6 +133,7 @@ module_path /usr/lib/baresip/modules
 module g711.so
 module aufile.so
 module sndfile.so
+module srtp.so
 audio_source aufile,$work/agent-says.wav
 audio_player aufile,/dev/null
 audio_alert aufile,/dev/null
@@ -141,11 +146,13 @@ module_app account.so
 module_app menu.so
 CONF
 registrar="127.0.0.1:$sip_port;transport=udp"
+media_params=""
 if [ "$tls" = 1 ]; then
   echo "sip_cafile $work/cert.pem" >> "$work/baresip/config"
   registrar="127.0.0.1:$tls_port;transport=tls"
+  media_params=";mediaenc=srtp-mand" # RTP/SAVP with SDES keys, nothing else
 fi
-echo "<sip:1001@$registrar>;auth_pass=demo-1001;answermode=auto;regint=300" > "$work/baresip/accounts"
+echo "<sip:1001@$registrar>$media_params;auth_pass=demo-1001;answermode=auto;regint=300" > "$work/baresip/accounts"
 baresip -4 -f "$work/baresip" -n 127.0.0.1 -t 60 > "$work/baresip.log" 2>&1 &
 pids+=($!)
 wait_for "agent alice reachable" "$work/server.log" 20
@@ -173,6 +180,9 @@ if [ "$tls" = 1 ]; then
   tls_connections="$(ss -Htn state established "( sport = :$tls_port )" | wc -l)"
   [ "$tls_connections" = 1 ] || fail "$tls_connections TLS connections to the server during the call (expected 1: baresip's own)"
   echo "e2e: the call reached baresip over the connection it registered on"
+  wait_for "SRTP is Enabled" "$work/baresip.log" 5 || fail "baresip did not report SRTP on the call"
+  srtp="$(grep -o "SRTP is Enabled.*" "$work/baresip.log" | head -1)"
+  echo "e2e: baresip: $srtp"
 fi
 wait "$sipp_pid" || { tail -30 "$work/sipp-errors.log" || true; fail "SIPp call failed"; }
 wait_for "outcome COMPLETED" "$work/server.log" 10
@@ -213,5 +223,5 @@ hears "the caller heard (RTP the caller received)" $agent_hz 1 -t ul -r 8000 -c 
 hears "the recording's left channel (caller)" $caller_hz 1 "$recording"
 hears "the recording's right channel (agent)" $agent_hz 2 "$recording"
 [ "$bad" = 0 ] || fail "the two sides did not hear each other's tone (mute: $mute)"
-over=""; [ "$tls" = 0 ] || over=" over TLS"
+over=""; [ "$tls" = 0 ] || over=" over TLS with SRTP"
 echo "e2e: OK: SIPp's call was queued, answered by baresip as agent 1001$over and completed; each side heard the other's tone (${SECONDS} s)"

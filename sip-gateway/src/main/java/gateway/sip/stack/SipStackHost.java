@@ -166,6 +166,9 @@ public final class SipStackHost implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsPolicy.PROTOCOLS));
         p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsPolicy.cipherSuites()));
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // the RI's SSL state machine takes fresh 16-33 KB buffers per record; on the heap they go
+        // with the next young collection, direct ones only when a Cleaner gets to them
+        p.setProperty("gov.nist.javax.sip.stack.USE_DIRECT_BUFFERS", "false");
         return p;
     }
 
