@@ -204,7 +204,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void firstRing() {
-        phones = services.locator().contactsOf(agentId());
+        phones = LegSecurity.ringable(route, services.locator().contactsOf(agentId()));
         boolean device = switch (route.forward()) {
             case NEVER -> false;
             case WHEN_OFFLINE, ON_NO_ANSWER -> phones.isEmpty();

@@ -29,7 +29,14 @@ public final class LegSecurity {
      * the agent's device (through a trunk, in clear) may get the same offer.
      */
     public static SrtpTerms ringing(AgentRoute route, List<Binding> phones) {
-        boolean secure = !phones.isEmpty() && !route.hasDevice() && phones.stream().allMatch(b -> secure(b.transport()));
+        List<Binding> rung = ringable(route, phones);
+        boolean secure = !rung.isEmpty() && !route.hasDevice() && rung.stream().allMatch(b -> secure(b.transport()));
         return new SrtpTerms(route.media(), secure);
+    }
+
+    /** The phones of an agent that may be rung: for {@code media: srtp}, those registered over TLS only. */
+    public static List<Binding> ringable(AgentRoute route, List<Binding> phones) {
+        return route.media() != MediaSecurity.SRTP ? phones
+                : phones.stream().filter(b -> secure(b.transport())).toList();
     }
 }

@@ -156,6 +156,22 @@ class SrtpCallFlowTest {
         }
     }
 
+    @Test
+    void ofAnSrtpOnlyAgentsPhonesOnlyTheOneOnTlsIsRung() throws Exception {
+        try (CallRig rig = salesWith(MediaSecurity.SRTP).start();
+             TestPhone onTls = aliceOnTls(rig)) {
+            TestPhone onUdp = rig.agentPhone("1001", "UDP");
+            Outgoing call = rig.trunkPhone("+15550001").invite("5000", rig.rtp(CallRig.TRUNK_ADDRESS).sdp(0, 101));
+            assertEquals(Response.OK, call.awaitFinal(WAIT).getStatusCode());
+            call.ack();
+            Incoming invite = onTls.awaitRequest("INVITE", WAIT);
+            assertTrue(invite.body().contains("RTP/SAVP"), invite.body());
+            invite.respond(Response.BUSY_HERE);
+            rig.awaitEvent(AcdEvent.RingNoAnswer.class, e -> true);
+            assertTrue(onUdp.pendingRequests("INVITE").isEmpty(), "the phone on UDP was not rung");
+        }
+    }
+
     /** An RTP/SAVP description of {@code rtp}'s socket (PCMU and telephone-event) with {@code key}. */
     private static String srtpSdp(RtpPeer rtp, SdesKey key) {
         return rtp.sdp(0, 101).replace("RTP/AVP", "RTP/SAVP") + "a=crypto:" + key.attributeValue() + "\r\n";
