@@ -11,18 +11,28 @@
 #   scripts/e2e-softphone.sh                  # the check
 #   scripts/e2e-softphone.sh --mute caller    # the caller sends silence, the agent hears nothing: FAILS
 #   scripts/e2e-softphone.sh --mute agent     # baresip sends silence, the caller hears nothing: FAILS
+#   scripts/e2e-softphone.sh --tls            # baresip registers over TLS (scripts/e2e-tls.sh runs this)
+# With --tls the server also listens on TLS with a self-signed certificate made here by openssl,
+# agent 1001 has media: srtp, baresip registers over TLS trusting it and takes SRTP only
+# (mediaenc=srtp-mand, baresip's srtp module), and the check adds: the registration came over TLS,
+# the call reached baresip over that one connection (exactly one TLS connection open while the call
+# is up: the server opened none of its own), and baresip reports SRTP on the call.
 # Needs: java, sipp, baresip, sox, python3 (Debian packages sip-tester, baresip-core, sox,
-# python3). Takes about 10 s; every wait is bounded (20 s at most). The last line says OK or
-# FAILED; a failed run keeps its logs and says where.
+# python3), and with --tls openssl and ss (openssl, iproute2). Takes about 10 s; every wait is
+# bounded (20 s at most). The last line says OK or FAILED; a failed run keeps its logs and says where.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/sip-gateway/target/acd.jar"
 mute=none
-case "${1:-}" in
-  "") ;;
-  --mute) mute="${2:-}"; [[ "$mute" == caller || "$mute" == agent ]] || { echo "usage: $0 [--mute caller|agent]" >&2; exit 2; } ;;
-  *) echo "usage: $0 [--mute caller|agent]" >&2; exit 2 ;;
-esac
+tls=0
+usage() { echo "usage: $0 [--tls] [--mute caller|agent]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tls) tls=1; shift ;;
+    --mute) mute="${2:-}"; [[ "$mute" == caller || "$mute" == agent ]] || usage; shift 2 ;;
+    *) usage ;;
+  esac
+done
 exec 2>&1 # one stream, in order, so that the verdict is the last line
 caller_hz=1000
 agent_hz=440
@@ -31,14 +41,26 @@ prog=e2e
 . "$root/scripts/lib/loopback.sh"
 fail() { echo "e2e: $*"; exit 1; }
 require_tools sipp baresip java sox python3
+[ "$tls" = 0 ] || require_tools openssl ss
 ensure_jar
 
 sip_port="$(free_port)"
 trunk_port="$(free_port)"
 rtp_base=$(( 32000 + 2 * (RANDOM % 8000) ))
+tls_lines=()
+agent_media=""
+if [ "$tls" = 1 ]; then
+  tls_port="$(free_port)"
+  # a self-signed certificate for 127.0.0.1, as the README shows for a real server's name
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2> "$work/openssl.log" \
+    || { cat "$work/openssl.log"; fail "openssl could not make a certificate"; }
+  tls_lines=("tls: { listen: 127.0.0.1:$tls_port, certificate: cert.pem, key: key.pem }")
+  agent_media="    media: srtp"
+fi
 
 {
-  loopback_yaml_head "$sip_port" "$rtp_base-$((rtp_base + 99))"
+  loopback_yaml_head "$sip_port" "$rtp_base-$((rtp_base + 99))" "${tls_lines[@]}"
   cat <<YAML
 http:
   listen: 127.0.0.1:$(free_port)
@@ -54,6 +76,7 @@ agents:
     name: Alice Example
     extension: "1001"
     password: demo-1001
+$agent_media
 queues:
   - id: sales
     strategy: priority
@@ -110,6 +133,7 @@ module_path /usr/lib/baresip/modules
 module g711.so
 module aufile.so
 module sndfile.so
+module srtp.so
 audio_source aufile,$work/agent-says.wav
 audio_player aufile,/dev/null
 audio_alert aufile,/dev/null
@@ -121,23 +145,46 @@ snd_path $work/agent-heard
 module_app account.so
 module_app menu.so
 CONF
-echo "<sip:1001@127.0.0.1:$sip_port;transport=udp>;auth_pass=demo-1001;answermode=auto;regint=300" \
-  > "$work/baresip/accounts"
+registrar="127.0.0.1:$sip_port;transport=udp"
+media_params=""
+if [ "$tls" = 1 ]; then
+  echo "sip_cafile $work/cert.pem" >> "$work/baresip/config"
+  registrar="127.0.0.1:$tls_port;transport=tls"
+  media_params=";mediaenc=srtp-mand" # RTP/SAVP with SDES keys, nothing else
+fi
+echo "<sip:1001@$registrar>$media_params;auth_pass=demo-1001;answermode=auto;regint=300" > "$work/baresip/accounts"
 baresip -4 -f "$work/baresip" -n 127.0.0.1 -t 60 > "$work/baresip.log" 2>&1 &
 pids+=($!)
 wait_for "agent alice reachable" "$work/server.log" 20
-echo "e2e: baresip registered as agent 1001"
+if [ "$tls" = 1 ]; then
+  wait_for "agent alice registered from .* over TLS" "$work/server.log" 5
+  echo "e2e: baresip registered as agent 1001 over TLS"
+else
+  echo "e2e: baresip registered as agent 1001"
+fi
 
 python3 "$work/rtp-caller.py" "$work/caller-says.ul" "$work/caller-heard.ul" "$work/rtp-port" &
 caller_media=$!
 pids+=($caller_media)
 for _ in $(seq 1 50); do [ -f "$work/rtp-port" ] && break; sleep 0.1; done
+# SIPp in the background: the call is checked while it is up (SIPp holds it 4 s)
 sipp -sf "$root/scripts/sipp/caller.xml" -s 2000 -i 127.0.0.2 -p "$trunk_port" -mi 127.0.0.2 \
   -key rtp_port "$(cat "$work/rtp-port")" -m 1 -d 4000 -timeout 30s -timeout_error -trace_err \
-  -error_file "$work/sipp-errors.log" "127.0.0.1:$sip_port" > "$work/sipp.log" 2>&1 \
-  || { tail -30 "$work/sipp-errors.log" || true; fail "SIPp call failed"; }
+  -error_file "$work/sipp-errors.log" "127.0.0.1:$sip_port" > "$work/sipp.log" 2>&1 &
+sipp_pid=$!
+pids+=($sipp_pid)
 
-wait_for "answered by agent alice" "$work/server.log" 10
+wait_for "answered by agent alice" "$work/server.log" 10 "$sipp_pid"
+if [ "$tls" = 1 ]; then
+  # baresip's registration connection is the only one: the server opened none to reach it
+  tls_connections="$(ss -Htn state established "( sport = :$tls_port )" | wc -l)"
+  [ "$tls_connections" = 1 ] || fail "$tls_connections TLS connections to the server during the call (expected 1: baresip's own)"
+  echo "e2e: the call reached baresip over the connection it registered on"
+  wait_for "SRTP is Enabled" "$work/baresip.log" 5 || fail "baresip did not report SRTP on the call"
+  srtp="$(grep -o "SRTP is Enabled.*" "$work/baresip.log" | head -1)"
+  echo "e2e: baresip: $srtp"
+fi
+wait "$sipp_pid" || { tail -30 "$work/sipp-errors.log" || true; fail "SIPp call failed"; }
 wait_for "outcome COMPLETED" "$work/server.log" 10
 grep -E "joins queue|answered by|outcome|ended in" "$work/server.log" | sed 's/^/e2e: server: /'
 
@@ -176,4 +223,5 @@ hears "the caller heard (RTP the caller received)" $agent_hz 1 -t ul -r 8000 -c 
 hears "the recording's left channel (caller)" $caller_hz 1 "$recording"
 hears "the recording's right channel (agent)" $agent_hz 2 "$recording"
 [ "$bad" = 0 ] || fail "the two sides did not hear each other's tone (mute: $mute)"
-echo "e2e: OK: SIPp's call was queued, answered by baresip as agent 1001 and completed; each side heard the other's tone (${SECONDS} s)"
+over=""; [ "$tls" = 0 ] || over=" over TLS with SRTP"
+echo "e2e: OK: SIPp's call was queued, answered by baresip as agent 1001$over and completed; each side heard the other's tone (${SECONDS} s)"

@@ -11,10 +11,11 @@ import java.util.List;
  * @param digest        digest algorithms offered in challenges, most preferred first ("SHA-256", "MD5")
  * @param nat           how phones are reached by default (an agent's own {@code nat} wins)
  * @param sessionTimers RFC 4028 session timers on every call's dialogs
- * @param tcp           limits on TCP connections
+ * @param tcp           limits on TCP connections (TLS connections count with them)
+ * @param tls           SIP over TLS, or null when the server has none
  */
 public record Sip(HostPort listen, String domain, String advertise, List<String> digest, NatMode nat,
-                  SessionTimers sessionTimers, SipTcp tcp) {
+                  SessionTimers sessionTimers, SipTcp tcp, SipTls tls) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 5060);
     /** MD5 alone: SIPp 3.6.1 and Debian's baresip 1.0 stop at a SHA-256 challenge. */
     public static final List<String> DEFAULT_DIGEST = List.of("MD5");

@@ -2,6 +2,7 @@ package config.validate;
 
 import config.model.Agent;
 import config.model.Forward;
+import config.model.MediaSecurity;
 import config.model.NatMode;
 import config.model.Secret;
 import config.model.Trunk;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 /** The agents section: ids, extensions and passwords, how their phones are met, personal devices and forwarding. */
 final class AgentsSection {
     private static final Set<String> FIELDS = Set.of("id", "name", "extension", "password", "device", "forward", "trunk",
-            "nat", "digest");
+            "nat", "digest", "media");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     static final Map<String, Forward> FORWARDS = Fields.names(Forward.values(), Forward::configName);
 
@@ -67,7 +68,8 @@ final class AgentsSection {
         if (id == null) {
             return null;
         }
-        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk, nat, digest);
+        MediaSecurity media = f.choice("media", ServerSections.MEDIA, MediaSecurity.ANY);
+        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk, nat, digest, media);
     }
 
     private static String extension(String text) throws BadValue {

@@ -4,6 +4,7 @@ import config.model.AcdConfig;
 import config.model.Cidr;
 import config.model.HostPort;
 import config.model.Http;
+import config.model.MediaSecurity;
 import config.model.NatMode;
 import config.model.OfferMode;
 import config.model.PortRange;
@@ -12,9 +13,15 @@ import config.model.Secret;
 import config.model.SessionTimers;
 import config.model.Sip;
 import config.model.SipTcp;
+import config.model.SipTls;
 import config.model.Storage;
 import config.model.Trunk;
 import config.yaml.YNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +32,7 @@ import java.util.Set;
 final class ServerSections {
     static final int SIP_PORT = 5060;
     static final int MAX_REASON = 200;
+    static final Map<String, MediaSecurity> MEDIA = Fields.names(MediaSecurity.values(), MediaSecurity::configName);
     static final Map<String, NatMode> NAT_MODES = Fields.names(NatMode.values(), NatMode::configName);
 
     private final Binding b;
@@ -35,14 +43,53 @@ final class ServerSections {
 
     Sip sip(YNode node) {
         Fields f = Fields.of(node, "sip", b.problems, Set.of("listen", "domain", "advertise", "digest", "nat",
-                "sessionTimers", "tcp"));
+                "sessionTimers", "tcp", "tls"));
         HostPort listen = f.value("listen", Sip.DEFAULT_LISTEN, t -> Values.hostPort(t, SIP_PORT));
         String domain = f.required("domain", ServerSections::domain);
         String advertise = f.value("advertise", "auto", ServerSections::advertise);
         List<String> digest = digest(f, b.problems);
         NatMode nat = f.choice("nat", NAT_MODES, NatMode.AUTO);
         return new Sip(listen, domain, advertise.equals("auto") ? null : advertise, digest, nat,
-                sessionTimers(f.node("sessionTimers")), tcp(f.node("tcp")));
+                sessionTimers(f.node("sessionTimers")), tcp(f.node("tcp")),
+                f.has("tls") ? tls(f.node("tls"), listen) : null);
+    }
+
+    /** Both PEM files must be there and look like PEM; the server reads and checks them in full when it starts. */
+    private SipTls tls(YNode node, HostPort sipListen) {
+        Fields f = Fields.of(node, "sip.tls", b.problems, Set.of("listen", "certificate", "key"));
+        HostPort listen = f.value("listen", new HostPort(sipListen.host(), SipTls.DEFAULT_PORT),
+                t -> Values.hostPort(t, SipTls.DEFAULT_PORT));
+        if (listen.port() == sipListen.port() && listen.port() != 0 && overlaps(listen.host(), sipListen.host())) {
+            b.problems.at(f.node("listen"), f.path("listen"), "port " + listen.port()
+                    + " is sip.listen's, where TCP is served already; TLS needs a port of its own (5061 by default)");
+        }
+        Path certificate = pemFile(f, "certificate", "-----BEGIN CERTIFICATE-----");
+        Path key = pemFile(f, "key", "PRIVATE KEY-----");
+        return certificate == null || key == null ? null : new SipTls(listen, certificate, key);
+    }
+
+    /** Whether two listen hosts can bind the same port: the same, or either one every address. */
+    private static boolean overlaps(String a, String b) {
+        Set<String> any = Set.of("0.0.0.0", "::", "0:0:0:0:0:0:0:0");
+        return a.equals(b) || any.contains(a) || any.contains(b);
+    }
+
+    private Path pemFile(Fields f, String key, String marker) {
+        String written = f.required(key, t -> t);
+        if (written == null) {
+            return null;
+        }
+        Path file = b.resolve(written);
+        try {
+            if (!Files.readString(file, StandardCharsets.US_ASCII).contains(marker)) {
+                b.problems.at(f.node(key), f.path(key), file + " is not PEM (no " + marker + ")");
+            }
+        } catch (NoSuchFileException e) {
+            b.problems.at(f.node(key), f.path(key), "no such file " + file);
+        } catch (IOException | UncheckedIOException e) {
+            b.problems.at(f.node(key), f.path(key), "cannot read " + file + ": " + e);
+        }
+        return file;
     }
 
     private SipTcp tcp(YNode node) {
@@ -197,7 +244,7 @@ final class ServerSections {
 
     private Trunk trunk(YNode node, String path) {
         Fields f = Fields.of(node, path, b.problems, Set.of("id", "address", "allow", "username", "password",
-                "transport", "domain", "register", "registerExpiry", "offer"));
+                "transport", "domain", "register", "registerExpiry", "offer", "media"));
         String id = f.required("id", Values::id);
         b.refs.define(References.Kind.TRUNK, id, f.has("id") ? f.node("id") : node, f.path("id"));
         HostPort address = f.required("address", t -> Values.hostPort(t, SIP_PORT));
@@ -208,9 +255,14 @@ final class ServerSections {
         String domain = f.value("domain", null, ServerSections::domain);
         boolean register = f.bool("register", false);
         OfferMode offer = f.choice("offer", OFFERS, OfferMode.EARLY);
+        MediaSecurity media = f.choice("media", MEDIA, MediaSecurity.ANY);
         Duration expiry = f.positiveDuration("registerExpiry", Trunk.DEFAULT_REGISTER_EXPIRY);
         if (expiry.toSeconds() < 1) {
             b.problems.at(f.node("registerExpiry"), f.path("registerExpiry"), "must be at least 1s (REGISTER counts whole seconds)");
+        }
+        if (media == MediaSecurity.SRTP && !"TLS".equals(transport)) {
+            b.problems.at(f.node("media"), f.path("media"),
+                    "srtp needs a trunk signalled over TLS (SDES keys travel in the SDP); use any or rtp");
         }
         if (register && (username == null || password == null)) {
             b.problems.at(f.node("register"), f.path("register"),
@@ -219,6 +271,6 @@ final class ServerSections {
         if (id == null || address == null) {
             return null;
         }
-        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry, offer);
+        return new Trunk(id, address, allow, username, password, transport, domain, register, expiry, offer, media);
     }
 }

@@ -345,6 +345,46 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void sipTlsNeedsTwoPemFilesAndDefaultsToPort5061() throws IOException {
+        Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        assertEquals(List.of(
+                "acd.yaml:1:39: sip.tls.certificate: cert.der is not PEM (no -----BEGIN CERTIFICATE-----)",
+                "acd.yaml:1:54: sip.tls.key: no such file missing.pem"),
+                errors("""
+                        sip: { domain: a, tls: { certificate: cert.der, key: missing.pem } }
+                        http: { token: t }
+                        """.replace("cert.der", writeTo("cert.der", "binary"))));
+        assertEquals(List.of("acd.yaml:1:24: sip.tls: missing required field \"key\""),
+                errors("""
+                        sip: { domain: a, tls: { certificate: cert.pem } }
+                        http: { token: t }
+                        """));
+        var tls = load("""
+                sip: { listen: 127.0.0.1:5070, domain: a, tls: { certificate: cert.pem, key: key.pem } }
+                http: { token: t }
+                """).sip().tls();
+        assertEquals("127.0.0.1:5061", tls.listen().toString(), "sip.listen's host, port 5061");
+        assertEquals(dir.resolve("key.pem"), tls.key(), "relative to the config file");
+        assertNull(load(HEAD).sip().tls(), "no TLS unless asked for");
+        assertEquals(List.of("acd.yaml:1:34: sip.tls.listen: port 5060 is sip.listen's, where TCP is served already;"
+                        + " TLS needs a port of its own (5061 by default)"),
+                errors("""
+                        sip: { domain: a, tls: { listen: 0.0.0.0:5060, certificate: cert.pem, key: key.pem } }
+                        http: { token: t }
+                        """));
+    }
+
+    private String writeTo(String name, String content) {
+        try {
+            Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return name;
+    }
+
+    @Test
     void rtpTimeoutIsADurationOfZeroOrAtLeastASecond() {
         assertEquals(List.of(
                 "acd.yaml:3:17: rtp.timeout: must be 0s (never) or at least 1s, got 500ms"),

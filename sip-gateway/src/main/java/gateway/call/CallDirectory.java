@@ -1,6 +1,7 @@
 package gateway.call;
 
 import config.build.IvrSpecs;
+import config.model.MediaSecurity;
 import gateway.leg.AgentRoute;
 import gateway.trunk.TrunkRoute;
 import ivr.menu.Destination;
@@ -27,6 +28,11 @@ public interface CallDirectory {
 
     /** The SIP domain (digest realm), used in the From/To of calls we place. */
     String domain();
+
+    /** The {@code media} setting of the trunk calls come in from; any when unknown. */
+    default MediaSecurity trunkMedia(String trunkId) {
+        return MediaSecurity.ANY;
+    }
 
     /** Where transfers to outside numbers are sent: the first trunk; empty when there is none. */
     Optional<TrunkRoute> transferTrunk();

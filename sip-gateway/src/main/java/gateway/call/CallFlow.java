@@ -61,7 +61,7 @@ final class CallFlow implements AgentRing.Owner {
         this.services = services;
         this.loop = loop;
         this.callId = callId;
-        this.caller = new CallerLeg(services.legs(), loop, callId, invite);
+        this.caller = new CallerLeg(services.legs(), loop, callId, invite, CallerSecurity.terms(services.directory(), invite));
         this.onEnded = onEnded;
         this.scheduler = new LoopScheduler(loop);
         this.startedMs = services.clock().millis();

@@ -54,8 +54,11 @@ public final class RunCommand implements Command {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "acd-shutdown"));
         ReloadSignal.onSighup(() -> new Thread(() -> server.reloader().reload("SIGHUP"), "acd-reload").start());
+        int tlsPort = server.gateway().sip().host().tlsPort();
         out.println("acd: running " + file + " (SIP " + loaded.config().sip().listen().host() + ":"
-                + server.gateway().sipPort() + ", UDP and TCP); Ctrl-C stops");
+                + server.gateway().sipPort() + ", UDP and TCP"
+                + (tlsPort > 0 ? "; TLS " + loaded.config().sip().tls().listen().host() + ":" + tlsPort : "")
+                + "); Ctrl-C stops");
         out.flush();
         try {
             server.awaitStop();

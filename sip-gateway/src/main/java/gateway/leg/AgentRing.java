@@ -6,6 +6,7 @@ import gateway.media.LoopScheduler;
 import gateway.net.Addresses;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
+import gateway.sdp.SrtpTerms;
 import gateway.sip.SipReason;
 import gateway.sip.registrar.Binding;
 import io.netty.channel.EventLoop;
@@ -176,12 +177,13 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     /** Opens the shared media leg, then rings. */
     public void start() {
+        SrtpTerms srtp = LegSecurity.ringing(route, services.locator().contactsOf(agentId()));
         MediaLeg.offering(services, loop, new RtpLegListener() {
             @Override
             public void onInactive(RtpLeg l) {
                 owner.mediaDead(l);
             }
-        }, new MediaLeg.Opened() {
+        }, srtp, new MediaLeg.Opened() {
             @Override
             public void opened(MediaLeg leg, byte[] sdp) {
                 media = leg;
@@ -202,7 +204,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     }
 
     private void firstRing() {
-        phones = services.locator().contactsOf(agentId());
+        phones = LegSecurity.ringable(route, services.locator().contactsOf(agentId()));
         boolean device = switch (route.forward()) {
             case NEVER -> false;
             case WHEN_OFFLINE, ON_NO_ANSWER -> phones.isEmpty();

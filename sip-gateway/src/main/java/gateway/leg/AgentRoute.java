@@ -1,6 +1,7 @@
 package gateway.leg;
 
 import config.model.Forward;
+import config.model.MediaSecurity;
 import gateway.trunk.TrunkRoute;
 import java.util.Objects;
 
@@ -10,15 +11,22 @@ import java.util.Objects;
  * @param extension the SIP user its phones register as, or null for a device-only agent
  * @param device personal number rung through {@code trunk}, or null
  * @param trunk  the trunk that reaches the device, or null
+ * @param media  plain RTP, SRTP or either on the agent's phones
  */
-public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
+public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk,
+                         MediaSecurity media) {
     public AgentRoute {
         Objects.requireNonNull(agentId, "agentId");
         forward = forward == null ? Forward.NEVER : forward;
+        media = media == null ? MediaSecurity.ANY : media;
         if (forward != Forward.NEVER && (device == null || trunk == null)) {
             throw new IllegalArgumentException("agent " + agentId + ": forward " + forward.configName()
                     + " needs a device and a trunk");
         }
+    }
+
+    public AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
+        this(agentId, extension, device, forward, trunk, MediaSecurity.ANY);
     }
 
     public static AgentRoute phonesOnly(String agentId, String extension) {

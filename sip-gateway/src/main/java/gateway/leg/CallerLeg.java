@@ -3,6 +3,7 @@ package gateway.leg;
 import gateway.dialog.SessionTimerRules;
 import gateway.media.LoopScheduler;
 import gateway.rtp.RtpLegListener;
+import gateway.sdp.SrtpTerms;
 import gateway.sip.AdmittedInvite;
 import gateway.sip.OfferBody;
 import gateway.sip.SipOutbound;
@@ -88,12 +89,21 @@ public final class CallerLeg {
     private Listener listener;
     private Dialog dialog;
     private MediaLeg media;
+    private final SrtpTerms srtp;
     private final LegDialog session;
     /** The listener heard {@link Listener#answered}: at the 200, or at the ACK that answers a delayed offer. */
     private boolean announced;
 
+    /** A caller with today's terms: plain RTP, SRTP only if the INVITE came over TLS. */
     public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted) {
+        this(services, loop, callId, admitted,
+                SrtpTerms.any(admitted.source() != null && LegSecurity.secure(admitted.source().transport())));
+    }
+
+    /** @param srtp the caller's SRTP terms: its trunk's or agent's {@code media}, and whether it came over TLS */
+    public CallerLeg(LegServices services, EventLoop loop, String callId, AdmittedInvite admitted, SrtpTerms srtp) {
         this.services = services;
+        this.srtp = srtp;
         this.loop = loop;
         this.callId = callId;
         this.inviteTx = admitted.transaction();
@@ -197,9 +207,9 @@ public final class CallerLeg {
             }
         };
         if (delayed) {
-            MediaLeg.offering(services, loop, mediaEvents, then);
+            MediaLeg.offering(services, loop, mediaEvents, srtp, then);
         } else {
-            MediaLeg.answering(services, loop, mediaEvents, offer.sdp(), then);
+            MediaLeg.answering(services, loop, mediaEvents, offer.sdp(), srtp, then);
         }
     }
 

@@ -7,6 +7,7 @@ import gateway.sdp.LocalSession;
 import gateway.sdp.Negotiation;
 import gateway.sdp.SdpException;
 import gateway.sdp.SessionDescription;
+import gateway.sdp.SrtpTerms;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -31,17 +32,25 @@ public final class MediaLeg {
     private final LegServices services;
     private final RtpLeg rtp;
     private final LocalSession session;
+    private final SrtpTerms srtp;
     private byte[] lastSdp;
 
-    private MediaLeg(LegServices services, RtpLeg rtp) {
+    private MediaLeg(LegServices services, RtpLeg rtp, SrtpTerms srtp) {
         this.services = services;
         this.rtp = rtp;
+        this.srtp = srtp;
         this.session = new LocalSession(services.sip().advertisedHost());
     }
 
     /** Parses the peer's offer, opens a leg and answers it; the leg's media is set from the answer. */
     public static void answering(LegServices services, EventLoop loop, RtpLegListener listener, byte[] rawOffer,
                                  Opened then) {
+        answering(services, loop, listener, rawOffer, SrtpTerms.any(false), then);
+    }
+
+    /** {@link #answering(LegServices, EventLoop, RtpLegListener, byte[], Opened)} under {@code srtp}'s terms. */
+    public static void answering(LegServices services, EventLoop loop, RtpLegListener listener, byte[] rawOffer,
+                                 SrtpTerms srtp, Opened then) {
         SessionDescription offer;
         try {
             offer = SessionDescription.parse(text(rawOffer));
@@ -49,13 +58,13 @@ public final class MediaLeg {
             then.failed(Response.NOT_ACCEPTABLE_HERE, "unusable SDP offer: " + e.getMessage());
             return;
         }
-        open(services, loop, listener, then, leg -> {
+        open(services, loop, listener, srtp, then, leg -> {
             Negotiation answer;
             try {
-                answer = services.negotiator().answer(offer, leg.session, leg.rtp.port(), Direction.SENDRECV);
+                answer = services.negotiator().answer(offer, leg.session, leg.rtp.port(), Direction.SENDRECV, srtp);
             } catch (SdpException e) {
                 leg.close();
-                then.failed(Response.NOT_ACCEPTABLE_HERE, "no common codec: " + e.getMessage());
+                then.failed(Response.NOT_ACCEPTABLE_HERE, "no common media: " + e.getMessage());
                 return;
             }
             leg.rtp.media(answer.media());
@@ -65,14 +74,24 @@ public final class MediaLeg {
 
     /** Opens a leg and makes our offer; the media is set when an answer is {@link #accept accepted}. */
     public static void offering(LegServices services, EventLoop loop, RtpLegListener listener, Opened then) {
-        open(services, loop, listener, then, leg -> then.opened(leg, leg.offer()));
+        offering(services, loop, listener, SrtpTerms.any(false), then);
     }
 
-    private static void open(LegServices services, EventLoop loop, RtpLegListener listener, Opened then,
-                             Consumer<MediaLeg> next) {
+    /** {@link #offering(LegServices, EventLoop, RtpLegListener, Opened)} under {@code srtp}'s terms. */
+    public static void offering(LegServices services, EventLoop loop, RtpLegListener listener, SrtpTerms srtp,
+                                Opened then) {
+        if (!srtp.usable()) {
+            then.failed(Response.NOT_ACCEPTABLE_HERE, "no TLS signalling, which media: srtp needs,");
+            return;
+        }
+        open(services, loop, listener, srtp, then, leg -> then.opened(leg, leg.offer()));
+    }
+
+    private static void open(LegServices services, EventLoop loop, RtpLegListener listener, SrtpTerms srtp,
+                             Opened then, Consumer<MediaLeg> next) {
         services.rtp().open(loop, listener).addListener(f -> {
             if (f.isSuccess()) {
-                next.accept(new MediaLeg(services, (RtpLeg) f.getNow()));
+                next.accept(new MediaLeg(services, (RtpLeg) f.getNow(), srtp));
             } else {
                 then.failed(Response.SERVICE_UNAVAILABLE, "no media port: " + f.cause());
             }
@@ -85,7 +104,7 @@ public final class MediaLeg {
 
     /** Takes the peer's answer to our offer. */
     public void accept(byte[] rawAnswer) throws SdpException {
-        rtp.media(services.negotiator().accept(SessionDescription.parse(text(rawAnswer))));
+        rtp.media(services.negotiator().accept(SessionDescription.parse(text(rawAnswer)), srtp));
     }
 
     /**
@@ -94,14 +113,14 @@ public final class MediaLeg {
      */
     public byte[] answer(byte[] rawOffer) throws SdpException {
         Negotiation answer = services.negotiator().answer(SessionDescription.parse(text(rawOffer)), session, rtp.port(),
-                Direction.SENDRECV);
+                Direction.SENDRECV, srtp);
         rtp.media(answer.media());
         return sent(bytes(answer.answer()));
     }
 
     /** A new offer of ours (for an offerless re-INVITE): every codec, sendrecv; its answer goes to {@link #accept}. */
     public byte[] offer() {
-        return sent(bytes(services.negotiator().offer(session, rtp.port(), Direction.SENDRECV)));
+        return sent(bytes(services.negotiator().offer(session, rtp.port(), Direction.SENDRECV, srtp)));
     }
 
     /** The SDP we sent last, as sent: a refresh re-INVITE repeats it with its version unchanged (RFC 4028 section 7.4). */

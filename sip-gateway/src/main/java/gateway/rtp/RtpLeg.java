@@ -1,6 +1,8 @@
 package gateway.rtp;
 
 import gateway.sdp.MediaParameters;
+import gateway.srtp.Sdes;
+import gateway.srtp.SrtpSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,18 +46,17 @@ public final class RtpLeg {
     private Channel rtp;
     private Channel rtcp;
     private State state = State.OPEN;
-
     private MediaParameters media;
     private RtpLeg partner;
     private RtpTap tap;
     private Consumer<RtpLeg> mediaWatch;
     /** Null until someone listens for the peer's keys or presses one towards it. */
     private LegDtmf dtmf;
-
+    /** Null for plain RTP; else decrypts what the peer sends (before the header check: padding is encrypted) and encrypts what goes to it. */
+    private SrtpSession srtp;
     private boolean receivedSinceSweep;
     private long idleSinceMs;
     private long linkedAtMs;
-
     private long packetsIn;
     private long bytesIn;
     private long packetsOut;
@@ -105,6 +106,7 @@ public final class RtpLeg {
         checkLoop();
         MediaParameters old = media;
         media = Objects.requireNonNull(parameters);
+        srtp = old != null && Objects.equals(old.sdes(), parameters.sdes()) ? srtp : Sdes.session(parameters.sdes());
         if (old != null && parameters.remote() != null && !parameters.remote().equals(old.remote())) {
             source.forget();
         }
@@ -163,11 +165,9 @@ public final class RtpLeg {
     }
 
     /**
-     * Sends one packet we originate (prompt, hold music, tone) as part of this leg's single outbound
-     * stream. The payload must already be in the leg's codec (see {@code media().codec()}).
-     *
-     * @param timestampAdvance the timestamp units the payload covers (160 for 20 ms of G.711)
-     * @return false when nothing was sent: the leg is closed, has no media yet, or the peer holds
+     * Sends one packet we originate (prompt, hold music, tone) in this leg's single outbound stream,
+     * the payload already in the leg's codec; {@code timestampAdvance}: 160 for 20 ms of G.711.
+     * False when nothing was sent: the leg is closed, has no media yet, or the peer holds.
      */
     public boolean send(int payloadType, byte[] payload, int timestampAdvance) {
         return send(payloadType, payload, 0, payload.length, timestampAdvance);
@@ -179,7 +179,7 @@ public final class RtpLeg {
         if (!canSend()) {
             return false;
         }
-        ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + length);
+        ByteBuf packet = rtp.alloc().directBuffer(RtpHeader.FIXED_LENGTH + length + SrtpSession.MAX_TAG);
         out.playback(packet, payloadType, timestampAdvance, clockMs.getAsLong());
         packet.writeBytes(payload, offset, length);
         emit(packet);
@@ -281,14 +281,16 @@ public final class RtpLeg {
     }
 
     void emit(ByteBuf packet) {
+        ByteBuf p = srtp == null ? packet : srtp.protect(packet, RtpHeader.headerLength(packet), rtp.alloc());
         packetsOut++;
-        bytesOut += packet.readableBytes();
-        rtp.writeAndFlush(new DatagramPacket(packet, sendTarget()), rtp.voidPromise());
+        bytesOut += p.readableBytes();
+        rtp.writeAndFlush(new DatagramPacket(p, sendTarget()), rtp.voidPromise());
     }
 
     private void onPacket(DatagramPacket datagram) {
         ByteBuf p = datagram.content();
-        if (state != State.OPEN || !RtpHeader.isValid(p)) {
+        if (state != State.OPEN || (srtp != null && !srtp.unprotect(p, RtpHeader.headerLength(p)))
+                || !RtpHeader.isValid(p)) {
             drop(datagram);
             return;
         }

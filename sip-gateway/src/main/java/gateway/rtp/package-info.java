@@ -20,6 +20,9 @@
  * ours into the leg's stream. A leg nobody asks pays one null check per packet.</li>
  * <li>Dead legs: a sweep per loop reports a bridged leg silent for the inactivity timeout while
  * media flows both ways (never on hold, when many phones send nothing).</li>
+ * <li>SRTP ({@link gateway.srtp.SrtpSession}): a leg whose media agreed SDES keys decrypts what
+ * its peer sends before anything else reads it and encrypts what it sends last, so taps, keys
+ * and the partner see RTP in clear; a plain leg pays one null check.</li>
  * <li>Reference counts: every received datagram is released or written on exactly once.</li>
  * </ul>
  */

@@ -1,5 +1,6 @@
 package gateway.sdp;
 
+import gateway.srtp.Sdes;
 import ivr.audio.Codec;
 import java.net.InetSocketAddress;
 
@@ -12,9 +13,15 @@ import java.net.InetSocketAddress;
  * @param receiveEventPt the telephone-event payload type we declared for receiving, or -1
  * @param ptimeMs the packetization time the peer asked for (20 when it did not say)
  * @param remoteDirection the direction the peer declared, from its side
+ * @param sdes the SRTP keys agreed (RFC 4568), or null for plain RTP
  */
 public record MediaParameters(InetSocketAddress remote, Codec codec, int sendEventPt, int receiveEventPt,
-                              int ptimeMs, Direction remoteDirection) {
+                              int ptimeMs, Direction remoteDirection, Sdes sdes) {
+
+    public MediaParameters(InetSocketAddress remote, Codec codec, int sendEventPt, int receiveEventPt, int ptimeMs,
+                           Direction remoteDirection) {
+        this(remote, codec, sendEventPt, receiveEventPt, ptimeMs, remoteDirection, null);
+    }
 
     /** Whether we may send audio to the peer now: it has an address and is willing to receive. */
     public boolean peerReceives() {

@@ -1,5 +1,6 @@
 package gateway.sdp;
 
+import gateway.srtp.Sdes;
 import ivr.audio.Codec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ public final class SdpNegotiator {
     /** DTMF digits 0-9, *, #, A-D and flash. */
     public static final String EVENTS = "0-16";
     private static final int DEFAULT_PTIME_MS = 20;
+    private static final List<String> PROFILES = List.of("RTP/AVP", "RTP/AVPF", "RTP/SAVP", "RTP/SAVPF");
 
     private final List<Codec> preference;
     private final int telephoneEventPt;
@@ -40,6 +42,11 @@ public final class SdpNegotiator {
 
     /** Our offer: every codec we take, telephone-event, and {@code direction} (sendonly to hold the peer). */
     public SessionDescription offer(LocalSession session, int port, Direction direction) {
+        return offer(session, port, direction, SrtpTerms.any(false));
+    }
+
+    /** Our offer under {@code srtp}'s terms: RTP/SAVP or RTP/AVP, with our keys when the leg may carry SRTP. */
+    public SessionDescription offer(LocalSession session, int port, Direction direction, SrtpTerms srtp) {
         List<String> formats = new ArrayList<>();
         List<Attribute> attributes = new ArrayList<>();
         for (Codec codec : preference) {
@@ -47,7 +54,8 @@ public final class SdpNegotiator {
             attributes.add(new Attribute("rtpmap", RtpMap.of(codec).value()));
         }
         addTelephoneEvent(formats, attributes, telephoneEventPt);
-        return session.describe(List.of(audio(port, "RTP/AVP", formats, attributes, direction)));
+        attributes.addAll(srtp.offerKeys());
+        return session.describe(List.of(audio(port, srtp.offerProfile(), formats, attributes, direction)));
     }
 
     /**
@@ -58,11 +66,18 @@ public final class SdpNegotiator {
      */
     public Negotiation answer(SessionDescription offer, LocalSession session, int port, Direction local)
             throws SdpException {
+        return answer(offer, session, port, local, SrtpTerms.any(false));
+    }
+
+    /** {@link #answer(SessionDescription, LocalSession, int, Direction)} under {@code srtp}'s terms. */
+    public Negotiation answer(SessionDescription offer, LocalSession session, int port, Direction local, SrtpTerms srtp)
+            throws SdpException {
         List<MediaDescription> answer = new ArrayList<>();
         MediaParameters agreed = null;
         for (MediaDescription m : offer.media()) {
             Codec codec = agreed == null && acceptable(m) ? preferredCodec(m) : null;
-            if (codec == null) {
+            Sdes keys = codec == null ? null : srtp.answer(m);
+            if (keys == null) {
                 answer.add(m.rejected());
                 continue;
             }
@@ -78,11 +93,15 @@ public final class SdpNegotiator {
             formats.add(Integer.toString(codec.payloadType()));
             attributes.add(new Attribute("rtpmap", RtpMap.of(codec).value()));
             addTelephoneEvent(formats, attributes, eventPt);
+            if (keys.ours() != null) {
+                attributes.add(new Attribute(SrtpTerms.CRYPTO, keys.ours().attributeValue()));
+            }
             answer.add(audio(port, m.proto(), formats, attributes, ours));
-            agreed = new MediaParameters(remote(c, m.port()), codec, eventPt, eventPt, ptime(m), offered);
+            agreed = new MediaParameters(remote(c, m.port()), codec, eventPt, eventPt, ptime(m), offered,
+                    keys.ours() == null ? null : keys);
         }
         if (agreed == null) {
-            throw new SdpException("no acceptable audio stream: we take RTP/AVP audio with "
+            throw new SdpException("no acceptable audio stream: we take " + srtpTerms(srtp) + " audio with "
                     + preference + " and none was offered");
         }
         return new Negotiation(session.describe(answer), agreed);
@@ -90,8 +109,14 @@ public final class SdpNegotiator {
 
     /** Reads the peer's answer to an offer we made with {@link #offer}. */
     public MediaParameters accept(SessionDescription answer) throws SdpException {
+        return accept(answer, SrtpTerms.any(false));
+    }
+
+    /** Reads the answer to an offer made under {@code srtp}'s terms; one breaking them is refused. */
+    public MediaParameters accept(SessionDescription answer, SrtpTerms srtp) throws SdpException {
         for (MediaDescription m : answer.media()) {
-            if (!acceptable(m)) {
+            Sdes keys = acceptable(m) ? srtp.accept(m) : null;
+            if (keys == null) {
                 continue;
             }
             for (String format : m.formats()) {
@@ -104,15 +129,24 @@ public final class SdpNegotiator {
                         theirs = Direction.of(theirs.sends(), false);
                     }
                     return new MediaParameters(remote(c, m.port()), codec, eventPayloadType(m),
-                            telephoneEventPt, ptime(m), theirs);
+                            telephoneEventPt, ptime(m), theirs, keys.ours() == null ? null : keys);
                 }
             }
         }
-        throw new SdpException("the answer accepts none of the codecs we offered " + preference);
+        throw new SdpException("the answer accepts none of the codecs we offered " + preference
+                + " under our terms (" + srtpTerms(srtp) + ")");
     }
 
     private static boolean acceptable(MediaDescription m) {
-        return m.media().equals("audio") && m.port() != 0 && (m.proto().equals("RTP/AVP") || m.proto().equals("RTP/AVPF"));
+        return m.media().equals("audio") && m.port() != 0 && PROFILES.contains(m.proto());
+    }
+
+    private static String srtpTerms(SrtpTerms srtp) {
+        return switch (srtp.policy()) {
+            case RTP -> "plain RTP";
+            case SRTP -> srtp.srtpAllowed() ? "SRTP (RTP/SAVP with a=crypto)" : "SRTP, which needs TLS signalling,";
+            case ANY -> srtp.srtpAllowed() ? "RTP or SRTP" : "plain RTP (SRTP needs TLS signalling)";
+        };
     }
 
     private Codec preferredCodec(MediaDescription m) {

@@ -3,6 +3,7 @@ package gateway.server;
 import config.build.IvrSpecs;
 import config.model.AcdConfig;
 import config.model.Agent;
+import config.model.MediaSecurity;
 import config.model.Trunk;
 import gateway.call.CallDirectory;
 import gateway.leg.AgentRoute;
@@ -98,6 +99,11 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
     }
 
     @Override
+    public MediaSecurity trunkMedia(String trunkId) {
+        return current.config().trunk(trunkId).map(Trunk::media).orElse(MediaSecurity.ANY);
+    }
+
+    @Override
     public Optional<TrunkRoute> transferTrunk() {
         return current.config().trunks().stream().findFirst().map(this::route);
     }
@@ -168,6 +174,6 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
 
     private AgentRoute route(AcdConfig c, Agent a) {
         TrunkRoute trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(this::route).orElse(null);
-        return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk);
+        return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk, a.media());
     }
 }

@@ -9,6 +9,7 @@ import acd.queue.QueueSpec;
 import config.model.NatMode;
 import config.model.PortRange;
 import config.model.SessionTimers;
+import config.model.SipTls;
 import gateway.call.AgentPresence;
 import gateway.call.B2bua;
 import gateway.call.CallDirectory;
@@ -31,6 +32,8 @@ import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
 import gateway.sip.tcp.TcpLimits;
+import gateway.sip.tls.ServerCertificate;
+import gateway.sip.tls.TlsListen;
 import gateway.trunk.TrunkRegistrations;
 import ivr.record.RecordingRepair;
 import ivr.record.RecordingWriter;
@@ -43,6 +46,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
+    /** How often the TLS certificate files are looked at for a renewal. */
+    private static final Duration CERTIFICATE_CHECK = Duration.ofSeconds(5);
     /** Chunks (about 125 ms of a call each) queued for the disk before audio is dropped: about a minute of 100 calls. */
     private static final int RECORDING_BACKLOG_CHUNKS = 48_000;
 
@@ -76,7 +82,8 @@ public final class Gateway implements AutoCloseable {
      */
     public record Settings(String sipAddress, int sipPort, String domain, String advertise, String rtpBind,
                            PortRange rtpPorts, Duration rtpInactivity, int callThreads, int maxCalls,
-                           List<DigestAlgorithm> digest, NatMode nat, SessionTimers sessionTimers, TcpLimits tcp) {
+                           List<DigestAlgorithm> digest, NatMode nat, SessionTimers sessionTimers, TcpLimits tcp,
+                           SipTls tls) {
         public Settings {
             nat = nat == null ? NatMode.AUTO : nat;
             sessionTimers = sessionTimers == null ? SessionTimers.DEFAULT : sessionTimers;
@@ -93,23 +100,29 @@ public final class Gateway implements AutoCloseable {
         /** Everything on one loopback address, SIP on a free port: for tests. */
         public static Settings loopback(String domain, PortRange rtpPorts) {
             return new Settings("127.0.0.1", 0, domain, "127.0.0.1", "127.0.0.1", rtpPorts, null, 2, 10_000, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         public Settings withRtpInactivity(Duration d) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, d, callThreads, maxCalls, digest,
-                    nat, sessionTimers, tcp);
+                    nat, sessionTimers, tcp, tls);
         }
 
         /** RFC 4028 session timers; tests use intervals far below the 90 s a config file may hold. */
         public Settings withSessionTimers(SessionTimers timers) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads, maxCalls,
-                    digest, nat, timers, tcp);
+                    digest, nat, timers, tcp, tls);
         }
 
         public Settings withTcp(TcpLimits limits) {
             return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads,
-                    maxCalls, digest, nat, sessionTimers, limits);
+                    maxCalls, digest, nat, sessionTimers, limits, tls);
+        }
+
+        /** SIP over TLS as well ({@code null}: none). */
+        public Settings withTls(SipTls value) {
+            return new Settings(sipAddress, sipPort, domain, advertise, rtpBind, rtpPorts, rtpInactivity, callThreads,
+                    maxCalls, digest, nat, sessionTimers, tcp, value);
         }
     }
 
@@ -123,9 +136,12 @@ public final class Gateway implements AutoCloseable {
     private final AgentPresence presence;
     private final SipServer sip;
     private final TrunkRegistrations trunks;
+    private final Optional<ServerCertificate> certificate;
 
     private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop loop,
-                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks) {
+                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks,
+                    Optional<ServerCertificate> certificate) {
+        this.certificate = certificate;
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
@@ -175,9 +191,8 @@ public final class Gateway implements AutoCloseable {
         b2buaRef[0] = b2bua;
         TrunkRegistrations registrations = new TrunkRegistrations(TrunkRegistrations.Backoff.STANDARD);
 
-        String stackName = "acd-" + STACKS.incrementAndGet();
-        SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort())
-                        .withTcp(settings.tcp()), settings.domain())
+        Optional<ServerCertificate> certificate = certificate(settings.tls());
+        SipServer sip = SipServer.builder(stackSettings(settings, certificate), settings.domain())
                 .agents(credentials)
                 .digest(new DigestAuthenticator(settings.domain(), settings.digest(), Duration.ofMinutes(5), 100_000,
                         System::currentTimeMillis))
@@ -195,9 +210,31 @@ public final class Gateway implements AutoCloseable {
         b2bua.attach(outbound, settings.sessionTimers());
         registrations.attach(outbound);
         presence.publishAll();
-        log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
+        log.info("SIP on {}:{} (UDP, TCP){}, RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
+                sip.host().tlsPort() > 0 ? ", TLS on " + settings.tls().listen().host() + ":" + sip.host().tlsPort() : "",
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations);
+        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations, certificate);
+    }
+
+    /** The TLS certificate of {@code sip.tls}, watched for renewals; none without TLS. */
+    private static Optional<ServerCertificate> certificate(SipTls tls) throws SipException {
+        if (tls == null) {
+            return Optional.empty();
+        }
+        try {
+            ServerCertificate c = ServerCertificate.load(tls.certificate(), tls.key());
+            c.watch(CERTIFICATE_CHECK);
+            return Optional.of(c);
+        } catch (IOException e) {
+            throw new SipException("sip.tls: " + e.getMessage(), e);
+        }
+    }
+
+    private static SipStackSettings stackSettings(Settings s, Optional<ServerCertificate> certificate) {
+        SipStackSettings stack = SipStackSettings.server("acd-" + STACKS.incrementAndGet(), s.sipAddress(), s.sipPort())
+                .withTcp(s.tcp());
+        return certificate.map(c -> stack.withTls(new TlsListen(s.tls().listen().host(), s.tls().listen().port(),
+                c.context()))).orElse(stack);
     }
 
     /** Recordings and voicemails a crash left open get their WAV headers completed before new ones start. */
@@ -222,6 +259,11 @@ public final class Gateway implements AutoCloseable {
     /** Takes a reloaded config's agents into presence (new device-only agents become reachable). */
     public void reconfigure(config.model.AcdConfig next) {
         presence.publishAll();
+    }
+
+    /** The TLS certificate in use, when the server speaks TLS. */
+    public Optional<ServerCertificate> tlsCertificate() {
+        return certificate;
     }
 
     /** The SIP port, UDP and TCP. */
@@ -267,6 +309,7 @@ public final class Gateway implements AutoCloseable {
         // un-REGISTER while SIP still runs
         trunks.close();
         sip.close();
+        certificate.ifPresent(ServerCertificate::close);
         loop.close();
         playouts.close();
         loops.close();

@@ -119,7 +119,7 @@ public final class ServerMain implements AutoCloseable {
         List<DigestAlgorithm> digest = ConfiguredDirectory.digestAlgorithms(config.sip().digest());
         return new Gateway.Settings(listen, config.sip().listen().port(), config.sip().domain(), advertise, listen,
                 rtp, config.rtp().timeout(), 0, 10_000, digest, config.sip().nat(), config.sip().sessionTimers(),
-                tcpLimits(config.sip().tcp()));
+                tcpLimits(config.sip().tcp()), config.sip().tls());
     }
 
     private static TcpLimits tcpLimits(SipTcp tcp) {

@@ -49,6 +49,8 @@ public final class SipOutbound {
     private final GatewayMeters meters;
     private final String host;
     private final int port;
+    /** Our TLS port, -1 without TLS: Contact and Via of what goes over TLS name it. */
+    private final int tlsPort;
 
     public SipOutbound(SipStackHost stack, String advertisedHost) {
         this(stack, advertisedHost, GatewayMeters.NONE);
@@ -65,6 +67,7 @@ public final class SipOutbound {
         this.resender = new Resender(headers, this::send);
         this.host = advertisedHost;
         this.port = stack.port();
+        this.tlsPort = stack.tlsPort();
     }
 
     /** The address we put in Contact, Via and SDP. */
@@ -96,11 +99,16 @@ public final class SipOutbound {
 
     private ContactHeader contact(String user, String transport) throws ParseException {
         SipURI uri = addresses.createSipURI(user, host);
-        uri.setPort(port);
-        if ("TCP".equalsIgnoreCase(transport)) {
-            uri.setTransportParam("tcp");
+        uri.setPort(portFor(transport));
+        if ("TCP".equalsIgnoreCase(transport) || "TLS".equalsIgnoreCase(transport)) {
+            uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
         }
         return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /** The port we are reached at over {@code transport}. */
+    private int portFor(String transport) {
+        return "TLS".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
     }
 
     /**
@@ -128,12 +136,12 @@ public final class SipOutbound {
         try {
             SipURI target = (SipURI) addresses.createURI(requestUri);
             String tp = transport == null ? "UDP" : transport.toUpperCase();
-            if (tp.equals("TCP") && target.getTransportParam() == null && routeSet.isEmpty()) {
-                target.setTransportParam("tcp");
+            if (!tp.equals("UDP") && target.getTransportParam() == null && routeSet.isEmpty()) {
+                target.setTransportParam(tp.toLowerCase(Locale.ROOT));
             }
             Address from = addresses.createAddress(addresses.createSipURI(fromUser.isEmpty() ? "anonymous" : fromUser, domain));
             Address to = addresses.createAddress(addresses.createSipURI(toUser, domain));
-            ViaHeader via = headers.createViaHeader(host, port, tp, null);
+            ViaHeader via = headers.createViaHeader(host, portFor(tp), tp, null);
             via.setRPort();
             Request invite = messages.createRequest(target, Request.INVITE, headers.createCallIdHeader(callId),
                     headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, newTag()),
@@ -180,7 +188,7 @@ public final class SipOutbound {
                 target.setPort(registrar.getPort());
             }
             Address aor = addresses.createAddress(addresses.createSipURI(user, domain));
-            ViaHeader via = headers.createViaHeader(host, port, tp, null);
+            ViaHeader via = headers.createViaHeader(host, portFor(tp), tp, null);
             via.setRPort();
             Request register = messages.createRequest(target, Request.REGISTER, headers.createCallIdHeader(callId),
                     headers.createCSeqHeader(cseq, Request.REGISTER), headers.createFromHeader(aor, fromTag),
@@ -322,7 +330,7 @@ public final class SipOutbound {
     private Request request(SipURI target, String method, String transport, javax.sip.header.CallIdHeader callId,
                             long seq, javax.sip.header.FromHeader from, ToHeader to)
             throws ParseException, InvalidArgumentException {
-        ViaHeader via = headers.createViaHeader(host, port, transport, null);
+        ViaHeader via = headers.createViaHeader(host, portFor(transport), transport, null);
         via.setRPort();
         return messages.createRequest(target, method, (javax.sip.header.CallIdHeader) callId.clone(),
                 headers.createCSeqHeader(seq, method), (javax.sip.header.FromHeader) from.clone(), (ToHeader) to.clone(),

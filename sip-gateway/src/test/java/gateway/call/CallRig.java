@@ -8,9 +8,11 @@ import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import config.build.IvrSpecs;
 import config.model.Forward;
+import config.model.HostPort;
 import config.model.OfferMode;
 import config.model.PortRange;
 import config.model.SessionTimers;
+import config.model.SipTls;
 import gateway.leg.AgentRoute;
 import gateway.server.Gateway;
 import gateway.server.Observers;
@@ -84,6 +86,7 @@ final class CallRig implements AutoCloseable {
         private TrunkRoute trunk;
         private Duration inactivity;
         private TcpLimits tcp;
+        private SipTls tls;
         private CallFacts facts = CallFacts.NONE;
         private SessionTimers sessionTimers;
 
@@ -155,10 +158,16 @@ final class CallRig implements AutoCloseable {
             return this;
         }
 
+        /** SIP over TLS too, on a free port, with this certificate. */
+        Builder tls(Path certificate, Path key) {
+            tls = new SipTls(new HostPort("127.0.0.1", 0), certificate, key);
+            return this;
+        }
+
         CallRig start() throws Exception {
             int base = 30_000 + 2 * ThreadLocalRandom.current().nextInt(0, 12_000);
             Gateway.Settings settings = Gateway.Settings.loopback(DOMAIN, new PortRange(base, base + 399))
-                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers).withTcp(tcp);
+                    .withRtpInactivity(inactivity).withSessionTimers(sessionTimers).withTcp(tcp).withTls(tls);
             MenuSet menuSet = new MenuSet(menus);
             IvrSpecs ivr = new IvrSpecs(menuSet, new EntryPoints(entries.values(), menuSet), queueMedia, sounds);
             Path storage = Files.createTempDirectory("acd-rig");
@@ -188,6 +197,10 @@ final class CallRig implements AutoCloseable {
 
     int sipPort() {
         return gateway.sipPort();
+    }
+
+    int tlsPort() {
+        return gateway.sip().host().tlsPort();
     }
 
     /** A registered agent phone over {@code transport}. */

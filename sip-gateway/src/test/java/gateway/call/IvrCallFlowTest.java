@@ -129,12 +129,7 @@ class IvrCallFlowTest {
 
             assertEquals(Response.OK, caller.call().bye().awaitFinal(WAIT).getStatusCode());
             alice.awaitRequest("BYE", WAIT);
-            WavData wav = awaitWav(RecordingPaths.of(rig.storage.resolve("recordings"), LocalDate.now(ZoneId.systemDefault()),
-                    caller.call().callId(), "wav"), 2);
-            short[] left = wav.channel(0);
-            short[] right = wav.channel(1);
-            assertTrue(Goertzel.power(left, CALLER_HZ) > 10 * Goertzel.power(left, AGENT_HZ), "caller on the left");
-            assertTrue(Goertzel.power(right, AGENT_HZ) > 10 * Goertzel.power(right, CALLER_HZ), "agent on the right");
+            StereoRecordings.assertCallerLeftAgentRight(rig.storage, caller.call().callId(), CALLER_HZ, AGENT_HZ);
         }
     }
 
@@ -217,17 +212,8 @@ class IvrCallFlowTest {
         return Prompt.of(hz + " Hz", ToneGenerator.tone(1000, 0.3, hz));
     }
 
-    /** Waits for the recording's header to be completed (it is, once the call ended), then reads it. */
     private static WavData awaitWav(Path file, int channels) throws Exception {
-        WavData wav = Await.value(() -> {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            WavData w = WavReader.read(file);
-            return w.frames() > 0 ? w : null;
-        }, WAIT, () -> "no finished recording at " + file);
-        assertEquals(channels, wav.channels());
-        return wav;
+        return StereoRecordings.awaitWav(file, channels);
     }
 
     private static void awaitFile(Path file) throws Exception {

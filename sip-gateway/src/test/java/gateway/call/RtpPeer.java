@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import gateway.srtp.SdesKey;
+import gateway.srtp.SrtpSession;
+import gateway.srtp.SrtpStream;
 import gateway.testkit.Await;
 import ivr.audio.Codec;
 import ivr.audio.Pcm;
@@ -54,6 +57,10 @@ public final class RtpPeer implements AutoCloseable {
     private volatile boolean sending;
     private int toneFrame;
     private volatile boolean running = true;
+    /** Set by {@link #srtp}: the stream is SRTP, what comes in is checked and decrypted. */
+    private volatile SrtpStream srtpOut;
+    private volatile SrtpStream srtpIn;
+    private final AtomicLong decrypted = new AtomicLong();
 
     public RtpPeer(String address) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0));
@@ -64,6 +71,17 @@ public final class RtpPeer implements AutoCloseable {
         sender.setDaemon(true);
         receiver.start();
         sender.start();
+    }
+
+    /** Makes the stream SRTP: {@code ours} encrypts what it sends, {@code theirs} authenticates and decrypts what comes. */
+    public void srtp(SdesKey ours, SdesKey theirs) {
+        srtpOut = new SrtpStream(ours);
+        srtpIn = new SrtpStream(theirs);
+    }
+
+    /** SRTP packets received that passed authentication and were decrypted. */
+    public long decrypted() {
+        return decrypted.get();
     }
 
     public int port() {
@@ -147,10 +165,14 @@ public final class RtpPeer implements AutoCloseable {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            byte[] packet = new byte[12 + p.payload().length];
+            byte[] packet = new byte[12 + p.payload().length + SrtpSession.MAX_TAG];
             ByteBuffer.wrap(packet).put((byte) 0x80).put((byte) ((p.marker() ? 0x80 : 0) | eventPt))
                     .putShort((short) seq.getAndIncrement()).putInt((int) start).putInt(ssrc).put(p.payload());
-            socket.send(new DatagramPacket(packet, packet.length, target));
+            SrtpStream out = srtpOut;
+            int length = 12 + p.payload().length;
+            synchronized (this) { // the stream's SRTP state is shared with the sender thread
+                socket.send(new DatagramPacket(packet, out == null ? length : out.protect(packet, 0, length, 12), target));
+            }
         }
     }
 
@@ -251,22 +273,27 @@ public final class RtpPeer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            if (dp.getLength() < 12) {
+            int length = dp.getLength();
+            SrtpStream in = srtpIn;
+            if (length < 12 || (in != null && (length = in.unprotect(buf, 0, length, 12 + 4 * (buf[0] & 0x0F))) < 0)) {
                 continue;
             }
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, dp.getLength());
+            if (in != null) {
+                decrypted.incrementAndGet();
+            }
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, length);
             int b0 = bb.get() & 0xFF;
             int pt = bb.get() & 0x7F;
             int seq = bb.getShort() & 0xFFFF;
             long ts = bb.getInt() & 0xFFFFFFFFL;
             int ssrc = bb.getInt();
             int headerLength = 12 + 4 * (b0 & 0x0F);
-            received.add(new Packet(pt, Arrays.copyOfRange(buf, headerLength, dp.getLength()), ssrc, seq, ts));
+            received.add(new Packet(pt, Arrays.copyOfRange(buf, headerLength, length), ssrc, seq, ts));
         }
     }
 
     private void send() {
-        byte[] packet = new byte[12 + 160];
+        byte[] packet = new byte[12 + 160 + SrtpSession.MAX_TAG];
         long next = System.nanoTime();
         while (running) {
             next += TimeUnit.MILLISECONDS.toNanos(20);
@@ -287,7 +314,7 @@ public final class RtpPeer implements AutoCloseable {
      * tell when it has heard everything sent (the relay rewrites sequence numbers, not payloads).
      */
     public synchronized void stopSendingWith(byte value) throws IOException {
-        sendFrame(new byte[12 + 160], value);
+        sendFrame(new byte[12 + 160 + SrtpSession.MAX_TAG], value);
         sending = false;
     }
 
@@ -307,9 +334,11 @@ public final class RtpPeer implements AutoCloseable {
         } else if (last == null && t != null) {
             System.arraycopy(t.frame(Codec.PCMU, toneFrame++ % t.frameCount()), 0, packet, 12, 160);
         } else {
-            Arrays.fill(packet, 12, packet.length, last != null ? last : fill);
+            Arrays.fill(packet, 12, 12 + 160, last != null ? last : fill);
         }
-        socket.send(new DatagramPacket(packet, packet.length, to));
+        SrtpStream out = srtpOut;
+        int length = out == null ? 12 + 160 : out.protect(packet, 0, 12 + 160, 12);
+        socket.send(new DatagramPacket(packet, length, to));
         sent.incrementAndGet();
         if (o != null && f >= o.frameCount() - 1) {
             once = null;

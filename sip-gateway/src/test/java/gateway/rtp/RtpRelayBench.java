@@ -7,7 +7,15 @@ import gateway.sdp.Direction;
 import gateway.sdp.MediaParameters;
 import io.netty.channel.EventLoop;
 import ivr.audio.Codec;
+import gateway.srtp.CryptoSuite;
+import gateway.srtp.Sdes;
+import gateway.srtp.SdesKey;
+import gateway.srtp.SrtpSession;
+import gateway.srtp.SrtpStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -24,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Relay throughput on loopback (run by {@code scripts/bench-rtp.sh}, not by the tests): N bridged
  * calls, each phone sending 20 ms packets, half of the calls transcoding PCMU to PCMA, for a
- * bounded time. Prints packets relayed per second and the loss.
+ * bounded time. Prints packets relayed per second, the loss, and the call loops' CPU time per
+ * relayed packet (so packets per second per core). With {@code srtp}, every agent leg is SRTP
+ * (AES_CM_128_HMAC_SHA1_80): the relay decrypts what agents send and encrypts what goes to them.
  */
 public final class RtpRelayBench {
     private static final int PACKET = 172;
@@ -35,6 +45,8 @@ public final class RtpRelayBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean srtp = args.length > 2 && args[2].equals("srtp");
+        List<SrtpStream> sealers = new ArrayList<>();
         Transport transport = Transport.best();
         try (CallLoops loops = new CallLoops(transport, Runtime.getRuntime().availableProcessors());
              Selector selector = Selector.open()) {
@@ -50,7 +62,10 @@ public final class RtpRelayBench {
                 DatagramChannel agent = phone(selector);
                 Codec agentCodec = i % 2 == 0 ? Codec.PCMU : Codec.PCMA;
                 MediaParameters callerMedia = media(caller, Codec.PCMU);
-                MediaParameters agentMedia = media(agent, agentCodec);
+                SdesKey phoneKey = SdesKey.random(1, CryptoSuite.AES_CM_128_HMAC_SHA1_80);
+                MediaParameters agentMedia = media(agent, agentCodec, srtp ? new Sdes(phoneKey.answered(), phoneKey) : null);
+                sealers.add(null);
+                sealers.add(srtp ? new SrtpStream(phoneKey) : null);
                 loop.submit(() -> {
                     a.media(callerMedia);
                     b.media(agentMedia);
@@ -70,14 +85,20 @@ public final class RtpRelayBench {
             Thread receiver = new Thread(() -> receive(selector, received, receiving), "bench-receiver");
             receiver.start();
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            ByteBuffer packet = ByteBuffer.allocateDirect(PACKET);
+            ByteBuffer packet = ByteBuffer.allocateDirect(PACKET + SrtpSession.MAX_TAG);
+            byte[] sealed = new byte[PACKET + SrtpSession.MAX_TAG];
             int[] sequence = {0};
+            long cpuBefore = loopCpuNanos();
+            long allocatedBefore = loopAllocatedBytes();
             long start = System.nanoTime();
             ticker.scheduleAtFixedRate(() -> {
                 int seq = sequence[0]++;
                 for (int i = 0; i < phones.size(); i++) {
                     packet.clear();
-                    packet.put(TestPhone.Rtp.build(i % 4 == 3 ? 8 : 0, false, seq, 160L * seq, i, new byte[160]));
+                    byte[] rtp = TestPhone.Rtp.build(i % 4 == 3 ? 8 : 0, false, seq, 160L * seq, i, new byte[160]);
+                    SrtpStream sealer = sealers.get(i);
+                    System.arraycopy(rtp, 0, sealed, 0, PACKET);
+                    packet.put(sealed, 0, sealer == null ? PACKET : sealer.protect(sealed, 0, PACKET, 12));
                     packet.flip();
                     try {
                         phones.get(i).send(packet, targets.get(i));
@@ -97,6 +118,8 @@ public final class RtpRelayBench {
             receiving.set(false);
             selector.wakeup();
             receiver.join();
+            double cpuSeconds = (loopCpuNanos() - cpuBefore) / 1e9;
+            long allocated = loopAllocatedBytes() - allocatedBefore;
 
             long dropped = 0;
             for (RtpLeg leg : legs) {
@@ -104,11 +127,15 @@ public final class RtpRelayBench {
                 leg.close().get(5, TimeUnit.SECONDS);
             }
             long lost = sent.get() - received.get();
-            System.out.printf("transport=%s loops=%d calls=%d (half transcoding) seconds=%.1f%n",
-                    transport, loops.loops().size(), calls, elapsed);
+            System.out.printf("transport=%s loops=%d calls=%d (half transcoding) agents=%s seconds=%.1f%n",
+                    transport, loops.loops().size(), calls, srtp ? "SRTP" : "RTP", elapsed);
             System.out.printf("sent=%d relayed=%d lost=%d (%.3f%%) dropped-by-relay=%d throughput=%.0f packets/s%n",
                     sent.get(), received.get(), lost, 100.0 * lost / Math.max(1, sent.get()), dropped,
                     received.get() / elapsed);
+            System.out.printf("call-loop CPU=%.2f s: %.2f us per relayed packet = %.0f packets/s per core%n", cpuSeconds,
+                    1e6 * cpuSeconds / Math.max(1, received.get()), received.get() / Math.max(1e-9, cpuSeconds));
+            System.out.printf("call-loop heap allocation: %.1f bytes per relayed packet%n",
+                    (double) allocated / Math.max(1, received.get()));
             System.out.printf("ports in use after closing every leg: %d%n", engine.ports().inUse());
         }
     }
@@ -122,7 +149,35 @@ public final class RtpRelayBench {
     }
 
     private static MediaParameters media(DatagramChannel phone, Codec codec) throws IOException {
-        return new MediaParameters((InetSocketAddress) phone.getLocalAddress(), codec, 101, 101, 20, Direction.SENDRECV);
+        return media(phone, codec, null);
+    }
+
+    private static MediaParameters media(DatagramChannel phone, Codec codec, Sdes sdes) throws IOException {
+        return new MediaParameters((InetSocketAddress) phone.getLocalAddress(), codec, 101, 101, 20, Direction.SENDRECV,
+                sdes);
+    }
+
+    /** CPU time of the relay's threads (the call loops) so far: the cost, whatever else the machine runs. */
+    private static long loopCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return sumOverLoops(id -> threads.getThreadCpuTime(id));
+    }
+
+    /** Heap bytes the call loops allocated so far. */
+    private static long loopAllocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return sumOverLoops(threads::getThreadAllocatedBytes);
+    }
+
+    private static long sumOverLoops(java.util.function.LongUnaryOperator perThread) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("call-loop")) {
+                total += Math.max(0, perThread.applyAsLong(t.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void receive(Selector selector, AtomicLong received, AtomicBoolean running) {

@@ -3,6 +3,7 @@ package gateway.testphone;
 import gateway.sip.auth.DigestChallenge;
 import gateway.sip.stack.SipStackHost;
 import gateway.sip.stack.SipStackSettings;
+import gateway.sip.tls.TlsListen;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.net.InetSocketAddress;
 import java.text.ParseException;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small SIP phone on Jain-SIP for tests: registers with digest auth, places calls
- * (INVITE/ACK/BYE/CANCEL/INFO/OPTIONS) and answers them, over UDP or TCP on 127.0.0.1. Every
+ * (INVITE/ACK/BYE/CANCEL/INFO/OPTIONS) and answers them, over UDP, TCP or TLS on 127.0.0.1. Every
  * wait is bounded; a missed event fails the test with an {@link AssertionError}.
  *
  * <pre>{@code
@@ -83,11 +85,14 @@ public final class TestPhone implements AutoCloseable {
         this.server = Objects.requireNonNull(b.server, "server");
         this.transport = b.transport;
         this.digest = new DigestClient(b.authUser != null ? b.authUser : b.user, b.password);
-        this.host = SipStackHost.start(
-                SipStackSettings.client("testphone-" + b.user + "-" + IDS.incrementAndGet(), b.localAddress, 0),
-                h -> new Listener());
+        SipStackSettings stack = SipStackSettings.client("testphone-" + b.user + "-" + IDS.incrementAndGet(),
+                b.localAddress, 0);
+        if ("TLS".equals(transport)) {
+            stack = stack.withTls(new TlsListen(b.localAddress, 0, Objects.requireNonNull(b.tls, "tls context")));
+        }
+        this.host = SipStackHost.start(stack, h -> new Listener());
         this.advertisedHost = b.localAddress;
-        this.advertisedPort = host.port();
+        this.advertisedPort = "TLS".equals(transport) ? host.tlsPort() : host.port();
         this.registerCallId = newCallId();
     }
 
@@ -103,6 +108,7 @@ public final class TestPhone implements AutoCloseable {
         private String transport = "UDP";
         private String domain = "acd.test";
         private String localAddress = "127.0.0.1";
+        private SSLContext tls;
 
         private Builder(String user) {
             this.user = user;
@@ -128,10 +134,16 @@ public final class TestPhone implements AutoCloseable {
             return server(new InetSocketAddress("127.0.0.1", port));
         }
 
-        /** UDP (default) or TCP. */
+        /** UDP (default), TCP, or TLS (with {@link #tls}). */
         public Builder transport(String value) {
             this.transport = value.toUpperCase(Locale.ROOT);
             return this;
+        }
+
+        /** Over TLS, trusting what {@code context} trusts (the server's test certificate). */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return transport("TLS");
         }
 
         public Builder domain(String value) {

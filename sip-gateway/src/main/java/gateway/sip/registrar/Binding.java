@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param reachUri    the Request-URI of requests for this contact: the contact itself, or, when
  *                    the phone is behind NAT, the contact rewritten to the address the REGISTER
  *                    came from (see {@link ContactReach})
- * @param transport   UDP or TCP, the transport of the first hop (for a phone behind NAT, the one
- *                    the REGISTER came over)
+ * @param transport   UDP, TCP or TLS, the transport of the first hop (for a phone behind NAT or
+ *                    registered over TLS, the one the REGISTER came over)
  * @param source      the address the REGISTER came from
  * @param expiresAtMs wall-clock time the binding lapses unless refreshed
  * @param path        the REGISTER's Path (RFC 3327), the Route set requests to the contact carry; often empty
@@ -42,11 +42,11 @@ public record Binding(
     }
 
     /**
-     * Reached on the connection the phone opened (TCP behind NAT): nobody can open another to it,
-     * so the binding does not outlive that connection's process.
+     * Reached on the connection the phone opened (TCP behind NAT, TLS always): nobody can open
+     * another to it, so the binding does not outlive that connection's process.
      */
     public boolean onPhonesConnection() {
-        return behindNat() && !"UDP".equals(transport);
+        return "TLS".equals(transport) || behindNat() && !"UDP".equals(transport);
     }
 
     /** Seconds left at {@code nowMs}, never negative. */

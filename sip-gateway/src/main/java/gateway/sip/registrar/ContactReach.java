@@ -21,7 +21,8 @@ import javax.sip.message.Request;
 
 /**
  * Where requests for one registered contact go, decided once per REGISTER: the Contact itself,
- * or, for a phone behind NAT, the address (over TCP, the connection) the REGISTER came from;
+ * or, for a phone behind NAT or registered over TLS, the address (over TCP and TLS, the
+ * connection) the REGISTER came from;
  * with a Path (RFC 3327), the Contact through the Path's proxies.
  *
  * @param uri       the Request-URI of an INVITE to the contact
@@ -43,7 +44,12 @@ record ContactReach(String uri, String transport, List<String> path, NatSign sig
         /** The phone asks for RFC 5626 outbound: {@code ;ob}, or {@code reg-id} with {@code +sip.instance}. */
         OUTBOUND("outbound requested"),
         /** {@code nat: always}. */
-        FORCED("nat: always");
+        FORCED("nat: always"),
+        /**
+         * Registered over TLS: reached over the connection it registered on, whatever {@code nat}
+         * says (RFC 5923's connection reuse): a phone on TLS does not take connections of ours.
+         */
+        TLS_CONNECTION("registered over TLS");
 
         private final String text;
 
@@ -74,7 +80,7 @@ record ContactReach(String uri, String transport, List<String> path, NatSign sig
                     ? transportOf(proxy) : source.transport();
             return new ContactReach(uri.toString(), firstHop, path, NatSign.NONE);
         }
-        NatSign sign = switch (mode) {
+        NatSign sign = "TLS".equals(source.transport()) ? NatSign.TLS_CONNECTION : switch (mode) {
             case NEVER -> NatSign.NONE;
             case ALWAYS -> NatSign.FORCED;
             case AUTO -> detect(contact, sip, (ViaHeader) register.getHeader(ViaHeader.NAME), source);
@@ -131,9 +137,10 @@ record ContactReach(String uri, String transport, List<String> path, NatSign sig
         }
     }
 
+    /** The transport a contact names: its {@code transport} parameter, else TLS for {@code sips:}, else UDP. */
     private static String transportOf(SipURI sip) {
         String tp = sip.getTransportParam();
-        return tp == null ? "UDP" : tp.toUpperCase(Locale.ROOT);
+        return tp != null ? tp.toUpperCase(Locale.ROOT) : sip.isSecure() ? "TLS" : "UDP";
     }
 
     /** The contact pointed at the REGISTER's source, over the transport it came by. */

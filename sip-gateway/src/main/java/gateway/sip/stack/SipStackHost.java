@@ -2,6 +2,8 @@ package gateway.sip.stack;
 
 import gateway.sip.tcp.TcpConnections;
 import gateway.sip.tcp.TcpProcessorFactory;
+import gateway.sip.tls.TlsListen;
+import gateway.sip.tls.TlsPolicy;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import java.io.IOException;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Jain-SIP RI stack with a single provider listening on UDP and TCP at the same
- * address and port. Owns the stack's life: {@link #start} creates and binds it, {@link #close}
+ * address and port, and on TLS at its own when the settings ask for it. Owns the stack's life: {@link #start} creates and binds it, {@link #close}
  * removes the listener, deletes the provider (which stops the stack) and ends the stack's
  * "EventScannerThread", which Jain-SIP leaves parked forever otherwise.
  */
@@ -81,12 +83,13 @@ public final class SipStackHost implements AutoCloseable {
             throws SipException {
         synchronized (CREATION) {
             SipException last = null;
-            for (int attempt = 0; attempt < (settings.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+            boolean anyPort = settings.port() == 0 || settings.tls().map(t -> t.port() == 0).orElse(false);
+            for (int attempt = 0; attempt < (anyPort ? BIND_ATTEMPTS : 1); attempt++) {
                 int port = settings.port() == 0 ? freePort(settings.address()) : settings.port();
                 // each attempt is a fresh stack under its own name (thread names tell them apart)
                 String name = attempt == 0 ? settings.name() : settings.name() + "-" + attempt;
                 try {
-                    return startOnce(settings.withPort(port), name, listenerFactory);
+                    return startOnce(withFreeTlsPort(settings.withPort(port)), name, listenerFactory);
                 } catch (SipException e) {
                     last = e;
                     LOG.debug("SIP stack {} could not bind port {}: {}", name, port, e.getMessage());
@@ -104,12 +107,16 @@ public final class SipStackHost implements AutoCloseable {
         SipStack stack = new BranchLookupStack(properties(settings, name));
         TcpConnections connections = new TcpConnections(settings.tcp());
         ((SipStackImpl) stack).setMessageProcessorFactory(new TcpProcessorFactory(connections,
-                settings.threadPoolSize()));
+                settings.threadPoolSize(), settings.tls().map(TlsListen::context)));
         try {
             ListeningPoint udp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.UDP);
             ListeningPoint tcp = listeningPoint(stack, settings.address(), settings.port(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (settings.tls().isPresent()) {
+                TlsListen tls = settings.tls().get();
+                provider.addListeningPoint(listeningPoint(stack, tls.address(), tls.port(), ListeningPoint.TLS));
+            }
             Set<Thread> own = scannerThreads();
             SipStackHost host = new SipStackHost(settings, stack, provider, own, connections, factory);
             host.listener = new PinRelease(listenerFactory.apply(host), host.router());
@@ -117,7 +124,8 @@ public final class SipStackHost implements AutoCloseable {
             stack.start();
             own.addAll(scannerThreads());
             own.removeAll(before);
-            LOG.info("SIP stack {} listening on {}:{} (UDP and TCP)", name, settings.address(), host.port);
+            LOG.info("SIP stack {} listening on {}:{} (UDP and TCP){}", name, settings.address(), host.port,
+                    settings.tls().map(t -> ", " + t.address() + ":" + t.port() + " (TLS)").orElse(""));
             return host;
         } catch (SipException | TooManyListenersException | RuntimeException e) {
             stopQuietly(stack);
@@ -154,7 +162,28 @@ public final class SipStackHost implements AutoCloseable {
         // 0 turns off the RI's idle closer, which would also close connections phones registered
         // over; TcpConnections closes idle connections instead
         p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
+        // TLS engines: our versions and suites; phones show no client certificate (digest instead)
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsPolicy.PROTOCOLS));
+        p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsPolicy.cipherSuites()));
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // the RI's SSL state machine takes fresh 16-33 KB buffers per record; on the heap they go
+        // with the next young collection, direct ones only when a Cleaner gets to them
+        p.setProperty("gov.nist.javax.sip.stack.USE_DIRECT_BUFFERS", "false");
         return p;
+    }
+
+    /** The settings with a free port for TLS when they ask for port 0 there. */
+    private static SipStackSettings withFreeTlsPort(SipStackSettings s) throws SipException {
+        if (s.tls().isEmpty() || s.tls().get().port() != 0) {
+            return s;
+        }
+        TlsListen tls = s.tls().get();
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(tls.address()), 0));
+            return s.withTls(tls.withPort(probe.getLocalPort()));
+        } catch (IOException e) {
+            throw new SipException("cannot find a free TLS port on " + tls.address(), e);
+        }
     }
 
     /** A port free on {@code address} for both UDP and TCP right now. */
@@ -225,6 +254,12 @@ public final class SipStackHost implements AutoCloseable {
     /** The bound port (the OS's choice when the settings asked for port 0). */
     public int port() {
         return port;
+    }
+
+    /** The TLS port, or -1 without TLS. */
+    public int tlsPort() {
+        ListeningPoint tls = provider.getListeningPoint(ListeningPoint.TLS);
+        return tls == null ? -1 : tls.getPort();
     }
 
     public String address() {

@@ -1,7 +1,6 @@
 package gateway.sip.tcp;
 
 import gov.nist.core.HostPort;
-import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.NIOMode;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
@@ -11,30 +10,22 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sip.Dialog;
-import javax.sip.DialogState;
 
 /**
  * The RI's NIO TCP processor (one selector thread for every connection) with our channels: each
  * accepted connection is checked against the caps where it is accepted, and a sweep on the
- * stack's timer closes idle ones. Messages reach the stack on a small pool shared by all
- * connections instead of a thread per connection.
+ * stack's timer closes idle ones (TLS connections too: they share the stack's
+ * {@link TcpConnections}). Messages reach the stack on a small pool shared by all connections
+ * instead of a thread per connection.
  */
 final class GuardedTcpProcessor extends NioTcpMessageProcessor {
-    private static final long POOL_KEEP_ALIVE_S = 30;
-
     private final TcpConnections connections;
     private final ThreadPoolExecutor delivery;
     private final SIPStackTimerTask sweep = new SIPStackTimerTask() {
         @Override
         public void runTask() {
-            connections.sweep(GuardedTcpProcessor.this::liveInviteDialogs);
+            connections.sweep(() -> StreamProcessors.liveInviteDialogs(sipStack));
         }
 
         @Override
@@ -47,15 +38,7 @@ final class GuardedTcpProcessor extends NioTcpMessageProcessor {
                         int deliveryThreads) {
         super(address, stack, port);
         this.connections = connections;
-        AtomicInteger n = new AtomicInteger();
-        String name = "sip-tcp-" + port + "-";
-        this.delivery = new ThreadPoolExecutor(deliveryThreads, deliveryThreads, POOL_KEEP_ALIVE_S, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        delivery.allowCoreThreadTimeOut(true);
+        this.delivery = StreamProcessors.deliveryPool("sip-tcp-" + port + "-", deliveryThreads);
     }
 
     TcpConnections connections() {
@@ -76,26 +59,11 @@ final class GuardedTcpProcessor extends NioTcpMessageProcessor {
         delivery.shutdownNow();
     }
 
-    /**
-     * On the selector thread, for each accepted connection. One over a cap is shut down both ways
-     * rather than closed: the RI registers the socket with its selector right after this returns
-     * (a closed one would make it log an error), then reads the end of stream and closes it.
-     */
     @Override
     public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
             throws IOException {
-        NioTcpMessageChannel known = nioHandler.getMessageChannel(client);
-        if (known != null) {
-            return known;
-        }
-        boolean admitted = connections.admit(client.socket().getInetAddress());
-        GuardedTcpChannel channel = new GuardedTcpChannel(this, client, delivery, admitted);
-        nioHandler.putMessageChannel(client, channel);
-        if (!admitted) {
-            client.shutdownOutput();
-            client.shutdownInput();
-        }
-        return channel;
+        return StreamProcessors.accept(nioHandler, connections, client,
+                admitted -> new GuardedTcpChannel(this, client, delivery, admitted));
     }
 
     @Override
@@ -108,26 +76,12 @@ final class GuardedTcpProcessor extends NioTcpMessageProcessor {
         return outbound(MessageChannel.getKey(host, port, transport), host, port);
     }
 
-    /** Our connection to {@code host}, opened unless one is cached, as the RI's own method does. */
     private synchronized MessageChannel outbound(String key, InetAddress host, int port) throws IOException {
-        ConnectionOrientedMessageChannel channel = messageChannels.get(key);
-        if (channel == null) {
-            channel = new GuardedTcpChannel(host, port, sipStack, this, delivery);
-            messageChannels.put(key, channel);
-        }
+        MessageChannel channel = StreamProcessors.outbound(messageChannels, key, host, port,
+                (h, p) -> new GuardedTcpChannel(h, p, sipStack, this, delivery));
         if (sipStack.nioMode == NIOMode.BLOCKING) {
             selector.wakeup();
         }
         return channel;
-    }
-
-    private Set<String> liveInviteDialogs() {
-        Set<String> ids = new HashSet<>();
-        for (Dialog d : sipStack.getDialogs()) {
-            if (d.getState() != DialogState.TERMINATED && d.getCallId() != null) {
-                ids.add(d.getCallId().getCallId());
-            }
-        }
-        return ids;
     }
 }

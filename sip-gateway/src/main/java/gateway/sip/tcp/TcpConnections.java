@@ -23,7 +23,7 @@ public final class TcpConnections {
     private static final long MAX_SWEEP_PERIOD_MS = 5_000;
 
     private final TcpLimits limits;
-    private final Set<GuardedTcpChannel> open = ConcurrentHashMap.newKeySet();
+    private final Set<GuardedChannel> open = ConcurrentHashMap.newKeySet();
     /** Accepted connections per source; only the selector thread adds, any thread removes. */
     private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
     private final Map<InetAddress, Refusals> refusals = new ConcurrentHashMap<>();
@@ -67,11 +67,11 @@ public final class TcpConnections {
         return true;
     }
 
-    void opened(GuardedTcpChannel channel) {
+    void opened(GuardedChannel channel) {
         open.add(channel);
     }
 
-    void closed(GuardedTcpChannel channel) {
+    void closed(GuardedChannel channel) {
         if (open.remove(channel) && channel.accepted()) {
             release(channel.peer().getAddress());
         }
@@ -89,7 +89,7 @@ public final class TcpConnections {
         refusals.put(source, report ? new Refusals(now, 1) : new Refusals(before.sinceMs(), before.count() + 1));
         if (report) {
             String earlier = before == null ? "" : " (" + before.count() + " refused since the last report)";
-            LOG.warn("TCP connection from {} refused: {} reached{}; further refusals from it are reported at most every {} s",
+            LOG.warn("SIP connection (TCP or TLS) from {} refused: {} reached{}; further refusals from it are reported at most every {} s",
                     source.getHostAddress(), limit, earlier, REPORT_INTERVAL.toSeconds());
         }
     }
@@ -113,14 +113,14 @@ public final class TcpConnections {
         long idleMs = limits.idleTimeout().toMillis();
         Set<InetSocketAddress> registered = null;
         Set<String> live = null;
-        for (GuardedTcpChannel c : open) {
+        for (GuardedChannel c : open) {
             if (now - c.getLastActivityTimestamp() < idleMs) {
                 continue;
             }
             registered = registered != null ? registered : registeredFrom.get();
             live = live != null ? live : liveCallIds.get();
             if (!registered.contains(c.peer()) && !c.carriesDialog(live)) {
-                LOG.debug("closing TCP connection {}: idle for {} ms", c.peer(), now - c.getLastActivityTimestamp());
+                LOG.debug("closing SIP connection {}: idle for {} ms", c.peer(), now - c.getLastActivityTimestamp());
                 c.close();
             }
         }
