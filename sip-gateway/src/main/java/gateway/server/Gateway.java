@@ -17,6 +17,9 @@ import gateway.call.FeatureCodes;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
+import gateway.push.PushGateway;
+import gateway.push.PushWaker;
+import gateway.push.Wakeups;
 import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpEngine;
 import gateway.sip.SipOutbound;
@@ -123,9 +126,11 @@ public final class Gateway implements AutoCloseable {
     private final AgentPresence presence;
     private final SipServer sip;
     private final TrunkRegistrations trunks;
+    private final PushGateway push;
 
     private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop loop,
-                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks) {
+                    AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks,
+                    PushGateway push) {
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
@@ -136,6 +141,7 @@ public final class Gateway implements AutoCloseable {
         this.presence = presence;
         this.sip = sip;
         this.trunks = trunks;
+        this.push = push;
     }
 
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
@@ -174,6 +180,8 @@ public final class Gateway implements AutoCloseable {
                 Clock.systemUTC());
         b2buaRef[0] = b2bua;
         TrunkRegistrations registrations = new TrunkRegistrations(TrunkRegistrations.Backoff.STANDARD);
+        PushGateway push = new PushGateway();
+        Wakeups wakeups = new Wakeups(bindings);
 
         String stackName = "acd-" + STACKS.incrementAndGet();
         SipServer sip = SipServer.builder(SipStackSettings.server(stackName, settings.sipAddress(), settings.sipPort())
@@ -185,19 +193,19 @@ public final class Gateway implements AutoCloseable {
                 .trunks(trunks)
                 .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
-                .bindings(bindings, lastRun)
+                .bindings(wakeups, lastRun)
                 .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
                 .meters(observers.meters())
                 .start();
         sipRef[0] = sip;
         SipOutbound outbound = new SipOutbound(sip.host(), settings.advertise(), observers.meters());
-        b2bua.attach(outbound, settings.sessionTimers());
+        b2bua.attach(outbound, settings.sessionTimers(), new PushWaker(push, wakeups));
         registrations.attach(outbound);
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP), RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations);
+        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations, push);
     }
 
     /** Recordings and voicemails a crash left open get their WAV headers completed before new ones start. */
@@ -222,6 +230,12 @@ public final class Gateway implements AutoCloseable {
     /** Takes a reloaded config's agents into presence (new device-only agents become reachable). */
     public void reconfigure(config.model.AcdConfig next) {
         presence.publishAll();
+        push.configure(next.push());
+    }
+
+    /** Where phones that sleep between calls are woken (RFC 8599); off until configured. */
+    public PushGateway push() {
+        return push;
     }
 
     /** The SIP port, UDP and TCP. */
