@@ -194,6 +194,7 @@ public final class Gateway implements AutoCloseable {
                 .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
                 .bindings(wakeups, lastRun)
+                .pushWakeUps(push::on)
                 .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
                 .meters(observers.meters())

@@ -3,6 +3,7 @@ package gateway.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.call.CallOutcome;
@@ -53,9 +54,14 @@ class PushWakeTest {
                 .server(rig.sipPort()).start();
     }
 
-    /** Registers {@code phone} as a mobile app does: its Contact carries where it is woken. */
+    /**
+     * Registers {@code phone} as a mobile app does: its Contact carries where it is woken, and the
+     * 200 says the server wakes it through that service (RFC 8599 Feature-Caps).
+     */
     private static void registerForPush(TestPhone phone) {
-        assertEquals(Response.OK, phone.registerContact(phone.contactUri() + PN, 300).getStatusCode());
+        Response ok = phone.registerContact(phone.contactUri() + PN, 300);
+        assertEquals(Response.OK, ok.getStatusCode());
+        assertEquals("Feature-Caps: *;+sip.pns=\"acme\"", ok.getHeader("Feature-Caps").toString().strip());
     }
 
     private static Caller dial(CallRig rig) throws Exception {
@@ -136,6 +142,24 @@ class PushWakeTest {
             assertTrue(desk.awaitRequest("CANCEL", WAIT) != null, "the desk phone stops ringing");
             PhoneCalls.hangUp(caller, mobile);
             assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
+        }
+    }
+
+    @Test
+    void withoutAPushGatewayAPushContactIsAPlainOneRungAtOnce() throws Exception {
+        try (PushEndpoint endpoint = new PushEndpoint(); CallRig rig = rig(endpoint, 8_000);
+             TestPhone mobile = phone(rig, "1001")) {
+            rig.gateway.push().configure(null);
+            Response ok = mobile.registerContact(mobile.contactUri() + PN, 300);
+            assertEquals(Response.OK, ok.getStatusCode());
+            assertNull(ok.getHeader("Feature-Caps"), "no promise to wake it");
+            rig.awaitAgent("alice", AgentIs.AVAILABLE);
+
+            Caller caller = dial(rig);
+            PhoneCalls.answer(mobile.awaitRequest("INVITE", WAIT), rig.rtp("127.0.0.1"), 0);
+            PhoneCalls.hangUp(caller, mobile);
+            rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
+            assertEquals(0, endpoint.pending());
         }
     }
 
