@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Push wake-up (RFC 8599) over real SIP and HTTP on loopback: a phone registered with pn-* Contact
@@ -50,8 +52,12 @@ class PushWakeTest {
 
     /** A phone of {@code extension} that has not registered yet. */
     private static TestPhone phone(CallRig rig, String extension) throws Exception {
+        return phone(rig, extension, "UDP");
+    }
+
+    private static TestPhone phone(CallRig rig, String extension, String transport) throws Exception {
         return TestPhone.builder(extension).password(CallRig.password(extension)).domain(CallRig.DOMAIN)
-                .server(rig.sipPort()).start();
+                .transport(transport).server(rig.sipPort()).start();
     }
 
     /**
@@ -68,10 +74,11 @@ class PushWakeTest {
         return PhoneCalls.dial(rig.trunkPhone("+15550001"), rig.rtp(CallRig.TRUNK_ADDRESS), "5000", WAIT, 0, 101);
     }
 
-    @Test
-    void aSleepingPhoneIsWokenByPushRegistersAgainAndAnswers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"UDP", "TCP"})
+    void aSleepingPhoneIsWokenByPushRegistersAgainAndAnswers(String transport) throws Exception {
         try (PushEndpoint endpoint = new PushEndpoint(); CallRig rig = rig(endpoint, 8_000)) {
-            try (TestPhone asleep = phone(rig, "1001")) {
+            try (TestPhone asleep = phone(rig, "1001", transport)) {
                 registerForPush(asleep);
             } // the app is suspended: nothing listens at its Contact any more
             rig.awaitAgent("alice", AgentIs.AVAILABLE);
@@ -89,7 +96,7 @@ class PushWakeTest {
             assertFalse(post.field("callId").isEmpty());
 
             // the push woke the app, which registers from a new port with the same device token
-            try (TestPhone woken = phone(rig, "1001")) {
+            try (TestPhone woken = phone(rig, "1001", transport)) {
                 answerWoken(rig, caller, woken);
             }
             assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
