@@ -227,7 +227,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     private void ringPhones() {
         log.info("call {}: ringing agent {} on {}", callId, agentId(),
-                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()).collect(Collectors.joining(", ")));
+                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()
+                        + (wakes.sleeps(b) ? " (asleep: woken by push first)" : "")).collect(Collectors.joining(", ")));
         for (Binding b : phones) {
             if (wakes.sleeps(b)) {
                 wakes.wake(b, this);
