@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * A validated routing config: every reference resolves, every sound file is playable.
- * {@code pauseReasons} are what the supervisor page offers when it pauses an agent.
+ * {@code pauseReasons} are what the supervisor page offers when it pauses an agent; {@code push}
+ * is null when the file has no push section (phones are rung as registered).
  */
 public record AcdConfig(Path source, Sip sip, Rtp rtp, Http http, Storage storage, List<Trunk> trunks,
                         List<Agent> agents, List<Queue> queues, List<Menu> menus, List<NumberEntry> numbers,
-                        List<String> pauseReasons) {
+                        List<String> pauseReasons, Push push) {
     public static final List<String> DEFAULT_PAUSE_REASONS = List.of("break", "lunch", "meeting", "training", "coaching");
 
     public AcdConfig {

@@ -13,10 +13,11 @@ import java.util.Objects;
 /**
  * What a reload changes, section by section. {@code restartNeeded} names the server sections
  * (sip, rtp, http, storage) whose change only takes effect when the server restarts;
- * {@code pauseReasons} whether the list the page offers changed (read afresh, so applied at once).
+ * {@code pauseReasons} whether the list the page offers changed (read afresh, so applied at once);
+ * {@code push} whether the push gateway changed (applied to the next wake-up).
  */
 public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes numbers, Changes trunks,
-                         List<String> restartNeeded, boolean pauseReasons) {
+                         List<String> restartNeeded, boolean pauseReasons, boolean push) {
     public ConfigDiff {
         restartNeeded = List.copyOf(restartNeeded);
     }
@@ -41,12 +42,12 @@ public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes 
                 Changes.between(before.menus(), after.menus(), Menu::id),
                 Changes.between(before.numbers(), after.numbers(), NumberEntry::number),
                 Changes.between(before.trunks(), after.trunks(), Trunk::id),
-                restart, !before.pauseReasons().equals(after.pauseReasons()));
+                restart, !before.pauseReasons().equals(after.pauseReasons()), !Objects.equals(before.push(), after.push()));
     }
 
     public boolean isEmpty() {
         return agents.isEmpty() && queues.isEmpty() && menus.isEmpty() && numbers.isEmpty() && trunks.isEmpty()
-                && restartNeeded.isEmpty() && !pauseReasons;
+                && restartNeeded.isEmpty() && !pauseReasons && !push;
     }
 
     /** e.g. {@code agents: +carol; queues: ~sales -support; restart needed for: sip}. */
@@ -60,6 +61,9 @@ public record ConfigDiff(Changes agents, Changes queues, Changes menus, Changes 
         section(parts, "trunks", trunks);
         if (pauseReasons) {
             parts.add("pauseReasons changed");
+        }
+        if (push) {
+            parts.add("push changed");
         }
         if (!restartNeeded.isEmpty()) {
             parts.add("restart needed for: " + String.join(", ", restartNeeded));

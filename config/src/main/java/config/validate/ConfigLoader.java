@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
     static final Set<String> SECTIONS = Set.of("sip", "rtp", "http", "storage", "trunks", "agents", "queues", "menus", "numbers",
-            "pauseReasons");
+            "pauseReasons", "push");
 
     private final Function<String, String> env;
     private final boolean requireSecrets;
@@ -102,7 +102,7 @@ public final class ConfigLoader {
         List<Menu> menuList = menus.stream().map(MenusSection.Read::menu).toList();
         return new AcdConfig(file.toAbsolutePath().normalize(), server.sip(f.node("sip")), server.rtp(f.node("rtp")),
                 server.http(f.node("http")), server.storage(f.node("storage")), trunks, agents, queues, menuList, numbers,
-                server.pauseReasons(f));
+                server.pauseReasons(f), new PushSection(b).read(f));
     }
 
     private static LoadResult failure(Path file, String message) {

@@ -27,7 +27,7 @@ class ShippedConfigsTest {
             Map.entry("ACD_METRICS_TOKEN", "metrics"), Map.entry("ACD_DATABASE_URL", "postgresql://acd:pw@db:5432/acd"),
             Map.entry("CARRIER_PASSWORD", "c"), Map.entry("PW_1001", "1"), Map.entry("PW_1002", "2"),
             Map.entry("PW_1003", "3"), Map.entry("PW_1004", "4"), Map.entry("PW_1005", "5"), Map.entry("PW_ANNA", "a"),
-            Map.entry("PW_BEN", "b"), Map.entry("PW_CLEO", "c"));
+            Map.entry("PW_BEN", "b"), Map.entry("PW_CLEO", "c"), Map.entry("ACD_PUSH_TOKEN", "push"));
 
     private final Path module = Wavs.moduleDir();
 
@@ -62,6 +62,7 @@ class ShippedConfigsTest {
     void callCenterExample() throws Exception {
         AcdConfig c = load("examples/call-center.yaml");
         assertEquals(6, c.agents().size());
+        assertEquals("push", c.push().token().value());
         assertEquals(Forward.ON_NO_ANSWER, c.agent("bob").orElseThrow().forward());
         assertEquals("backup", c.agent("frank").orElseThrow().trunk());
         assertTrue(c.trunk("carrier").orElseThrow().allow().get(1).contains(InetAddress.getByName("2001:db8:100::7")));

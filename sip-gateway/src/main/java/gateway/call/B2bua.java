@@ -13,6 +13,7 @@ import gateway.leg.LegServices;
 import gateway.leg.OutgoingLeg;
 import gateway.net.Addresses;
 import gateway.net.CallLoops;
+import gateway.push.PhoneWaker;
 import gateway.rtp.RtpEngine;
 import gateway.sdp.SdpNegotiator;
 import gateway.sip.AdmittedInvite;
@@ -96,9 +97,9 @@ public final class B2bua implements InviteHandler, CallControl {
     }
 
     /** Connects to the started SIP stack; INVITEs that come before are left unanswered. */
-    public void attach(SipOutbound outbound, SessionTimers sessionTimers) {
+    public void attach(SipOutbound outbound, SessionTimers sessionTimers, PhoneWaker waker) {
         LegServices legs = new LegServices(outbound, rtp, SdpNegotiator.defaults(), locator, new Registry(), directory.domain(),
-                new SessionTimerRules(sessionTimers, outbound.responder().headers()));
+                new SessionTimerRules(sessionTimers, outbound.responder().headers()), waker);
         this.services = new CallServices(legs, directory, media, acd, facts, meters, clock);
     }
 

@@ -235,7 +235,8 @@ final class CallFlow implements AgentRing.Owner {
             services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
             return;
         }
-        rings.start(new AgentRing(services.legs(), loop, callId, callerUser(), route, ringTimeoutMs, this));
+        rings.start(new AgentRing(services.legs(), loop, callId, callerUser(),
+                activity instanceof QueueWait wait ? wait.queueId() : null, route, ringTimeoutMs, this));
         publish();
     }
 

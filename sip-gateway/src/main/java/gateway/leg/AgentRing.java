@@ -4,6 +4,8 @@ import acd.call.RingEnd;
 import config.model.Forward;
 import gateway.media.LoopScheduler;
 import gateway.net.Addresses;
+import gateway.push.PhoneWaker;
+import gateway.push.PushNotice;
 import gateway.rtp.RtpLeg;
 import gateway.rtp.RtpLegListener;
 import gateway.sdp.SrtpTerms;
@@ -24,10 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One agent being rung for a call: an {@link OutgoingLeg} to each of the agent's registered
  * phones at once and/or one to its personal device through the trunk (by its forward mode), all
- * offering one shared media leg. The first to answer wins; the others are cancelled. Runs on the
- * call's loop.
+ * offering one shared media leg. The first to answer wins; the others are cancelled. A phone that
+ * sleeps between calls (RFC 8599) is woken by push and rung once it registers again, while the
+ * others already ring. Runs on the call's loop.
  */
-public final class AgentRing implements OutgoingLeg.Owner {
+public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
     private static final Logger log = LoggerFactory.getLogger(AgentRing.class);
 
     public enum State implements Transitions<State> {
@@ -94,6 +97,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     private final Owner owner;
     private final StateMachine<State> machine;
     private final List<OutgoingLeg> legs = new ArrayList<>(2);
+    private final PhoneWakes wakes;
     private MediaLeg media;
     private byte[] offer;
     private OutgoingLeg answered;
@@ -106,9 +110,10 @@ public final class AgentRing implements OutgoingLeg.Owner {
     /**
      * @param callId     the caller's Call-ID
      * @param callerUser the caller's number, shown on the agent's phone
+     * @param queue      the queue the call waits in (told to the push gateway), or null
      */
-    public AgentRing(LegServices services, EventLoop loop, String callId, String callerUser, AgentRoute route,
-                     long ringTimeoutMs, Owner owner) {
+    public AgentRing(LegServices services, EventLoop loop, String callId, String callerUser, String queue,
+                     AgentRoute route, long ringTimeoutMs, Owner owner) {
         this.services = services;
         this.loop = loop;
         this.scheduler = new LoopScheduler(loop);
@@ -117,6 +122,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
         this.route = route;
         this.ringTimeoutMs = ringTimeoutMs;
         this.owner = owner;
+        this.wakes = new PhoneWakes(services.waker(), loop, new PushNotice(callId, callerUser, queue, route.agentId()));
         this.machine = new StateMachine<>(log, "call " + callId + " ring " + route.agentId(), State.OPENING,
                 new StateMachine.Actions<>() {
                     @Override
@@ -153,6 +159,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
         if (from == State.RINGING_PHONES && deviceTimer != null) {
             deviceTimer.cancel(false);
             deviceTimer = null;
+        }
+        if (from == State.RINGING_PHONES) {
+            wakes.cancelAll();
         }
         if (from == State.RINGING_PHONES || from == State.RINGING_DEVICE) {
             stopOthers();
@@ -220,9 +229,14 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void ringPhones() {
         log.info("call {}: ringing agent {} on {}", callId, agentId(),
-                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()).collect(Collectors.joining(", ")));
+                phones.stream().map(b -> Addresses.of(b.source()) + " " + b.transport()
+                        + (wakes.sleeps(b) ? " (asleep: woken by push first)" : "")).collect(Collectors.joining(", ")));
         for (Binding b : phones) {
-            send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
+            if (wakes.sleeps(b)) {
+                wakes.wake(b, this);
+            } else {
+                send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
+            }
         }
         if (route.forward() == Forward.ON_NO_ANSWER) {
             deviceTimer = loop.schedule(this::phonesUnanswered, ringTimeoutMs, TimeUnit.MILLISECONDS);
@@ -249,8 +263,25 @@ public final class AgentRing implements OutgoingLeg.Owner {
         return leg;
     }
 
+    @Override
+    public void woken(Binding fresh) {
+        if (state() == State.RINGING_PHONES) {
+            log.info("call {}: agent {}'s phone woke and registered from {}: ringing it", callId, agentId(),
+                    Addresses.of(fresh.source()));
+            send(OutgoingLeg.Kind.AGENT_PHONE, fresh.reachUri(), fresh.transport(), fresh.path(), route.extension());
+            giveUpIfNoLegLeft();
+        }
+    }
+
+    /** A phone that cannot be woken is one that did not answer: the others ring on, or the ring fails with 480. */
+    @Override
+    public void failed(String why) {
+        log.info("call {}: agent {}'s phone cannot be woken: {}", callId, agentId(), why);
+        finished(null, Response.TEMPORARILY_UNAVAILABLE);
+    }
+
     private void giveUpIfNoLegLeft() {
-        if (state().ringing() && legs.stream().allMatch(l -> l.state().over())) {
+        if (state().ringing() && !wakes.waiting() && legs.stream().allMatch(l -> l.state().over())) {
             fail(lastFailure == 0 ? Response.TEMPORARILY_UNAVAILABLE : lastFailure);
         }
     }
@@ -273,7 +304,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
     @Override
     public void finished(OutgoingLeg leg, int status) {
         lastFailure = status;
-        if (state() == State.RINGING_PHONES && route.forward() == Forward.ON_NO_ANSWER
+        if (state() == State.RINGING_PHONES && route.forward() == Forward.ON_NO_ANSWER && !wakes.waiting()
                 && legs.stream().allMatch(l -> l.state().over())) {
             // every phone said no: go to the device now rather than after the timeout
             phonesUnanswered();
@@ -337,26 +368,10 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void fail(int status) {
         if (state().ringing()) {
-            log.info("call {}: ring of agent {} ended: {}", callId, agentId(), failure(status));
+            log.info("call {}: ring of agent {} ended: {}", callId, agentId(), RingFailure.describe(status));
             state(State.ENDED, "failed with " + status);
-            owner.ringFailed(this, classify(status));
+            owner.ringFailed(this, RingFailure.classify(status));
         }
-    }
-
-    private static String failure(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> "rejected with " + status;
-            case Response.REQUEST_TIMEOUT -> "no answer (408)";
-            case Response.TEMPORARILY_UNAVAILABLE -> "unavailable (480)";
-            default -> "failed with " + status;
-        };
-    }
-
-    static RingEnd classify(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> RingEnd.REJECTED;
-            default -> RingEnd.FAILED;
-        };
     }
 
     /**

@@ -18,6 +18,9 @@ import gateway.call.FeatureCodes;
 import gateway.media.LoopPlayouts;
 import gateway.net.CallLoops;
 import gateway.net.Transport;
+import gateway.push.PushGateway;
+import gateway.push.PushWaker;
+import gateway.push.Wakeups;
 import gateway.rtp.RtpConfig;
 import gateway.rtp.RtpEngine;
 import gateway.sip.SipOutbound;
@@ -137,11 +140,13 @@ public final class Gateway implements AutoCloseable {
     private final SipServer sip;
     private final TrunkRegistrations trunks;
     private final Optional<ServerCertificate> certificate;
+    private final PushGateway push;
 
     private Gateway(CallLoops loops, RtpEngine rtp, LoopPlayouts playouts, RecordingWriter writer, AcdLoop loop,
                     AcdCommands acd, B2bua b2bua, AgentPresence presence, SipServer sip, TrunkRegistrations trunks,
-                    Optional<ServerCertificate> certificate) {
+                    Optional<ServerCertificate> certificate, PushGateway push) {
         this.certificate = certificate;
+        this.push = push;
         this.loops = loops;
         this.rtp = rtp;
         this.playouts = playouts;
@@ -190,6 +195,8 @@ public final class Gateway implements AutoCloseable {
                 Clock.systemUTC());
         b2buaRef[0] = b2bua;
         TrunkRegistrations registrations = new TrunkRegistrations(TrunkRegistrations.Backoff.STANDARD);
+        PushGateway push = new PushGateway();
+        Wakeups wakeups = new Wakeups(bindings);
 
         Optional<ServerCertificate> certificate = certificate(settings.tls());
         SipServer sip = SipServer.builder(stackSettings(settings, certificate), settings.domain())
@@ -200,20 +207,22 @@ public final class Gateway implements AutoCloseable {
                 .trunks(trunks)
                 .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
-                .bindings(bindings, lastRun)
+                .bindings(wakeups, lastRun)
+                .pushWakeUps(push::on)
                 .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)
                 .meters(observers.meters())
                 .start();
         sipRef[0] = sip;
         SipOutbound outbound = new SipOutbound(sip.host(), settings.advertise(), observers.meters());
-        b2bua.attach(outbound, settings.sessionTimers());
+        b2bua.attach(outbound, settings.sessionTimers(), new PushWaker(push, wakeups));
         registrations.attach(outbound);
         presence.publishAll();
         log.info("SIP on {}:{} (UDP, TCP){}, RTP {} on {}, {} call loops on {}", settings.sipAddress(), sip.port(),
                 sip.host().tlsPort() > 0 ? ", TLS on " + settings.tls().listen().host() + ":" + sip.host().tlsPort() : "",
                 settings.rtpPorts(), settings.rtpBind(), threads, loops.transport());
-        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations, certificate);
+        return new Gateway(loops, rtp, playouts, writer, loop, acd, b2bua, presence, sip, registrations, certificate,
+                push);
     }
 
     /** The TLS certificate of {@code sip.tls}, watched for renewals; none without TLS. */
@@ -259,6 +268,12 @@ public final class Gateway implements AutoCloseable {
     /** Takes a reloaded config's agents into presence (new device-only agents become reachable). */
     public void reconfigure(config.model.AcdConfig next) {
         presence.publishAll();
+        push.configure(next.push());
+    }
+
+    /** Where phones that sleep between calls are woken (RFC 8599); off until configured. */
+    public PushGateway push() {
+        return push;
     }
 
     /** The TLS certificate in use, when the server speaks TLS. */

@@ -68,6 +68,7 @@ public final class ServerMain implements AutoCloseable {
         Gateway gateway = Gateway.start(settings(config), directory, directory,
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
                 operations.observers(ServerMain::logEvent), registrations, lastRun);
+        gateway.push().configure(config.push());
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));

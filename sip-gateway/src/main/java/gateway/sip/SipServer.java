@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -92,6 +93,7 @@ public final class SipServer implements AutoCloseable {
         private Function<String, Executor> executorForCallId;
         private RegistrarSettings registrarSettings = RegistrarSettings.standard();
         private BindingStore bindingStore = BindingStore.NONE;
+        private BooleanSupplier pushWakeUps = () -> false;
         private List<Binding> restored = List.of();
         private DigestAuthenticator digest;
         private FailureLimiter limiter = FailureLimiter.standard();
@@ -150,6 +152,12 @@ public final class SipServer implements AutoCloseable {
          * Where the registrar saves its bindings, and what it saved in the last run: restored
          * before the first REGISTER is served.
          */
+        /** Whether phones registering with RFC 8599 pn-* parameters are told they will be woken. */
+        public Builder pushWakeUps(BooleanSupplier value) {
+            pushWakeUps = value;
+            return this;
+        }
+
         public Builder bindings(BindingStore store, List<Binding> lastRun) {
             this.bindingStore = Objects.requireNonNull(store, "store");
             this.restored = List.copyOf(lastRun);
@@ -208,7 +216,7 @@ public final class SipServer implements AutoCloseable {
                 SipResponder responder = new SipResponder(h.provider(), h.messageFactory(), h.headerFactory(), meters);
                 SipAuthenticator auth = new SipAuthenticator(digestAuth, agents, limiter, h.headerFactory());
                 registrar[0] = new Registrar(registrarSettings, auth, responder, h.addressFactory(),
-                        registrationListener, bindingStore, clockMs);
+                        registrationListener, bindingStore, clockMs, pushWakeUps);
                 registrar[0].restore(restored);
                 h.router().natTargets(natHops(registrar[0]));
                 IntSupplier loadNow = load != null ? load : h::serverTransactions;

@@ -151,7 +151,7 @@ class LegStatesTest {
     }
 
     private AgentRing ring(List<String> heard) {
-        return new AgentRing(services, null, "caller@test", "+1555", AgentRoute.phonesOnly("alice", "1001"), 1_000,
+        return new AgentRing(services, null, "caller@test", "+1555", null, AgentRoute.phonesOnly("alice", "1001"), 1_000,
                 new AgentRing.Owner() {
                     @Override
                     public void answered(AgentRing ring) {

@@ -49,6 +49,11 @@ public record Binding(
         return "TLS".equals(transport) || behindNat() && !"UDP".equals(transport);
     }
 
+    /** Where the phone is woken before it is rung (RFC 8599), or null when its Contact names no push service. */
+    public PushTarget pushTarget() {
+        return PushTarget.of(contact);
+    }
+
     /** Seconds left at {@code nowMs}, never negative. */
     public int expiresInSeconds(long nowMs) {
         return (int) Math.max(0, (expiresAtMs - nowMs + 999) / 1000);

@@ -87,6 +87,7 @@ final class BindingTable implements AgentLocator {
                     continue;
                 }
                 next.remove(old);
+                dropSameDevice(next, u);
                 if (u.expiresAtMs() > nowMs) {
                     next.add(u);
                 }
@@ -130,6 +131,17 @@ final class BindingTable implements AgentLocator {
         return after;
     }
 
+
+    /**
+     * A woken mobile app often registers from a new address: its pn-prid (RFC 8599) names the
+     * device, so the Contact it had before goes, rather than be pushed and rung a second time.
+     */
+    private static void dropSameDevice(List<Binding> bindings, Binding update) {
+        PushTarget device = update.pushTarget();
+        if (device != null) {
+            bindings.removeIf(b -> !b.contact().equals(update.contact()) && device.equals(b.pushTarget()));
+        }
+    }
 
     private static Binding find(List<Binding> bindings, String contact) {
         for (Binding b : bindings) {

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.sip.InvalidArgumentException;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * on a timer ({@link #expire()}), NAT (a phone behind NAT is reached where its REGISTER came
  * from, see {@link ContactReach}) and Path (RFC 3327: stored, echoed, pre-loaded as the Route set).
  * Bindings are handed to a {@link BindingStore} as they change and {@link #restore restored} from
- * it at start-up.
+ * it at start-up. While push wake-ups are on, a Contact naming a push service (RFC 8599
+ * {@code pn-provider}) is answered with {@code Feature-Caps: *;+sip.pns="<provider>"}: the app may
+ * then sleep and count on being woken.
  */
 public final class Registrar implements AgentLocator {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -55,14 +59,16 @@ public final class Registrar implements AgentLocator {
     private final AddressFactory addresses;
     private final BindingTable table;
     private final LongSupplier clockMs;
+    private final BooleanSupplier pushWakeUps;
 
     public Registrar(RegistrarSettings settings, SipAuthenticator auth, SipResponder responder,
                      AddressFactory addresses, RegistrationListener listener, LongSupplier clockMs) {
-        this(settings, auth, responder, addresses, listener, BindingStore.NONE, clockMs);
+        this(settings, auth, responder, addresses, listener, BindingStore.NONE, clockMs, () -> false);
     }
 
     public Registrar(RegistrarSettings settings, SipAuthenticator auth, SipResponder responder,
-                     AddressFactory addresses, RegistrationListener listener, BindingStore store, LongSupplier clockMs) {
+                     AddressFactory addresses, RegistrationListener listener, BindingStore store, LongSupplier clockMs,
+                     BooleanSupplier pushWakeUps) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.responder = Objects.requireNonNull(responder, "responder");
@@ -70,6 +76,7 @@ public final class Registrar implements AgentLocator {
         this.table = new BindingTable(Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(store, "store"), settings.maxContactsPerAgent());
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
+        this.pushWakeUps = Objects.requireNonNull(pushWakeUps, "pushWakeUps");
     }
 
     @Override
@@ -210,10 +217,28 @@ public final class Registrar implements AgentLocator {
             }
             r.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"))));
             echoPath(request, r);
+            offerPush(request, r);
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("a stored contact no longer parses", e);
         }
         responder.send(st, request, r);
+    }
+
+    /** RFC 8599: the push services the REGISTER's Contacts name are ones we wake the phone through. */
+    private void offerPush(Request request, Response r) throws ParseException {
+        if (!pushWakeUps.getAsBoolean()) {
+            return;
+        }
+        Set<String> providers = new TreeSet<>();
+        for (ContactHeader c : contacts(request)) {
+            PushTarget t = c.isWildCard() ? null : PushTarget.of(c.getAddress().getURI().toString());
+            if (t != null && t.provider().matches("[A-Za-z0-9.+_-]+")) {
+                providers.add(t.provider());
+            }
+        }
+        for (String p : providers) {
+            r.addHeader(responder.headers().createHeader("Feature-Caps", "*;+sip.pns=\"" + p + "\""));
+        }
     }
 
     /** RFC 3327: the Path values go back in the 200, and {@code Supported: path} to a phone that has it. */

@@ -22,6 +22,20 @@ class BindingTableTest {
     }
 
     @Test
+    void aWokenAppRegisteringFromANewContactReplacesItsOldOne() {
+        String pn = ";pn-provider=fcm;pn-prid=device-1";
+        table.apply("alice", false, List.of(binding("sip:a@10.0.0.5:40000" + pn, 100, "c1", 1),
+                binding("sip:a@desk", 100, "c2", 1)), 0);
+        table.apply("alice", false, List.of(binding("sip:a@10.0.0.9:41000" + pn, 100, "c3", 1)), 0);
+        assertEquals(List.of("sip:a@desk", "sip:a@10.0.0.9:41000" + pn),
+                table.contactsOf("alice").stream().map(Binding::contact).toList());
+        table.apply("alice", false, List.of(binding("sip:a@desk", 0, "c2", 2),
+                binding("sip:a@10.0.0.7:42000;pn-provider=fcm;pn-prid=device-2", 100, "c4", 1)), 0);
+        assertEquals(List.of("sip:a@10.0.0.9:41000" + pn, "sip:a@10.0.0.7:42000;pn-provider=fcm;pn-prid=device-2"),
+                table.contactsOf("alice").stream().map(Binding::contact).toList(), "another device keeps the first");
+    }
+
+    @Test
     void reachabilityIsReportedOncePerChange() {
         table.apply("alice", false, List.of(binding("sip:a@desk", 100, "c1", 1)), 0);
         table.apply("alice", false, List.of(binding("sip:a@mobile", 200, "c2", 1)), 0);
