@@ -11,9 +11,11 @@ import java.util.List;
  * @param trunk     trunk id used for the device, or null without a device
  * @param nat       how the agent's phones are reached, or null for {@code sip.nat}
  * @param digest    digest algorithms offered to the agent's phones, or empty for {@code sip.digest}
+ * @param forwardConfirm whether whoever answers the device must press 1 first; null: as the queue says
  */
 public record Agent(String id, String name, String extension, Secret password, String device,
-                    Forward forward, String trunk, NatMode nat, List<String> digest) {
+                    Forward forward, String trunk, NatMode nat, List<String> digest,
+                    Boolean forwardConfirm) {
     public Agent {
         digest = digest == null ? List.of() : List.copyOf(digest);
     }

@@ -10,6 +10,7 @@ import gateway.sip.SipReason;
 import gateway.sip.registrar.Binding;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import ivr.dtmf.KeySignal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One agent being rung for a call: an {@link OutgoingLeg} to each of the agent's registered
  * phones at once and/or one to its personal device through the trunk (by its forward mode), all
- * offering one shared media leg. The first to answer wins; the others are cancelled. Runs on the
- * call's loop.
+ * offering one shared media leg. The first to answer wins; the others are cancelled. A device
+ * whose answer must be confirmed ({@code forwardConfirm}) is asked to press 1 first, and only
+ * then is the ring answered for the core. Runs on the call's loop.
  */
 public final class AgentRing implements OutgoingLeg.Owner {
     private static final Logger log = LoggerFactory.getLogger(AgentRing.class);
@@ -36,6 +38,8 @@ public final class AgentRing implements OutgoingLeg.Owner {
         RINGING_PHONES,
         /** The personal device rings through the trunk. */
         RINGING_DEVICE,
+        /** The device answered and is asked to press 1; for the core it still rings. */
+        CONFIRMING,
         /** A leg answered; the core decides whether to bridge it. */
         ANSWERED,
         /** Bridged to the caller. */
@@ -48,7 +52,8 @@ public final class AgentRing implements OutgoingLeg.Owner {
         static {
             OPENING.next = EnumSet.of(RINGING_PHONES, RINGING_DEVICE, ENDED);
             RINGING_PHONES.next = EnumSet.of(RINGING_DEVICE, ANSWERED, ENDED);
-            RINGING_DEVICE.next = EnumSet.of(ANSWERED, ENDED);
+            RINGING_DEVICE.next = EnumSet.of(CONFIRMING, ANSWERED, ENDED);
+            CONFIRMING.next = EnumSet.of(ANSWERED, ENDED);
             ANSWERED.next = EnumSet.of(BRIDGED, ENDED);
             BRIDGED.next = EnumSet.of(ENDED);
             ENDED.next = EnumSet.noneOf(State.class);
@@ -91,6 +96,8 @@ public final class AgentRing implements OutgoingLeg.Owner {
     private final AgentRoute route;
     private final long ringTimeoutMs;
     private final Owner owner;
+    private final ConfirmPrompt confirm; // null: the device is put through as it answers
+    private DeviceConfirmation confirmation;
     private final StateMachine<State> machine;
     private final List<OutgoingLeg> legs = new ArrayList<>(2);
     private MediaLeg media;
@@ -105,9 +112,10 @@ public final class AgentRing implements OutgoingLeg.Owner {
     /**
      * @param callId     the caller's Call-ID
      * @param callerUser the caller's number, shown on the agent's phone
+     * @param confirm    how the device confirms its answer, or null when it need not
      */
     public AgentRing(LegServices services, EventLoop loop, String callId, String callerUser, AgentRoute route,
-                     long ringTimeoutMs, Owner owner) {
+                     long ringTimeoutMs, ConfirmPrompt confirm, Owner owner) {
         this.services = services;
         this.loop = loop;
         this.scheduler = new LoopScheduler(loop);
@@ -116,6 +124,7 @@ public final class AgentRing implements OutgoingLeg.Owner {
         this.route = route;
         this.ringTimeoutMs = ringTimeoutMs;
         this.owner = owner;
+        this.confirm = confirm;
         this.machine = new StateMachine<>(log, "call " + callId + " ring " + route.agentId(), State.OPENING,
                 new StateMachine.Actions<>() {
                     @Override
@@ -156,12 +165,17 @@ public final class AgentRing implements OutgoingLeg.Owner {
         if (from == State.RINGING_PHONES || from == State.RINGING_DEVICE) {
             stopOthers();
         }
+        if (from == State.CONFIRMING) {
+            confirmation.stop();
+        }
     }
 
     private void enter(State to) {
         switch (to) {
             case RINGING_PHONES -> ringPhones();
             case RINGING_DEVICE -> ringDevice();
+            case CONFIRMING -> confirmation = new DeviceConfirmation(callId, media.rtp(), confirm,
+                    () -> answer("device confirmed"), this::unconfirmed);
             case ENDED -> {
                 for (OutgoingLeg leg : legs) {
                     leg.hangUp("ring over", endReason);
@@ -264,8 +278,25 @@ public final class AgentRing implements OutgoingLeg.Owner {
     @Override
     public void answered(OutgoingLeg leg) {
         answered = leg;
-        state(State.ANSWERED, leg.kind() + " answered");
+        if (confirm != null && leg.kind() == OutgoingLeg.Kind.DEVICE) {
+            state(State.CONFIRMING, "device answered");
+        } else {
+            answer(leg.kind() + " answered");
+        }
+    }
+
+    private void answer(String reason) {
+        state(State.ANSWERED, reason);
         owner.answered(this);
+    }
+
+    /** The device answered but nobody took the call: a no-answer for the core, which rings the next agent. */
+    private void unconfirmed(String why) {
+        if (state() == State.CONFIRMING) {
+            log.info("call {}: ring of agent {} ended: the device did not confirm ({})", callId, agentId(), why);
+            state(State.ENDED, "not confirmed");
+            owner.ringFailed(this, RingEnd.UNCONFIRMED);
+        }
     }
 
     @Override
@@ -282,7 +313,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     @Override
     public void hungUp(OutgoingLeg leg) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            unconfirmed("the device hung up");
+        } else if (leg == answered) {
             boolean wasBridged = state() == State.BRIDGED;
             state(State.ENDED, "agent hung up");
             owner.hungUp(this, wasBridged);
@@ -291,7 +324,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     @Override
     public void key(OutgoingLeg leg, char key) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            confirmation.key(key, KeySignal.SIP_INFO);
+        } else if (leg == answered) {
             owner.key(this, key);
         }
     }
@@ -303,7 +338,9 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     @Override
     public void lost(OutgoingLeg leg, String why, SipReason reason) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            unconfirmed(why); // the caller is still in the queue: only this ring is lost
+        } else if (leg == answered) {
             owner.lost(why, reason);
         } else {
             leg.hangUp(why, reason);
@@ -335,26 +372,10 @@ public final class AgentRing implements OutgoingLeg.Owner {
 
     private void fail(int status) {
         if (state().ringing()) {
-            log.info("call {}: ring of agent {} ended: {}", callId, agentId(), failure(status));
+            log.info("call {}: ring of agent {} ended: {}", callId, agentId(), RingFailures.line(status));
             state(State.ENDED, "failed with " + status);
-            owner.ringFailed(this, classify(status));
+            owner.ringFailed(this, RingFailures.classify(status));
         }
-    }
-
-    private static String failure(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> "rejected with " + status;
-            case Response.REQUEST_TIMEOUT -> "no answer (408)";
-            case Response.TEMPORARILY_UNAVAILABLE -> "unavailable (480)";
-            default -> "failed with " + status;
-        };
-    }
-
-    static RingEnd classify(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> RingEnd.REJECTED;
-            default -> RingEnd.FAILED;
-        };
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param extension the SIP user its phones register as, or null for a device-only agent
  * @param device personal number rung through {@code trunk}, or null
  * @param trunk  the trunk that reaches the device, or null
+ * @param forwardConfirm whether whoever answers the device must press 1 first; null: as the queue says
  */
-public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
+public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk,
+                         Boolean forwardConfirm) {
     public AgentRoute {
         Objects.requireNonNull(agentId, "agentId");
         forward = forward == null ? Forward.NEVER : forward;
@@ -21,12 +23,25 @@ public record AgentRoute(String agentId, String extension, String device, Forwar
         }
     }
 
+    /** An agent whose device's answer needs confirming as its queue says. */
+    public AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
+        this(agentId, extension, device, forward, trunk, null);
+    }
+
     public static AgentRoute phonesOnly(String agentId, String extension) {
         return new AgentRoute(agentId, extension, null, Forward.NEVER, null);
     }
 
     public boolean hasDevice() {
         return forward != Forward.NEVER;
+    }
+
+    /**
+     * Whether a call of a queue with {@code queueConfirms} must be confirmed on the device before it
+     * is put through: the agent's own setting wins, so one agent may opt out of a queue's rule.
+     */
+    public boolean confirmsDevice(boolean queueConfirms) {
+        return hasDevice() && (forwardConfirm != null ? forwardConfirm : queueConfirms);
     }
 
     /** Whether the agent takes calls with no phone registered (its device rings instead). */

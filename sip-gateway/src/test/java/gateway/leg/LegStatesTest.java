@@ -145,13 +145,15 @@ class LegStatesTest {
                         AgentRing.State.ENDED),
                 AgentRing.State.RINGING_PHONES, Set.of(AgentRing.State.RINGING_DEVICE, AgentRing.State.ANSWERED,
                         AgentRing.State.ENDED),
-                AgentRing.State.RINGING_DEVICE, Set.of(AgentRing.State.ANSWERED, AgentRing.State.ENDED),
+                AgentRing.State.RINGING_DEVICE, Set.of(AgentRing.State.CONFIRMING, AgentRing.State.ANSWERED,
+                        AgentRing.State.ENDED),
+                AgentRing.State.CONFIRMING, Set.of(AgentRing.State.ANSWERED, AgentRing.State.ENDED),
                 AgentRing.State.ANSWERED, Set.of(AgentRing.State.BRIDGED, AgentRing.State.ENDED),
                 AgentRing.State.BRIDGED, Set.of(AgentRing.State.ENDED)));
     }
 
     private AgentRing ring(List<String> heard) {
-        return new AgentRing(services, null, "caller@test", "+1555", AgentRoute.phonesOnly("alice", "1001"), 1_000,
+        return new AgentRing(services, null, "caller@test", "+1555", AgentRoute.phonesOnly("alice", "1001"), 1_000, null,
                 new AgentRing.Owner() {
                     @Override
                     public void answered(AgentRing ring) {
