@@ -66,7 +66,7 @@ final class AgentsSection {
         }
         Boolean forwardConfirm = f.has("forwardConfirm") ? f.bool("forwardConfirm", false) : null;
         if (f.has("forwardConfirm") && forward == Forward.NEVER) {
-            b.problems.at(f.node("forwardConfirm"), f.path("forwardConfirm"), "applies to a forwarded device: needs forward");
+            b.problems.at(f.node("forwardConfirm"), f.path("forwardConfirm"), "applies to a personal device: needs device and forward");
         }
         if (id == null) {
             return null;

@@ -58,7 +58,7 @@ final class DeviceConfirmation {
             return;
         }
         if (key == CONFIRM_KEY) {
-            log.info("call {}: the device confirmed with {} by {}", callId, key, how);
+            log.info("call {}: the device confirmed the answer ({} by {})", callId, key, how);
             confirmed.run();
         } else {
             refused.accept("key " + key + " by " + how + " instead of " + CONFIRM_KEY);
