@@ -104,52 +104,74 @@ class DeviceConfirmTest {
         }
     }
 
-    @Test
-    void pressingOneByRfc4733BridgesTheDeviceWithAudioBothWays() throws Exception {
-        TestPhone device = device();
-        try (device; CallRig rig = rig(20_000, null, device)) {
-            Caller caller = dial(rig);
-            RtpPeer deviceRtp = answerDevice(rig, device.awaitRequest("INVITE", WAIT));
-            caller.rtp().clear();
-            caller.rtp().await(DeviceConfirmTest::isMusic, WAIT, "hold music while the device confirms");
-
-            deviceRtp.pressKey('1', 101);
-            deviceRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
-            caller.rtp().awaitAudio(DEVICE_AUDIO, WAIT);
-            assertEquals("carol", rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true).agentId());
-        }
+    /** What the device does once it hears the prompt: a key in its RTP or its dialog, or hanging up. */
+    @FunctionalInterface
+    private interface DeviceAct {
+        void on(Incoming dialog, RtpPeer rtp) throws Exception;
     }
 
-    @Test
-    void pressingOneByInfoBridgesTheDevice() throws Exception {
+    private static DeviceAct rfc4733(char key) {
+        return (dialog, rtp) -> rtp.pressKey(key, 101);
+    }
+
+    private static DeviceAct info(char key) {
+        return (dialog, rtp) -> assertEquals(Response.OK, dialog.info("application/dtmf-relay",
+                "Signal=" + key + "\r\nDuration=160\r\n").awaitFinal(WAIT).getStatusCode());
+    }
+
+    /** The device confirms by {@code press}: the caller, on hold music until then, talks with it both ways. */
+    private static void confirmedBy(DeviceAct press) throws Exception {
         TestPhone device = device();
         try (device; CallRig rig = rig(20_000, null, device)) {
             Caller caller = dial(rig);
             Incoming invite = device.awaitRequest("INVITE", WAIT);
             RtpPeer deviceRtp = answerDevice(rig, invite);
+            caller.rtp().clear();
+            caller.rtp().await(DeviceConfirmTest::isMusic, WAIT, "hold music while the device confirms");
 
-            assertEquals(Response.OK, invite.info("application/dtmf-relay", "Signal=1\r\nDuration=160\r\n")
-                    .awaitFinal(WAIT).getStatusCode());
+            press.on(invite, deviceRtp);
             deviceRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT);
             caller.rtp().awaitAudio(DEVICE_AUDIO, WAIT);
             assertEquals("carol", rig.awaitEvent(AcdEvent.CallAnswered.class, e -> true).agentId());
         }
     }
 
-    @Test
-    void anotherKeyRefusesAndCountsAsUnconfirmed() throws Exception {
+    /** The device does {@code act} instead of pressing 1: a missed ring, unconfirmed, and alice is rung next. */
+    private static void refusedBy(DeviceAct act, boolean weHangUp) throws Exception {
         TestPhone device = device();
         try (device; CallRig rig = rig(20_000, null, device)) {
             TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             dial(rig);
-            RtpPeer deviceRtp = answerDevice(rig, device.awaitRequest("INVITE", WAIT));
-
-            deviceRtp.pressKey('2', 101);
-            device.awaitRequest("BYE", WAIT);
+            Incoming invite = device.awaitRequest("INVITE", WAIT);
+            act.on(invite, answerDevice(rig, invite));
+            if (weHangUp) {
+                device.awaitRequest("BYE", WAIT);
+            }
             AcdEvent.RingNoAnswer missed = rig.awaitEvent(AcdEvent.RingNoAnswer.class, e -> e.agentId().equals("carol"));
             assertEquals(RingEnd.UNCONFIRMED, missed.reason());
             alice.awaitRequest("INVITE", WAIT);
         }
+    }
+
+    @Test
+    void pressingOneByRfc4733BridgesTheDeviceWithAudioBothWays() throws Exception {
+        confirmedBy(rfc4733('1'));
+    }
+
+    @Test
+    void pressingOneByInfoBridgesTheDeviceWithAudioBothWays() throws Exception {
+        confirmedBy(info('1'));
+    }
+
+    @Test
+    void anotherKeyRefuses() throws Exception {
+        refusedBy(rfc4733('2'), true);
+        refusedBy(info('#'), true);
+    }
+
+    @Test
+    void aDeviceThatHangsUpUnconfirmedIsAMissedRing() throws Exception {
+        refusedBy((dialog, rtp) -> assertEquals(Response.OK, dialog.bye().awaitFinal(WAIT).getStatusCode()), false);
     }
 
     @Test
