@@ -82,7 +82,7 @@ class DeviceConfirmTest {
     @Test
     void aDeviceThatAnswersWithoutPressingOneIsNotBridgedAndTheNextAgentIsRung() throws Exception {
         TestPhone device = device();
-        try (device; CallRig rig = rig(1_500, null, device)) {
+        try (device; CallRig rig = rig(4_000, null, device)) { // long enough to answer on a busy machine
             TestPhone alice = rig.onlineAgent("alice", "1001", "UDP");
             Caller caller = dial(rig);
             Incoming invite = device.awaitRequest("INVITE", WAIT);
