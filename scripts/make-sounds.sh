@@ -37,6 +37,10 @@ say support-greeting "Thank you for calling support. An agent will be with you s
 say greeting "Thank you for calling. An agent will be with you shortly."
 say stay-on-line "Please stay on the line."
 say voicemail "Nobody can take your call right now. Please leave a message after the tone, and press the hash key when you are done."
+# Heard by an agent's personal device with forwardConfirm, looped until a key: 1.5 s of quiet
+# after the phrase gives the agent time to press before it is said again.
+say press-one "Press 1 to take this call."
+sox -R "$out/press-one.wav" "$tmp/press-one.wav" pad 0 1.5 && mv "$tmp/press-one.wav" "$out/press-one.wav"
 
 # Position and expected-wait phrases, joined at run time by ivr.queue.Announcer.
 say caller-number "You are caller number"

@@ -213,6 +213,7 @@ final class CallLifecycle implements Call.Owner {
                 case TIMEOUT -> "ring timeout";
                 case REJECTED -> "rejected";
                 case FAILED -> "ring failed";
+                case UNCONFIRMED -> "answer not confirmed";
             };
         }
         if (cancel == null) {

@@ -52,11 +52,18 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
      * @param record   whether bridged calls of this queue are recorded
      * @param fallback where a caller goes on leaving the queue without an agent (max wait, queue
      *                 full, no agents, queue removed); null means hang up
+     * @param forwardConfirm whether agents' personal devices press 1 to take its calls (an agent's own setting wins)
      */
-    public record QueueMedia(String department, QueueAudio audio, boolean record, Destination fallback) {
+    public record QueueMedia(String department, QueueAudio audio, boolean record, Destination fallback,
+                             boolean forwardConfirm) {
         public QueueMedia {
             Objects.requireNonNull(audio, "audio");
             fallback = fallback == null ? Destination.HANGUP : fallback;
+        }
+
+        /** A queue whose agents' devices are put through as they answer. */
+        public QueueMedia(String department, QueueAudio audio, boolean record, Destination fallback) {
+            this(department, audio, record, fallback, false);
         }
     }
 
@@ -64,25 +71,38 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
      * Sounds every call may need, whatever its queue.
      *
      * @param holdMusic what a caller hears while a transfer rings
+     * @param pressOne  what an agent's personal device hears when it must confirm: "press 1 to take this call"
      */
-    public record SharedSounds(Prompt voicemail, Prompt beep, Prompt holdMusic) {
+    public record SharedSounds(Prompt voicemail, Prompt beep, Prompt holdMusic, Prompt pressOne) {
         public SharedSounds {
             Objects.requireNonNull(voicemail, "voicemail");
             Objects.requireNonNull(beep, "beep");
             Objects.requireNonNull(holdMusic, "holdMusic");
+            Objects.requireNonNull(pressOne, "pressOne");
+        }
+
+        /** The given sounds, with two beeps asking a device to confirm. */
+        public SharedSounds(Prompt voicemail, Prompt beep, Prompt holdMusic) {
+            this(voicemail, beep, holdMusic, twoBeeps());
+        }
+
+        private static Prompt twoBeeps() {
+            Pcm beep = ToneGenerator.tone(200, 0.3, 1000);
+            return Prompt.of("two beeps", beep.concat(Pcm.silence(150)).concat(beep).concat(Pcm.silence(1500)));
         }
 
         /**
-         * voicemail.wav, beep.wav and hold-music.wav from {@code dir}. A file that is not there is
-         * replaced by a built-in sound (no prompt, a 1 kHz beep, a ringback tone), so a config
-         * without a sounds folder still runs.
+         * voicemail.wav, beep.wav, hold-music.wav and press-one.wav from {@code dir}. A file that is
+         * not there is replaced by a built-in sound (no prompt, a 1 kHz beep, a ringback tone, two
+         * beeps), so a config without a sounds folder still runs.
          */
         public static SharedSounds load(Path dir, PromptCache cache) throws IOException {
             return new SharedSounds(
                     orBuiltIn(dir.resolve("voicemail.wav"), cache, () -> Prompt.of("no voicemail prompt", Pcm.silence(100))),
                     orBuiltIn(dir.resolve("beep.wav"), cache, ToneGenerator::beep),
                     orBuiltIn(dir.resolve("hold-music.wav"), cache, () -> Prompt.of("ringback 425 Hz",
-                            ToneGenerator.tone(1000, 0.3, 425).concat(Pcm.silence(4000)))));
+                            ToneGenerator.tone(1000, 0.3, 425).concat(Pcm.silence(4000)))),
+                    orBuiltIn(dir.resolve("press-one.wav"), cache, SharedSounds::twoBeeps));
         }
 
         private static Prompt orBuiltIn(Path file, PromptCache cache, Supplier<Prompt> builtIn) throws IOException {
@@ -144,7 +164,7 @@ public record IvrSpecs(MenuSet menus, EntryPoints entries, Map<String, QueueMedi
         for (Queue q : config.queues()) {
             queues.put(q.id(), new QueueMedia(q.department(), new QueueAudio(prompt(q.greeting(), cache),
                     prompt(q.holdMusic(), cache), positive(q.announcePosition()) ? q.announcePosition() : null,
-                    phrases), q.record(), q.whenMaxWait()));
+                    phrases), q.record(), q.whenMaxWait(), q.forwardConfirm()));
         }
         return new IvrSpecs(menuSet, new EntryPoints(entries, menuSet), queues, SharedSounds.load(soundsDir, cache));
     }

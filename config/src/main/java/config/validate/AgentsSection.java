@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** The agents section: ids, extensions and passwords, how their phones are met, personal devices and forwarding. */
 final class AgentsSection {
     private static final Set<String> FIELDS = Set.of("id", "name", "extension", "password", "device", "forward", "trunk",
-            "nat", "digest", "media");
+            "nat", "digest", "media", "forwardConfirm");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
     static final Map<String, Forward> FORWARDS = Fields.names(Forward.values(), Forward::configName);
 
@@ -65,11 +65,16 @@ final class AgentsSection {
                 b.problems.at(f.node(phonesOnly), f.path(phonesOnly), "applies to registered phones: needs an extension");
             }
         }
+        Boolean forwardConfirm = f.has("forwardConfirm") ? f.bool("forwardConfirm", false) : null;
+        if (f.has("forwardConfirm") && forward == Forward.NEVER) {
+            b.problems.at(f.node("forwardConfirm"), f.path("forwardConfirm"), "applies to a personal device: needs device and forward");
+        }
         if (id == null) {
             return null;
         }
         MediaSecurity media = f.choice("media", ServerSections.MEDIA, MediaSecurity.ANY);
-        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk, nat, digest, media);
+        return new Agent(id, f.text("name", id), extension, password, device, forward, trunk, nat, digest, media,
+                forwardConfirm);
     }
 
     private static String extension(String text) throws BadValue {

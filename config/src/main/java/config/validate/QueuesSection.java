@@ -22,7 +22,7 @@ final class QueuesSection {
     static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
     private static final Set<String> FIELDS = Set.of("id", "department", "strategy", "ringTimeout", "maxWaitTime",
             "whenMaxWait", "whenNoAgents", "wrapUpTime", "serviceLevel", "greeting", "holdMusic", "announcePosition", "record",
-            "maxLength", "autoPause", "members");
+            "maxLength", "autoPause", "members", "forwardConfirm");
     private static final Set<String> MEMBER_FIELDS = Set.of("agent", "priority");
     static final Map<String, StrategyKind> STRATEGIES = Fields.names(StrategyKind.values(), StrategyKind::configName);
     static final Map<String, NoAgentsPolicy> NO_AGENTS = new LinkedHashMap<>();
@@ -64,11 +64,13 @@ final class QueuesSection {
         int autoPause = f.integer("autoPause", QueueSpec.DEFAULT_AUTO_PAUSE_AFTER, 0, 1000);
         Duration serviceLevel = f.positiveDuration("serviceLevel", DEFAULT_SERVICE_LEVEL);
         List<Member> members = members(f);
+        boolean forwardConfirm = f.bool("forwardConfirm", false);
         if (id == null) {
             return null;
         }
         return new Queue(id, f.text("department", id), strategy, ringTimeout, maxWait, whenMaxWait, noAgents, wrapUp,
-                greeting, holdMusic, announce, record, maxLength, autoPause, serviceLevel, members);
+                greeting, holdMusic, announce, record, maxLength, autoPause, serviceLevel, members,
+                forwardConfirm);
     }
 
     private List<Member> members(Fields queue) {

@@ -510,6 +510,22 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void forwardConfirmIsForAForwardedDevice() {
+        assertEquals(List.of(
+                "acd.yaml:5:59: agents[0].forwardConfirm: applies to a personal device: needs device and forward",
+                "acd.yaml:6:71: agents[1].forwardConfirm: expected true or false, found a string",
+                "acd.yaml:8:30: queues[0].forwardConfirm: expected true or false, found a number"),
+                errors(HEAD + """
+                        trunks: [ { id: carrier, address: 198.51.100.7 } ]
+                        agents:
+                          - { id: a, extension: "1", password: p, forwardConfirm: true }
+                          - { id: b, device: "+15550100002", forward: always, forwardConfirm: maybe }
+                        queues:
+                          - { id: q, forwardConfirm: 1, members: [ { agent: a } ] }
+                        """));
+    }
+
+    @Test
     void aDocumentThatIsNotAMapping() {
         assertEquals(List.of("acd.yaml:1:1: expected a mapping of sections (sip, http, agents, queues, ...), found a list"),
                 errors("- sip\n- http\n"));

@@ -65,6 +65,9 @@ class ShippedConfigsTest {
         assertEquals("push", c.push().token().value());
         assertEquals(Forward.ON_NO_ANSWER, c.agent("bob").orElseThrow().forward());
         assertEquals("backup", c.agent("frank").orElseThrow().trunk());
+        assertEquals(Boolean.TRUE, c.agent("frank").orElseThrow().forwardConfirm());
+        assertNull(c.agent("bob").orElseThrow().forwardConfirm(), "the queue decides");
+        assertFalse(c.queue("sales").orElseThrow().forwardConfirm());
         assertTrue(c.trunk("carrier").orElseThrow().allow().get(1).contains(InetAddress.getByName("2001:db8:100::7")));
         assertEquals("carrier", c.trunkAllowing(InetAddress.getByName("198.51.100.200")).orElseThrow().id());
         assertEquals("backup", c.trunkAllowing(InetAddress.getByName("192.0.2.50")).orElseThrow().id());

@@ -225,7 +225,7 @@ final class CallFlow implements AgentRing.Owner {
     // ---------------------------------------------------------------- from the core
 
     void ringAgent(String agentId, long ringTimeoutMs) {
-        if (phase() != CallPhase.QUEUED) {
+        if (!(activity instanceof QueueWait wait)) {
             services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
             return;
         }
@@ -235,8 +235,8 @@ final class CallFlow implements AgentRing.Owner {
             services.acd().ringFailed(callId, agentId, RingEnd.FAILED);
             return;
         }
-        rings.start(new AgentRing(services.legs(), loop, callId, callerUser(),
-                activity instanceof QueueWait wait ? wait.queueId() : null, route, ringTimeoutMs, this));
+        rings.start(new AgentRing(services.legs(), loop, callId, callerUser(), wait.queueId(), route, ringTimeoutMs,
+                services.deviceConfirm(route, wait.queueId()), this));
         publish();
     }
 

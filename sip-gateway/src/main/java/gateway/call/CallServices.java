@@ -1,6 +1,9 @@
 package gateway.call;
 
 import acd.command.AcdCommands;
+import config.build.IvrSpecs;
+import gateway.leg.AgentRoute;
+import gateway.leg.ConfirmPrompt;
 import gateway.leg.LegServices;
 import gateway.rtp.RtpEngine;
 import gateway.sip.SipOutbound;
@@ -25,5 +28,15 @@ public record CallServices(LegServices legs, CallDirectory directory, CallMedia 
 
     public RtpEngine rtp() {
         return legs.rtp();
+    }
+
+    /**
+     * How {@code route}'s device confirms a call of {@code queueId} before it is put through, or
+     * null when it need not: the agent's {@code forwardConfirm} when set, else the queue's.
+     */
+    public ConfirmPrompt deviceConfirm(AgentRoute route, String queueId) {
+        boolean queueConfirms = directory.ivr().queue(queueId).map(IvrSpecs.QueueMedia::forwardConfirm).orElse(false);
+        return route.confirmsDevice(queueConfirms)
+                ? new ConfirmPrompt(media.playouts(), directory.ivr().sounds().pressOne()) : null;
     }
 }

@@ -13,6 +13,7 @@ import gateway.sip.SipReason;
 import gateway.sip.registrar.Binding;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import ivr.dtmf.KeySignal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * phones at once and/or one to its personal device through the trunk (by its forward mode), all
  * offering one shared media leg. The first to answer wins; the others are cancelled. A phone that
  * sleeps between calls (RFC 8599) is woken by push and rung once it registers again, while the
- * others already ring. Runs on the call's loop.
+ * others already ring. A device whose answer must be confirmed ({@code forwardConfirm}) is asked
+ * to press 1 first, and only then is the ring answered for the core. Runs on the call's loop.
  */
 public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
     private static final Logger log = LoggerFactory.getLogger(AgentRing.class);
@@ -40,6 +42,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         RINGING_PHONES,
         /** The personal device rings through the trunk. */
         RINGING_DEVICE,
+        /** The device answered and is asked to press 1; for the core it still rings. */
+        CONFIRMING,
         /** A leg answered; the core decides whether to bridge it. */
         ANSWERED,
         /** Bridged to the caller. */
@@ -52,7 +56,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         static {
             OPENING.next = EnumSet.of(RINGING_PHONES, RINGING_DEVICE, ENDED);
             RINGING_PHONES.next = EnumSet.of(RINGING_DEVICE, ANSWERED, ENDED);
-            RINGING_DEVICE.next = EnumSet.of(ANSWERED, ENDED);
+            RINGING_DEVICE.next = EnumSet.of(CONFIRMING, ANSWERED, ENDED);
+            CONFIRMING.next = EnumSet.of(ANSWERED, ENDED);
             ANSWERED.next = EnumSet.of(BRIDGED, ENDED);
             BRIDGED.next = EnumSet.of(ENDED);
             ENDED.next = EnumSet.noneOf(State.class);
@@ -95,6 +100,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
     private final AgentRoute route;
     private final long ringTimeoutMs;
     private final Owner owner;
+    private final ConfirmPrompt confirm; // null: the device is put through as it answers
+    private DeviceConfirmation confirmation;
     private final StateMachine<State> machine;
     private final List<OutgoingLeg> legs = new ArrayList<>(2);
     private final PhoneWakes wakes;
@@ -111,9 +118,10 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
      * @param callId     the caller's Call-ID
      * @param callerUser the caller's number, shown on the agent's phone
      * @param queue      the queue the call waits in (told to the push gateway), or null
+     * @param confirm    how the device confirms its answer, or null when it need not
      */
     public AgentRing(LegServices services, EventLoop loop, String callId, String callerUser, String queue,
-                     AgentRoute route, long ringTimeoutMs, Owner owner) {
+                     AgentRoute route, long ringTimeoutMs, ConfirmPrompt confirm, Owner owner) {
         this.services = services;
         this.loop = loop;
         this.scheduler = new LoopScheduler(loop);
@@ -123,6 +131,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         this.ringTimeoutMs = ringTimeoutMs;
         this.owner = owner;
         this.wakes = new PhoneWakes(services.waker(), loop, new PushNotice(callId, callerUser, queue, route.agentId()));
+        this.confirm = confirm;
         this.machine = new StateMachine<>(log, "call " + callId + " ring " + route.agentId(), State.OPENING,
                 new StateMachine.Actions<>() {
                     @Override
@@ -166,12 +175,17 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         if (from == State.RINGING_PHONES || from == State.RINGING_DEVICE) {
             stopOthers();
         }
+        if (from == State.CONFIRMING) {
+            confirmation.stop();
+        }
     }
 
     private void enter(State to) {
         switch (to) {
             case RINGING_PHONES -> ringPhones();
             case RINGING_DEVICE -> ringDevice();
+            case CONFIRMING -> confirmation = new DeviceConfirmation(callId, media.rtp(), confirm,
+                    () -> answer("device confirmed"), this::unconfirmed);
             case ENDED -> {
                 for (OutgoingLeg leg : legs) {
                     leg.hangUp("ring over", endReason);
@@ -297,8 +311,25 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
     @Override
     public void answered(OutgoingLeg leg) {
         answered = leg;
-        state(State.ANSWERED, leg.kind() + " answered");
+        if (confirm != null && leg.kind() == OutgoingLeg.Kind.DEVICE) {
+            state(State.CONFIRMING, "device answered");
+        } else {
+            answer(leg.kind() + " answered");
+        }
+    }
+
+    private void answer(String reason) {
+        state(State.ANSWERED, reason);
         owner.answered(this);
+    }
+
+    /** The device answered but nobody took the call: a no-answer for the core, which rings the next agent. */
+    private void unconfirmed(String why) {
+        if (state() == State.CONFIRMING) {
+            log.info("call {}: ring of agent {} ended: the device did not confirm ({})", callId, agentId(), why);
+            state(State.ENDED, "not confirmed");
+            owner.ringFailed(this, RingEnd.UNCONFIRMED);
+        }
     }
 
     @Override
@@ -315,7 +346,9 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     @Override
     public void hungUp(OutgoingLeg leg) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            unconfirmed("the device hung up");
+        } else if (leg == answered) {
             boolean wasBridged = state() == State.BRIDGED;
             state(State.ENDED, "agent hung up");
             owner.hungUp(this, wasBridged);
@@ -324,7 +357,9 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     @Override
     public void key(OutgoingLeg leg, char key) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            confirmation.key(key, KeySignal.SIP_INFO);
+        } else if (leg == answered) {
             owner.key(this, key);
         }
     }
@@ -336,7 +371,9 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     @Override
     public void lost(OutgoingLeg leg, String why, SipReason reason) {
-        if (leg == answered) {
+        if (leg == answered && state() == State.CONFIRMING) {
+            unconfirmed(why); // the caller is still in the queue: only this ring is lost
+        } else if (leg == answered) {
             owner.lost(why, reason);
         } else {
             leg.hangUp(why, reason);

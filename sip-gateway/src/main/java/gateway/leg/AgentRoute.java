@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param device personal number rung through {@code trunk}, or null
  * @param trunk  the trunk that reaches the device, or null
  * @param media  plain RTP, SRTP or either on the agent's phones
+ * @param forwardConfirm whether whoever answers the device must press 1 first; null: as the queue says
  */
 public record AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk,
-                         MediaSecurity media) {
+                         MediaSecurity media, Boolean forwardConfirm) {
     public AgentRoute {
         Objects.requireNonNull(agentId, "agentId");
         forward = forward == null ? Forward.NEVER : forward;
@@ -25,8 +26,19 @@ public record AgentRoute(String agentId, String extension, String device, Forwar
         }
     }
 
+    /** An agent taking either media whose device's answer needs confirming as its queue says. */
     public AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk) {
-        this(agentId, extension, device, forward, trunk, MediaSecurity.ANY);
+        this(agentId, extension, device, forward, trunk, MediaSecurity.ANY, null);
+    }
+
+    public AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk,
+                      MediaSecurity media) {
+        this(agentId, extension, device, forward, trunk, media, null);
+    }
+
+    public AgentRoute(String agentId, String extension, String device, Forward forward, TrunkRoute trunk,
+                      Boolean forwardConfirm) {
+        this(agentId, extension, device, forward, trunk, MediaSecurity.ANY, forwardConfirm);
     }
 
     public static AgentRoute phonesOnly(String agentId, String extension) {
@@ -35,6 +47,14 @@ public record AgentRoute(String agentId, String extension, String device, Forwar
 
     public boolean hasDevice() {
         return forward != Forward.NEVER;
+    }
+
+    /**
+     * Whether a call of a queue with {@code queueConfirms} must be confirmed on the device before it
+     * is put through: the agent's own setting wins, so one agent may opt out of a queue's rule.
+     */
+    public boolean confirmsDevice(boolean queueConfirms) {
+        return hasDevice() && (forwardConfirm != null ? forwardConfirm : queueConfirms);
     }
 
     /** Whether the agent takes calls with no phone registered (its device rings instead). */

@@ -174,6 +174,6 @@ public final class ConfiguredDirectory implements CallDirectory, AgentDirectory 
 
     private AgentRoute route(AcdConfig c, Agent a) {
         TrunkRoute trunk = a.trunk() == null ? null : c.trunk(a.trunk()).map(this::route).orElse(null);
-        return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk, a.media());
+        return new AgentRoute(a.id(), a.extension(), a.device(), a.forward(), trunk, a.media(), a.forwardConfirm());
     }
 }

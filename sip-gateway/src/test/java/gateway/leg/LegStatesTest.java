@@ -145,14 +145,16 @@ class LegStatesTest {
                         AgentRing.State.ENDED),
                 AgentRing.State.RINGING_PHONES, Set.of(AgentRing.State.RINGING_DEVICE, AgentRing.State.ANSWERED,
                         AgentRing.State.ENDED),
-                AgentRing.State.RINGING_DEVICE, Set.of(AgentRing.State.ANSWERED, AgentRing.State.ENDED),
+                AgentRing.State.RINGING_DEVICE, Set.of(AgentRing.State.CONFIRMING, AgentRing.State.ANSWERED,
+                        AgentRing.State.ENDED),
+                AgentRing.State.CONFIRMING, Set.of(AgentRing.State.ANSWERED, AgentRing.State.ENDED),
                 AgentRing.State.ANSWERED, Set.of(AgentRing.State.BRIDGED, AgentRing.State.ENDED),
                 AgentRing.State.BRIDGED, Set.of(AgentRing.State.ENDED)));
     }
 
     private AgentRing ring(List<String> heard) {
         return new AgentRing(services, null, "caller@test", "+1555", null, AgentRoute.phonesOnly("alice", "1001"), 1_000,
-                new AgentRing.Owner() {
+                null, new AgentRing.Owner() {
                     @Override
                     public void answered(AgentRing ring) {
                         heard.add("answered");
