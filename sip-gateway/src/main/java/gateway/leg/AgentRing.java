@@ -14,7 +14,6 @@ import gateway.sip.registrar.Binding;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import ivr.dtmf.KeySignal;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -94,25 +93,20 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     private final LegServices services;
     private final EventLoop loop;
-    private final LoopScheduler scheduler;
     private final String callId;
-    private final String callerUser;
     private final AgentRoute route;
     private final long ringTimeoutMs;
     private final Owner owner;
     private final ConfirmPrompt confirm; // null: the device is put through as it answers
     private DeviceConfirmation confirmation;
     private final StateMachine<State> machine;
-    private final List<OutgoingLeg> legs = new ArrayList<>(2);
+    private final RingLegs legs;
     private final PhoneWakes wakes;
-    private MediaLeg media;
-    private byte[] offer;
     private OutgoingLeg answered;
     /** The Reason (RFC 3326) on the CANCEL or BYE of every leg when the ring ends; null for none. */
     private SipReason endReason;
     private ScheduledFuture<?> deviceTimer;
     private List<Binding> phones = List.of();
-    private int lastFailure;
 
     /**
      * @param callId     the caller's Call-ID
@@ -124,12 +118,11 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
                      AgentRoute route, long ringTimeoutMs, ConfirmPrompt confirm, Owner owner) {
         this.services = services;
         this.loop = loop;
-        this.scheduler = new LoopScheduler(loop);
         this.callId = callId;
-        this.callerUser = callerUser;
         this.route = route;
         this.ringTimeoutMs = ringTimeoutMs;
         this.owner = owner;
+        this.legs = new RingLegs(services, callId, callerUser, new LoopScheduler(loop), this);
         this.wakes = new PhoneWakes(services.waker(), loop, new PushNotice(callId, callerUser, queue, route.agentId()));
         this.confirm = confirm;
         this.machine = new StateMachine<>(log, "call " + callId + " ring " + route.agentId(), State.OPENING,
@@ -161,7 +154,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     /** The shared media leg, once open. */
     public RtpLeg rtp() {
-        return media.rtp();
+        return legs.rtp();
     }
 
     private void leave(State from) {
@@ -184,16 +177,9 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         switch (to) {
             case RINGING_PHONES -> ringPhones();
             case RINGING_DEVICE -> ringDevice();
-            case CONFIRMING -> confirmation = new DeviceConfirmation(callId, media.rtp(), confirm,
+            case CONFIRMING -> confirmation = new DeviceConfirmation(callId, legs.rtp(), confirm,
                     () -> answer("device confirmed"), this::unconfirmed);
-            case ENDED -> {
-                for (OutgoingLeg leg : legs) {
-                    leg.hangUp("ring over", endReason);
-                }
-                if (media != null) {
-                    media.close();
-                }
-            }
+            case ENDED -> legs.close(endReason);
             default -> { }
         }
     }
@@ -209,8 +195,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         }, srtp, new MediaLeg.Opened() {
             @Override
             public void opened(MediaLeg leg, byte[] sdp) {
-                media = leg;
-                offer = sdp;
+                legs.offering(leg, sdp);
                 if (state() != State.OPENING) {
                     leg.close();
                     return;
@@ -228,11 +213,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     private void firstRing() {
         phones = LegSecurity.ringable(route, services.locator().contactsOf(agentId()));
-        boolean device = switch (route.forward()) {
-            case NEVER -> false;
-            case WHEN_OFFLINE, ON_NO_ANSWER -> phones.isEmpty();
-            case ALWAYS -> true;
-        };
+        boolean device = route.deviceFirst(phones.isEmpty());
         if (!device && phones.isEmpty()) {
             fail(Response.TEMPORARILY_UNAVAILABLE);
             return;
@@ -249,7 +230,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
             if (wakes.sleeps(b)) {
                 wakes.wake(b, this);
             } else {
-                send(OutgoingLeg.Kind.AGENT_PHONE, b.reachUri(), b.transport(), b.path(), route.extension());
+                legs.phone(b, route.extension());
             }
         }
         if (route.forward() == Forward.ON_NO_ANSWER) {
@@ -259,22 +240,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     private void ringDevice() {
         log.info("call {}: ringing agent {}'s device via trunk {}", callId, agentId(), route.trunk().id());
-        OutgoingLeg leg = leg(OutgoingLeg.Kind.DEVICE);
-        if (!leg.invite(route.trunk(), route.device(), callerUser, offer)) {
-            lastFailure = Response.SERVICE_UNAVAILABLE;
-        }
-    }
-
-    private void send(OutgoingLeg.Kind kind, String uri, String transport, List<String> routeSet, String toUser) {
-        if (!leg(kind).invite(uri, transport, routeSet, callerUser, toUser, offer)) {
-            lastFailure = Response.SERVICE_UNAVAILABLE;
-        }
-    }
-
-    private OutgoingLeg leg(OutgoingLeg.Kind kind) {
-        OutgoingLeg leg = new OutgoingLeg(services, kind, callId, media, scheduler, this);
-        legs.add(leg);
-        return leg;
+        legs.device(route);
     }
 
     @Override
@@ -282,7 +248,7 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
         if (state() == State.RINGING_PHONES) {
             log.info("call {}: agent {}'s phone woke and registered from {}: ringing it", callId, agentId(),
                     Addresses.of(fresh.source()));
-            send(OutgoingLeg.Kind.AGENT_PHONE, fresh.reachUri(), fresh.transport(), fresh.path(), route.extension());
+            legs.phone(fresh, route.extension());
             giveUpIfNoLegLeft();
         }
     }
@@ -295,8 +261,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
     }
 
     private void giveUpIfNoLegLeft() {
-        if (state().ringing() && !wakes.waiting() && legs.stream().allMatch(l -> l.state().over())) {
-            fail(lastFailure == 0 ? Response.TEMPORARILY_UNAVAILABLE : lastFailure);
+        if (state().ringing() && !wakes.waiting() && legs.allOver()) {
+            fail(legs.failure());
         }
     }
 
@@ -334,9 +300,9 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
 
     @Override
     public void finished(OutgoingLeg leg, int status) {
-        lastFailure = status;
+        legs.failed(status);
         if (state() == State.RINGING_PHONES && route.forward() == Forward.ON_NO_ANSWER && !wakes.waiting()
-                && legs.stream().allMatch(l -> l.state().over())) {
+                && legs.allOver()) {
             // every phone said no: go to the device now rather than after the timeout
             phonesUnanswered();
             return;
@@ -417,12 +383,8 @@ public final class AgentRing implements OutgoingLeg.Owner, PhoneWaker.Listener {
      * device: the phones missed the call).
      */
     private void stopOthers() {
-        SipReason why = answered == null ? endReason : SipReason.ANSWERED_ELSEWHERE;
-        for (OutgoingLeg leg : legs) {
-            if (leg != answered) {
-                leg.hangUp("another leg answered or the ring moved on", why);
-            }
-        }
+        legs.hangUpAllBut(answered, "another leg answered or the ring moved on",
+                answered == null ? endReason : SipReason.ANSWERED_ELSEWHERE);
     }
 
     @Override

@@ -57,6 +57,11 @@ public record AgentRoute(String agentId, String extension, String device, Forwar
         return hasDevice() && (forwardConfirm != null ? forwardConfirm : queueConfirms);
     }
 
+    /** Whether a ring starts at the device rather than the phones: always, or when there is no phone to ring. */
+    public boolean deviceFirst(boolean noPhones) {
+        return forward == Forward.ALWAYS || noPhones && forward != Forward.NEVER;
+    }
+
     /** Whether the agent takes calls with no phone registered (its device rings instead). */
     public boolean reachableWithoutPhones() {
         return forward == Forward.WHEN_OFFLINE || forward == Forward.ALWAYS;
