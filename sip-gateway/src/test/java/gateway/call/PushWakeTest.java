@@ -128,7 +128,8 @@ class PushWakeTest {
             endpoint.awaitPost(WAIT); // and the app never wakes
             AcdEvent.RingNoAnswer missed = rig.awaitEvent(AcdEvent.RingNoAnswer.class, e -> e.agentId().equals("alice"));
             assertEquals(RingEnd.TIMEOUT, missed.reason());
-            PhoneCalls.answer(bob.awaitRequest("INVITE", WAIT), rig.rtp("127.0.0.1"), 0);
+            RtpPeer bobRtp = PhoneCalls.answer(bob.awaitRequest("INVITE", WAIT), rig.rtp("127.0.0.1"), 0);
+            bobRtp.awaitAudio(PhoneCalls.CALLER_AUDIO, WAIT); // bridged: hanging up now completes the call
             assertTrue(asleep.pendingRequests("INVITE").isEmpty(), "a sleeping phone is never rung");
             PhoneCalls.hangUp(caller, bob);
             assertEquals(CallOutcome.COMPLETED, rig.awaitEvent(AcdEvent.CallEnded.class, e -> true).outcome());
