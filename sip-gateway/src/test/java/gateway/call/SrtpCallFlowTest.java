@@ -169,6 +169,9 @@ class SrtpCallFlowTest {
             invite.respond(Response.BUSY_HERE);
             rig.awaitEvent(AcdEvent.RingNoAnswer.class, e -> true);
             assertTrue(onUdp.pendingRequests("INVITE").isEmpty(), "the phone on UDP was not rung");
+            // the caller leaves before the TLS phone closes: no ring again over a closed connection
+            call.bye().awaitFinal(WAIT);
+            rig.awaitEvent(AcdEvent.CallEnded.class, e -> true);
         }
     }
 
