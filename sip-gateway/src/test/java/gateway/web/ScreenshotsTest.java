@@ -40,7 +40,7 @@ class ScreenshotsTest {
         shoot(out.resolve("wallboard.png"));
 
         showWhenBusy("#/agents", "tr[data-agent]",
-                "return document.querySelector('tr[data-agent][data-state=ON_CALL]') !== null;");
+                "return document.querySelectorAll('tr[data-agent][data-state=ON_CALL]').length >= 2;");
         shoot(out.resolve("agents.png"));
 
         browser.viewport(390, 844, true);
