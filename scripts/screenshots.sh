@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's screenshots of the supervisor page under the demo's load: runs scripts/demo.sh on
 # free ports (its own server, SIPp agents and callers), waits until callers wait in the queues
-# and agents talk, then headless Chromium (the browser test gateway.web.ScreenshotsTest, through
+# and agents talk, then headless Chromium (the browser test gateway.web.DocsScreenshots, through
 # Maven) signs in and captures the wallboard on a wall screen (wallboard.png, 1600x900, kiosk),
 # the agents view (agents.png, 1600x900) and the wallboard on a phone (wallboard-phone.png,
 # 390x844). Stops the demo (SIGINT, as Ctrl-C would) when done.
@@ -70,7 +70,7 @@ PY
 
 echo "$prog: capturing into $out"
 (cd "$root" && ACD_SCREENSHOT_URL="http://127.0.0.1:$http_port" ACD_SCREENSHOT_TOKEN="$token" \
-  ACD_SCREENSHOT_DIR="$out" mvn -B -q -pl sip-gateway -am -Dtest=ScreenshotsTest \
+  ACD_SCREENSHOT_DIR="$out" mvn -B -q -pl sip-gateway -am -Dtest=DocsScreenshots \
   -Dsurefire.failIfNoSpecifiedTests=false test > "$work/mvn.log" 2>&1) \
   || { echo "$prog: the screenshots failed; Maven's output:"; tail -40 "$work/mvn.log"; exit 1; }
 stop_process "$demo" INT # as Ctrl-C would: the demo stops its server and SIPps
