@@ -49,8 +49,7 @@ public final class SipOutbound {
     private final GatewayMeters meters;
     private final String host;
     private final int port;
-    /** Our TLS port, -1 without TLS: Contact and Via of what goes over TLS name it. */
-    private final int tlsPort;
+    private final int tlsPort; // -1 without TLS; Contact and Via of what goes over TLS name it
 
     public SipOutbound(SipStackHost stack, String advertisedHost) {
         this(stack, advertisedHost, GatewayMeters.NONE);
@@ -106,8 +105,7 @@ public final class SipOutbound {
         return headers.createContactHeader(addresses.createAddress(uri));
     }
 
-    /** The port we are reached at over {@code transport}. */
-    private int portFor(String transport) {
+    private int portFor(String transport) { // the port we are reached at over that transport
         return "TLS".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port;
     }
 
