@@ -52,11 +52,10 @@ final class Access {
 
     /** Which role a token signs in as, or null for neither. */
     Role signIn(String token) {
-        String header = "Bearer " + token;
-        if (admin.allows(header)) {
+        if (admin.matches(token)) {
             return Role.ADMIN;
         }
-        return viewer != null && viewer.allows(header) ? Role.VIEWER : null;
+        return viewer != null && viewer.matches(token) ? Role.VIEWER : null;
     }
 
     static ApiException unauthorized() {

@@ -63,7 +63,7 @@ final class AdminApi {
         }
         Csrf.check(method, headers, caller, access.cookies());
         ApiRequest request = new ApiRequest(method, path, decoded.parameters(), match.pathParams(), headers, body,
-                caller.role());
+                caller);
         return route.handler().handle(request);
     }
 }

@@ -15,11 +15,16 @@ import java.util.Map;
 /**
  * One HTTP request as the route handlers see it: copied out of Netty's buffers on the event
  * loop, so handlers run on worker threads with nothing to release. Parameter getters throw
- * {@link ApiException} 400s that name the parameter and its value. {@code role} is who signed
- * in, for handlers that answer a viewer with less (masked caller numbers).
+ * {@link ApiException} 400s that name the parameter and its value. {@code caller} is who is
+ * asking, for handlers that answer a viewer with less (masked caller numbers).
  */
 record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> pathParams,
-                  Map<String, String> headers, byte[] body, Role role) {
+                  Map<String, String> headers, byte[] body, Access.Caller caller) {
+
+    /** Who is asking: an admin, or a viewer (the wallboard token). */
+    Role role() {
+        return caller.role();
+    }
 
     /** A path parameter ({@code {id}} in the route). */
     String path(String name) {
@@ -67,9 +72,9 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, M
             return absent;
         }
         return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.badParameter(name, v, "true or false");
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw ApiException.badParameter(name, v, "true or false (1 or 0)");
         };
     }
 

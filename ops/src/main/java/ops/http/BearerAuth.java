@@ -39,12 +39,22 @@ final class BearerAuth {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return false;
         }
-        return MessageDigest.isEqual(expected, sha256(authorization.substring(SCHEME.length()).strip()));
+        return matches(authorization.substring(SCHEME.length()));
+    }
+
+    /** Whether {@code token} (as typed into the sign-in form) is this one; false when open. */
+    boolean matches(String token) {
+        return expected != null && MessageDigest.isEqual(expected, sha256(token.strip()));
     }
 
     private static byte[] sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256, which every Java has. */
+    static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

@@ -41,7 +41,7 @@ final class FilesApi {
 
     private ApiResponse file(ApiRequest r, FileKind kind, String what) {
         String callId = r.path("callId");
-        boolean download = download(r);
+        boolean download = r.boolParam("download", false); // save rather than play
         CallRecord call = records.get(callId).orElseThrow(() -> ApiException.notFound("finished call", callId));
         String file = kind.of(call);
         if (file == null) {
@@ -51,19 +51,6 @@ final class FilesApi {
                 ? Map.of("Content-Disposition", "attachment; filename=\"" + fileName(callId) + "\"")
                 : Map.of();
         return new ApiResponse.File(Path.of(file), WAV, headers);
-    }
-
-    /** {@code download=1} (or true): save the file rather than play it. */
-    private static boolean download(ApiRequest r) {
-        String v = r.param("download");
-        if (v == null) {
-            return false;
-        }
-        return switch (v) {
-            case "1", "true" -> true;
-            case "0", "false" -> false;
-            default -> throw ApiException.badParameter("download", v, "1 or 0");
-        };
     }
 
     /** {@code <callId>.wav}, with anything a quoted header value or a file system would choke on as '_'. */

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,11 +65,7 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     LiveFeed(Snapshots snapshots, ConfigControl config) {
         this.snapshots = snapshots;
         this.config = config;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "admin-live");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("admin-live", true));
         thread.scheduleWithFixedDelay(this::changed, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
     }
@@ -90,11 +87,12 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     }
 
     /**
-     * The gateway's call facts (on the call loops) that change what is live: a call arrived, moved
-     * on or ended. {@code changed} reaches {@link #changed()}, also of a feed that starts later.
+     * The gateway's call facts (on the call loops) for {@code records}, with {@code changed} run
+     * for those that change what is live; {@code changed} reaches {@link #changed()}, also of a
+     * feed that starts later.
      */
-    public static CallFacts facts(Runnable changed) {
-        return new FeedFacts(changed);
+    public static CallFacts facts(CallFacts records, Runnable changed) {
+        return new FeedFacts(records, changed);
     }
 
     /** Finished calls are in the records (queryable) now: {@code event: finished}. */

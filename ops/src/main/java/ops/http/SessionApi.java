@@ -59,11 +59,11 @@ final class SessionApi {
     }
 
     private ApiResponse describe(ApiRequest r) {
-        SessionCookies.Session session = access.cookies().verify(r.header("cookie"));
+        SessionCookies.Session session = r.caller().session();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("role", SessionCookies.name(r.role()));
         // a bearer caller has no session, so nothing a CSRF token would protect
-        body.put("csrf", session != null && session.role() == r.role() ? access.cookies().csrf(session) : null);
+        body.put("csrf", session == null ? null : access.cookies().csrf(session));
         body.put("pauseReasons", pauseReasons.get());
         body.put("serverTimeMs", clockMs.getAsLong());
         body.put("zone", ZoneId.systemDefault().getId());

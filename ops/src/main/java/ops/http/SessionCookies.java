@@ -119,12 +119,7 @@ final class SessionCookies {
 
     /** key(role) = HMAC-SHA256(SHA-256(token), "acd-session-v1"): never the token itself. */
     private static byte[] key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.strip().getBytes(StandardCharsets.UTF_8));
-            return hmac(digest, "acd-session-v1");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return hmac(BearerAuth.sha256(token.strip().getBytes(StandardCharsets.UTF_8)), "acd-session-v1");
     }
 
     private static String mac(byte[] key, String data) {

@@ -24,9 +24,6 @@ import ops.reports.SqlReports;
  * read from any other; the lock is held for a few additions only.
  */
 public final class TodayTally implements AcdEventListener {
-    /** As the report's short abandons: not counted for or against the service level. */
-    static final long SHORT_ABANDON_MS = 5_000;
-
     /** One queue's figures today; {@code serviceLevel} is within / (offered − short abandons), null when 0. */
     public record Today(long offered, long answered, long answeredWithinSl, long abandoned, long shortAbandons,
                         long timedOut, Double serviceLevel) {
@@ -85,7 +82,7 @@ public final class TodayTally implements AcdEventListener {
             }
         } else if (outcome == CallOutcome.ABANDONED) {
             c.abandoned++;
-            if (waitMs < SHORT_ABANDON_MS) {
+            if (waitMs < SqlReports.SHORT_ABANDON_MS) {
                 c.shortAbandons++;
             }
         } else if (outcome == CallOutcome.TIMED_OUT) {

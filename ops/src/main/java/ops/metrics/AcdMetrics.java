@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import ops.reports.SqlReports;
 
 /**
  * The server's Prometheus metrics: the routing core's queues and agents (as its
@@ -28,7 +29,7 @@ import java.util.function.LongSupplier;
  */
 public final class AcdMetrics implements AcdEventListener, AutoCloseable {
     /** The service level threshold of a queue that sets none. */
-    public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_SERVICE_LEVEL = SqlReports.DEFAULT_SERVICE_LEVEL;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final LongSupplier clockMs;

@@ -16,14 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import ops.reports.SqlReports;
 
 /**
  * One queue's series. Written only on the core's loop (through {@link AcdMetrics#onEvent});
  * read on the scrape thread through meters, atomics and a concurrent map, never a lock.
  */
 final class QueueMetrics {
-    /** An abandon sooner than this is a short abandon: a misdial, not a caller we failed. */
-    static final long SHORT_ABANDON_MS = 5_000;
     private static final Duration[] BUCKETS = {Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300)};
 
@@ -100,7 +99,7 @@ final class QueueMetrics {
         calls.get(outcome).increment();
         if (outcome.answered()) {
             talks.record(talkMs, TimeUnit.MILLISECONDS); // counted towards the service level when answered
-        } else if (outcome != CallOutcome.ABANDONED || waitMs >= SHORT_ABANDON_MS) {
+        } else if (outcome != CallOutcome.ABANDONED || waitMs >= SqlReports.SHORT_ABANDON_MS) {
             // the same rule as the reports: offered calls but short abandons (timed out, refused: failed)
             serviceLevelCalls.incrementAndGet();
         }

@@ -7,8 +7,6 @@ import java.util.List;
 
 /** The call figures of one key in one period, added up call by call. */
 final class CallTally {
-    static final long SHORT_ABANDON_MS = 5_000;
-
     static final List<String> COLUMNS = List.of("offered", "answered", "abandoned", "short_abandons", "timed_out",
             "voicemails", "missed_rings", "service_level_pct", "asa_s", "longest_wait_s", "avg_talk_s", "aht_s",
             "abandon_rate_pct", "call_minutes");
@@ -42,7 +40,7 @@ final class CallTally {
         switch (call.outcome()) {
             case "ABANDONED_QUEUE" -> {
                 abandoned++;
-                if (call.waitMs() < SHORT_ABANDON_MS) {
+                if (call.waitMs() < SqlReports.SHORT_ABANDON_MS) {
                     shortAbandons++;
                 }
             }

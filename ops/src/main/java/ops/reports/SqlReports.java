@@ -54,6 +54,8 @@ import javax.sql.DataSource;
 public final class SqlReports implements Reports {
     /** The service level threshold of a queue without its own. */
     public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
+    /** A caller who gives up sooner is a short abandon: counted for or against no service level. */
+    public static final long SHORT_ABANDON_MS = 5_000;
 
     private static final List<String> KEY_COLUMNS = List.of("key", "period_start", "period_end");
 

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import ops.records.CallFacts.EndCause;
 import ops.records.CallJournal;
 import ops.records.Storage;
+import ops.testkit.SseClient;
 import ops.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

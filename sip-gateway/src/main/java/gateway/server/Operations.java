@@ -30,7 +30,6 @@ import ops.http.TrunkStates;
 import ops.metrics.AcdMetrics;
 import ops.live.TodayTally;
 import ops.metrics.GatewayGauges;
-import ops.records.CallFactsTee;
 import ops.records.CallJournal;
 import ops.records.Storage;
 import ops.records.StorageSettings;
@@ -53,6 +52,7 @@ final class Operations implements AutoCloseable {
     private final RegistrationStore registrations;
     private final AcdMetrics metrics;
     private final TodayTally today;
+    private final SqlReports reports;
     private volatile Map<String, Queue> queues;
     /** Set once the API serves: the core and the call loops start telling it before. */
     private volatile AdminServer admin;
@@ -63,6 +63,7 @@ final class Operations implements AutoCloseable {
         this.metrics = new AcdMetrics(System::currentTimeMillis, this::serviceLevel);
         this.journal = CallJournal.start(storage, this::department);
         this.registrations = RegistrationStore.start(storage);
+        this.reports = new SqlReports(storage.dataSource(), this::serviceLevel);
         this.today = new TodayTally(System::currentTimeMillis, ZoneId.systemDefault(), this::serviceLevel);
         seedToday();
         metrics.addQueues(config.queues().stream().map(Queue::id).toList());
@@ -95,7 +96,7 @@ final class Operations implements AutoCloseable {
     /** Today's figures from the records, so a restart keeps the wallboard's day. */
     private void seedToday() {
         try {
-            today.seed(new SqlReports(storage.dataSource(), this::serviceLevel));
+            today.seed(reports);
         } catch (RuntimeException e) {
             log.warn("today's queue figures start from zero: the records could not be read ({})", e.toString());
         }
@@ -113,7 +114,7 @@ final class Operations implements AutoCloseable {
             today.onEvent(e);
             liveChanged();
         };
-        return new Observers(all, new CallFactsTee(journal, LiveFeed.facts(this::liveChanged)), metrics.gateway());
+        return new Observers(all, LiveFeed.facts(journal, this::liveChanged), metrics.gateway());
     }
 
     private void liveChanged() {
@@ -142,7 +143,7 @@ final class Operations implements AutoCloseable {
                 .pauseReasons(() -> reloader.current().pauseReasons())
                 .commands(gateway.acd())
                 .records(storage.records())
-                .reports(new SqlReports(storage.dataSource(), this::serviceLevel))
+                .reports(reports)
                 .liveCalls(liveCalls(gateway))
                 .contacts(contacts(gateway))
                 .trunks(() -> gateway.trunks().statuses().stream()

@@ -9,6 +9,7 @@ import acd.queue.QueueSpec;
 import acd.strategy.StrategyKind;
 import config.build.IvrSpecs;
 import gateway.call.PhoneCalls.Caller;
+import gateway.testkit.Await;
 import gateway.testphone.Incoming;
 import gateway.testphone.Outgoing;
 import gateway.testphone.TestPhone;
@@ -151,7 +152,12 @@ class InDialogOffersTest {
             Incoming invite = alice.awaitRequest(Request.INVITE, WAIT);
             invite.ringing();
             RtpPeer agentRtp = rig.rtp("127.0.0.1");
-            assertEquals(Response.OK, invite.update(null).awaitFinal(WAIT).getStatusCode());
+            // alice's UPDATE can overtake her 180 inside the server's stack (another reader thread), which
+            // answers 481 until the 180 has made the early dialog: refresh until the dialog is there
+            assertEquals(Response.OK, Await.value(() -> {
+                int status = invite.update(null).awaitFinal(WAIT).getStatusCode();
+                return status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST ? null : status;
+            }, WAIT, () -> "the server never knew alice's early dialog"));
             assertEquals(Response.REQUEST_PENDING, invite.update(agentRtp.sdp(0, 101)).awaitFinal(WAIT).getStatusCode(),
                     "our INVITE's offer is still unanswered");
             PhoneCalls.answer(invite, agentRtp, 0);

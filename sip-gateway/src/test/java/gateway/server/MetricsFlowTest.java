@@ -87,10 +87,11 @@ class MetricsFlowTest {
         alice.awaitRequest("CANCEL", WAIT);
 
         PrometheusText after = awaitScrape(server, m -> m.value("acd_active_calls") == 0
+                        && m.value("acd_active_legs") == 0
                         && delta(before, m, "acd_calls_total", "queue", SALES, "outcome", "abandoned") == 1
                         && delta(before, m, "acd_recordings_total") == 1
                         && m.value("acd_agents", "status", "available", "state", "idle") == 2,
-                "both calls over, the recording written, both agents idle");
+                "both calls and the cancelled ring over, the recording written, both agents idle");
         assertEquals(1, delta(before, after, "acd_calls_total", "queue", SALES, "outcome", "completed"));
         assertEquals(1, delta(before, after, "acd_calls_total", "queue", SALES, "outcome", "abandoned"));
         assertEquals(2, delta(before, after, "acd_calls_total", "queue", SALES), "no other outcome moved");

@@ -21,6 +21,8 @@ import ivr.audio.Prompt;
 import ivr.audio.ToneGenerator;
 import ivr.audio.WavData;
 import ivr.audio.WavReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,11 +41,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import ops.testkit.Csv;
+import ops.testkit.SseClient;
 import ops.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,65 +157,42 @@ class OpsApiFlowTest {
             api = URI.create("http://127.0.0.1:" + server.adminAddress().getPort());
             TestPhone alice = phones.agent(server, "alice", "1001");
             assertEquals("PAUSED", json(post("/api/agents/alice/pause", "{\"reason\": \"lunch\"}")).get("status").asText());
-            LinkedBlockingQueue<String[]> events = new LinkedBlockingQueue<>();
-            HttpResponse<Stream<String>> stream = http.send(request("/api/events").GET().build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            assertEquals(200, stream.statusCode());
-            Thread reader = new Thread(() -> readEvents(stream.body(), events), "live-feed-reader");
-            reader.setDaemon(true);
-            reader.start();
-            awaitEvent(events, "snapshot", s -> s.get("agents").size() == 2);
+            try (SseClient events = new SseClient(api.getPort(), "/api/events", "Bearer " + TOKEN)) {
+                assertEquals(200, events.status);
+                awaitEvent(events, "snapshot", s -> s.get("agents").size() == 2);
 
-            Caller caller = dial();
-            String callId = caller.call().callId();
-            awaitEvent(events, "snapshot", s -> call(s, callId, "QUEUED")
-                    .map(c -> c.get("position").asInt() == 1 && c.get("waitMs").isNumber()).orElse(false)
-                    && s.get("queues").get(0).get("callers").get(0).get("callId").asText().equals(callId));
+                Caller caller = dial();
+                String callId = caller.call().callId();
+                awaitEvent(events, "snapshot", s -> call(s, callId, "QUEUED")
+                        .map(c -> c.get("position").asInt() == 1 && c.get("waitMs").isNumber()).orElse(false)
+                        && s.get("queues").get(0).get("callers").get(0).get("callId").asText().equals(callId));
 
-            json(post("/api/agents/alice/unpause", ""));
-            Answer answer = answerAfter(alice, caller, 0);
-            talk(caller, answer);
-            awaitEvent(events, "snapshot", s -> call(s, callId, "BRIDGED")
-                    .map(c -> c.get("agentId").asText().equals("alice") && c.get("position").isNull()).orElse(false));
+                json(post("/api/agents/alice/unpause", ""));
+                Answer answer = answerAfter(alice, caller, 0);
+                talk(caller, answer);
+                awaitEvent(events, "snapshot", s -> call(s, callId, "BRIDGED")
+                        .map(c -> c.get("agentId").asText().equals("alice") && c.get("position").isNull()).orElse(false));
 
-            caller.hangUp();
-            alice.awaitRequest("BYE", WAIT);
-            awaitEvent(events, "finished", f -> f.get("callIds").toString().contains(callId));
-            assertTrue(json(get("/api/calls?live=false&limit=10")).get("calls").toString().contains(callId),
-                    "queryable once finished is told");
-            awaitEvent(events, "snapshot", s -> s.get("calls").isEmpty()
-                    && s.get("queues").get(0).get("today").get("answered").asLong() == 1);
-        }
-    }
-
-    /** The stream's events as {event, data} pairs, until it ends. */
-    private static void readEvents(Stream<String> lines, LinkedBlockingQueue<String[]> events) {
-        String[] event = {null};
-        lines.forEach(line -> {
-            if (line.startsWith("event: ")) {
-                event[0] = line.substring(7);
-            } else if (line.startsWith("data: ")) {
-                events.add(new String[] {event[0], line.substring(6)});
+                caller.hangUp();
+                alice.awaitRequest("BYE", WAIT);
+                awaitEvent(events, "finished", f -> f.get("callIds").toString().contains(callId));
+                assertTrue(json(get("/api/calls?live=false&limit=10")).get("calls").toString().contains(callId),
+                        "queryable once finished is told");
+                awaitEvent(events, "snapshot", s -> s.get("calls").isEmpty()
+                        && s.get("queues").get(0).get("today").get("answered").asLong() == 1);
             }
-        });
+        }
     }
 
     /** Waits for an event of {@code kind} whose data passes {@code test}, skipping the others. */
-    private static void awaitEvent(LinkedBlockingQueue<String[]> events, String kind, Predicate<JsonNode> test)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<String> seen = new ArrayList<>();
-        while (true) {
-            String[] e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (e == null) {
-                throw new AssertionError("no such '" + kind + "' event within " + WAIT + "; the last: "
-                        + seen.subList(Math.max(0, seen.size() - 2), seen.size()));
+    private static void awaitEvent(SseClient events, String kind, Predicate<JsonNode> test) throws Exception {
+        events.next(kind, data -> {
+            try {
+                return test.test(JSON.readTree(data));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            seen.add(e[1]);
-            if (kind.equals(e[0]) && test.test(JSON.readTree(e[1]))) {
-                return;
-            }
-        }
+        }, WAIT.toMillis());
     }
 
     private static Optional<JsonNode> call(JsonNode snapshot, String callId, String phase) {

@@ -1,4 +1,4 @@
-package ops.http;
+package ops.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,27 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A Server-Sent Events client on a plain socket (so a test can close the connection when it
  * likes): sends one GET, decodes the chunked body on a thread of its own and queues each event
  * with the time it arrived.
  */
-final class SseClient implements AutoCloseable {
-    static final long WAIT_MS = 5_000;
+public final class SseClient implements AutoCloseable {
+    public static final long WAIT_MS = 5_000;
 
     /** One event: {@code event} is "message" when the stream named none; comments are "comment". */
-    record Event(String event, String data, long atNanos) {
+    public record Event(String event, String data, long atNanos) {
     }
 
     private final Socket socket;
-    final Map<String, String> headers = new LinkedHashMap<>();
-    final int status;
+    public final Map<String, String> headers = new LinkedHashMap<>();
+    public final int status;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
     private Thread reader;
 
-    SseClient(int port, String path, String authorization) throws IOException {
+    public SseClient(int port, String path, String authorization) throws IOException {
         this(port, path, authorization, 0, false);
     }
 
@@ -41,7 +42,7 @@ final class SseClient implements AutoCloseable {
      * @param receiveBuffer the socket's receive buffer (0: the system's), small to make a slow reader
      * @param paused        reads only the response head until {@link #resume()}
      */
-    SseClient(int port, String path, String authorization, int receiveBuffer, boolean paused) throws IOException {
+    public SseClient(int port, String path, String authorization, int receiveBuffer, boolean paused) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -70,26 +71,35 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Starts reading the events of a client made paused. */
-    void resume() {
+    public void resume() {
         reader.start();
     }
 
     /** The next event of that kind, skipping others; fails after {@link #WAIT_MS}. */
-    Event next(String kind) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+    public Event next(String kind) throws InterruptedException {
+        return next(kind, data -> true, WAIT_MS);
+    }
+
+    /** The next event of that kind whose data passes {@code test}, skipping others; fails after {@code waitMs}. */
+    public Event next(String kind, Predicate<String> test, long waitMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        String last = null;
         while (true) {
             Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (e == null) {
-                throw new AssertionError("no '" + kind + "' event within " + WAIT_MS + " ms");
+                throw new AssertionError("no such '" + kind + "' event within " + waitMs + " ms; the last: " + last);
             }
             if (e.event().equals(kind)) {
-                return e;
+                if (test.test(e.data())) {
+                    return e;
+                }
+                last = e.data();
             }
         }
     }
 
     /** Everything received and not yet taken. */
-    List<Event> drain() {
+    public List<Event> drain() {
         List<Event> all = new ArrayList<>();
         events.drainTo(all);
         return all;
