@@ -54,6 +54,8 @@ public final class RtpLeg {
     private LegDtmf dtmf;
     /** Null for plain RTP; else decrypts what the peer sends (before the header check: padding is encrypted) and encrypts what goes to it. */
     private SrtpSession srtp;
+    /** The RTP timestamp of the last event not relayed (a key pressed to us before a bridge): its tail is not either. */
+    private long unrelayedEvent = -1;
     private boolean receivedSinceSweep;
     private long idleSinceMs;
     private long linkedAtMs;
@@ -148,10 +150,7 @@ public final class RtpLeg {
 
     /** Where our packets go now, or null while we have nowhere to send. */
     public InetSocketAddress sendTarget() {
-        if (media == null) {
-            return null;
-        }
-        return source.source() != null ? source.source() : media.remote();
+        return media == null ? null : source.source() != null ? source.source() : media.remote();
     }
 
     public RtpLeg partner() {
@@ -347,16 +346,19 @@ public final class RtpLeg {
 
     private void onTelephoneEvent(DatagramPacket datagram, int pt, int payloadOffset, int payloadLength, long now) {
         ByteBuf p = datagram.content();
+        long timestamp = RtpHeader.timestamp(p);
         try {
-            listener.onTelephoneEvent(this, pt, RtpHeader.timestamp(p), p.slice(payloadOffset, payloadLength));
+            listener.onTelephoneEvent(this, pt, timestamp, p.slice(payloadOffset, payloadLength));
         } catch (RuntimeException e) {
             log.warn("telephone-event listener failed on port {}", port, e);
         }
         if (dtmf != null) {
-            dtmf.event(pt, RtpHeader.timestamp(p), p, payloadOffset);
+            dtmf.event(pt, timestamp, p, payloadOffset);
         }
         RtpLeg to = partner;
-        if (to == null || !to.canSend() || to.media.sendEventPt() < 0) {
+        boolean relayable = to != null && to.canSend() && to.media.sendEventPt() >= 0;
+        if (!relayable || timestamp == unrelayedEvent) {
+            unrelayedEvent = relayable ? unrelayedEvent : timestamp;
             datagram.release();
             return;
         }
