@@ -100,11 +100,16 @@ public final class PushGateway {
 
     /** The error's kind, never the request (its headers hold the token). */
     private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = cause(error);
         if (cause instanceof HttpTimeoutException) {
             return "did not answer within " + TIMEOUT.toSeconds() + " s";
         }
         return "unreachable (" + cause.getClass().getSimpleName() + ")";
+    }
+
+    /** What went wrong, out of the CompletionException a future's stage wraps it in. */
+    static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static String where(URI url) {

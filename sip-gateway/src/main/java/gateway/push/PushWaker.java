@@ -2,7 +2,6 @@ package gateway.push;
 
 import gateway.sip.registrar.Binding;
 import gateway.sip.registrar.PushTarget;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /** Wakes phones through the {@link PushGateway} and waits for their REGISTER in {@link Wakeups}. */
@@ -27,8 +26,7 @@ public final class PushWaker implements PhoneWaker {
         Wakeups.Waiter waiter = wakeups.await(phone, target, loop, listener);
         gateway.post(target, notice).whenComplete((ok, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                waiter.failed(cause.getMessage());
+                waiter.failed(PushGateway.cause(error).getMessage());
             }
         });
         return waiter;

@@ -22,6 +22,9 @@ public record PushTarget(String provider, String param, String prid) {
 
     /** The push target in {@code contactUri}'s parameters, or null unless it names a provider and a prid. */
     public static PushTarget of(String contactUri) {
+        if (!mentionsPush(contactUri)) {
+            return null; // most phones: no parameter map built on each REGISTER and ring
+        }
         Map<String, String> params = uriParameters(contactUri);
         String provider = params.get("pn-provider");
         String prid = params.get("pn-prid");
@@ -29,6 +32,16 @@ public record PushTarget(String provider, String param, String prid) {
             return null;
         }
         return new PushTarget(provider, params.get("pn-param"), prid);
+    }
+
+    /** Whether a {@code pn-} parameter may be there, any case: a scan without allocating. */
+    private static boolean mentionsPush(String uri) {
+        for (int i = uri.indexOf('-'); i >= 0; i = uri.indexOf('-', i + 1)) {
+            if (i >= 2 && uri.regionMatches(true, i - 2, "pn-", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parameters after the host, before any {@code ?headers}; names lower-cased, values unescaped. */
