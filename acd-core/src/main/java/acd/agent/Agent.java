@@ -161,6 +161,11 @@ public final class Agent {
         consecutiveNoAnswer = 0;
     }
 
+    /** Calls answered earlier today that this count has not seen (a restart reads them from the records). */
+    public void addAnsweredToday(int calls) {
+        answeredToday += calls;
+    }
+
     public void resetDailyCount() {
         answeredToday = 0;
     }

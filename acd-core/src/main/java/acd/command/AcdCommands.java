@@ -8,6 +8,7 @@ import acd.engine.QueueView;
 import acd.queue.QueuePlace;
 import acd.queue.QueueSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,6 +31,13 @@ public interface AcdCommands {
      * lasts, and gets no wrap-up after it. Keyed by Call-ID, so a repeat changes nothing.
      */
     void ownCall(String agentId, String callId, boolean inProgress);
+
+    /**
+     * Calls each agent answered earlier today, read from the records at start so a restart keeps
+     * the day's counts (fewest-calls ringing, the page's "answered today"). Added to the counts:
+     * read the records before calls can be answered, or those calls count twice.
+     */
+    void addAnsweredToday(Map<String, Integer> answered);
 
     /** Agent status AVAILABLE if logged out. Status changes at once, whatever the agent's call. */
     void login(String agentId);

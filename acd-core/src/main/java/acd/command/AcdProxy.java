@@ -10,6 +10,7 @@ import acd.engine.QueueView;
 import acd.queue.QueuePlace;
 import acd.queue.QueueSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -40,6 +41,12 @@ public final class AcdProxy implements AcdCommands {
     @Override
     public void ownCall(String agentId, String callId, boolean inProgress) {
         loop.post((e, now) -> e.ownCall(agentId, callId, inProgress, now));
+    }
+
+    @Override
+    public void addAnsweredToday(Map<String, Integer> answered) {
+        Map<String, Integer> copy = Map.copyOf(answered);
+        loop.post((e, now) -> e.addAnsweredToday(copy, now));
     }
 
     @Override

@@ -10,6 +10,7 @@ import acd.queue.QueueSpec;
 import acd.time.TimerQueue;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -129,6 +130,13 @@ public final class AcdEngine {
     public void setReachable(String agentId, boolean reachable, long atMs) {
         advanceTo(atMs);
         agents.setReachable(agentId, reachable);
+        router.settle();
+    }
+
+    /** Calls each agent answered earlier today, from the records: given once at start, after a restart. */
+    public void addAnsweredToday(Map<String, Integer> answered, long atMs) {
+        advanceTo(atMs);
+        router.addAnsweredToday(answered);
         router.settle();
     }
 

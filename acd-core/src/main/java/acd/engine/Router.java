@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * Routing: after every command, routes waiting callers to offerable agents until no touched
@@ -135,6 +136,23 @@ final class Router {
         for (Agent a : core.agents.values()) {
             a.resetDailyCount();
         }
+        reindexFewestCalls();
+        core.timers.schedule(midnight, nextMidnightMs(atMs));
+    }
+
+    /** Adds calls answered earlier today (from the records, after a restart) to the agents' counts. */
+    void addAnsweredToday(Map<String, Integer> answered) {
+        answered.forEach((agentId, calls) -> {
+            Agent a = core.agents.get(agentId);
+            if (a != null && calls > 0) {
+                a.addAnsweredToday(calls);
+            }
+        });
+        reindexFewestCalls();
+    }
+
+    /** Fewest-calls indexes are keyed by the answered-today count: rebuilt when counts change outside a call. */
+    private void reindexFewestCalls() {
         for (Queue q : core.queues.values()) {
             if (q.strategy().kind() == StrategyKind.FEWEST_CALLS) {
                 q.strategy().clear();
@@ -145,7 +163,6 @@ final class Router {
                 }
             }
         }
-        core.timers.schedule(midnight, nextMidnightMs(atMs));
     }
 
     private long nextMidnightMs(long atMs) {

@@ -18,6 +18,7 @@ import acd.testkit.RecordingCallControl.Bridge;
 import acd.testkit.RecordingCallControl.Cancel;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,19 @@ class StrategyTest {
         assertEquals(0, rig.engine.agent("a").orElseThrow().answeredToday());
         rig.call("2", "q");
         assertEquals("b", rig.ringOnly("2"), "counts are equal after midnight; b has been idle longer");
+    }
+
+    @Test
+    void fewestCallsCountsWhatTheRecordsHoldForTodayAfterARestart() {
+        Rig rig = new Rig().agents("a", "b", "c").queue("q", FEWEST_CALLS, "a", "b", "c").apply();
+        rig.online("a", "b", "c");
+        rig.engine.addAnsweredToday(Map.of("a", 3, "b", 1, "gone", 7), rig.now);
+        assertEquals(3, rig.engine.agent("a").orElseThrow().answeredToday());
+        rig.call("1", "q");
+        assertEquals("c", rig.ringOnly("1"), "c answered none today; a and b did before the restart");
+        serve(rig, "1", "c"); // a: 3, b: 1, c: 1
+        rig.call("2", "q");
+        assertEquals("b", rig.ringOnly("2"), "b and c have one each; b has been idle longer");
     }
 
     @Test

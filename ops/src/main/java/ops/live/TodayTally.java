@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import ops.reports.Report;
 import ops.reports.ReportRequest;
 import ops.reports.Reports;
 import ops.reports.SqlReports;
@@ -115,10 +116,7 @@ public final class TodayTally implements AcdEventListener {
      * the tally hears the core, or the calls in between count twice.
      */
     public synchronized void seed(Reports reports) {
-        rollOver();
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = Instant.ofEpochMilli(clock.getAsLong() + 1);
-        var report = reports.run(new ReportRequest(ReportRequest.By.QUEUE, ReportRequest.Group.RANGE, from, to, zone));
+        var report = todaysReport(reports, ReportRequest.By.QUEUE);
         List<String> cols = report.columns();
         for (List<Object> row : report.rows()) {
             Counts c = byQueue.computeIfAbsent((String) row.get(cols.indexOf("key")), q -> new Counts());
@@ -129,6 +127,31 @@ public final class TodayTally implements AcdEventListener {
             c.timedOut += number(row, cols, "timed_out");
             c.within += within(row, cols);
         }
+    }
+
+    /**
+     * Calls each agent answered today as the records hold them, for the core's counts after a
+     * restart (the tally itself counts queues, not agents).
+     */
+    public synchronized Map<String, Integer> answeredByAgent(Reports reports) {
+        var report = todaysReport(reports, ReportRequest.By.AGENT);
+        List<String> cols = report.columns();
+        Map<String, Integer> answered = new HashMap<>();
+        for (List<Object> row : report.rows()) {
+            int n = (int) number(row, cols, "answered");
+            if (n > 0) {
+                answered.put((String) row.get(cols.indexOf("key")), n);
+            }
+        }
+        return answered;
+    }
+
+    /** The records' report from local midnight until now, one row per key. */
+    private Report todaysReport(Reports reports, ReportRequest.By by) {
+        rollOver();
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = Instant.ofEpochMilli(clock.getAsLong() + 1);
+        return reports.run(new ReportRequest(by, ReportRequest.Group.RANGE, from, to, zone));
     }
 
     private static long number(List<Object> row, List<String> cols, String column) {

@@ -71,6 +71,7 @@ class TodayTallyTest {
             restarted.seed(reports);
             assertEquals(tally.of("sales"), restarted.of("sales"));
             assertEquals(tally.of("support"), restarted.of("support"));
+            assertEquals(Map.of("alice", 3), restarted.answeredByAgent(reports), "the agents' count of the day");
         }
     }
 

@@ -54,6 +54,7 @@ final class Operations implements AutoCloseable {
     private final TodayTally today;
     private final SqlReports reports;
     private volatile Map<String, Queue> queues;
+    private Map<String, Integer> answeredEarlierToday = Map.of();
     /** Set once the API serves: the core and the call loops start telling it before. */
     private volatile AdminServer admin;
 
@@ -93,13 +94,19 @@ final class Operations implements AutoCloseable {
         return new SavedRegistrations(registrations);
     }
 
-    /** Today's figures from the records, so a restart keeps the wallboard's day. */
+    /** Today's figures from the records, so a restart keeps the wallboard's and the agents' day. */
     private void seedToday() {
         try {
             today.seed(reports);
+            answeredEarlierToday = today.answeredByAgent(reports);
         } catch (RuntimeException e) {
             log.warn("today's queue figures start from zero: the records could not be read ({})", e.toString());
         }
+    }
+
+    /** Calls each agent answered today before this start, as the records held them when it opened. */
+    Map<String, Integer> answeredEarlierToday() {
+        return answeredEarlierToday;
     }
 
     /**

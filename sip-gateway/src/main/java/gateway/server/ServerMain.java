@@ -69,6 +69,8 @@ public final class ServerMain implements AutoCloseable {
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
                 operations.observers(ServerMain::logEvent), registrations, lastRun);
         gateway.push().configure(config.push());
+        // read before the gateway could answer a call, so none counts twice
+        gateway.acd().addAnsweredToday(operations.answeredEarlierToday());
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));

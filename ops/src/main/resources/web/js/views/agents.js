@@ -109,7 +109,7 @@ function update(r, a, calls, now, format) {
   r.tr.dataset.status = a.status;
   r.tr.dataset.state = a.state;
   pill(r.cells.status, STATUS[a.status] || [a.status, ''], format);
-  pill(r.cells.state, STATE[a.state] || [a.state, ''], format);
+  pill(r.cells.state, stateOf(a), format);
   setText(r.detail, `${a.id} · ${a.answeredToday} answered today`);
   setText(r.cells.reason, a.reason || '');
   // The time in what the agent is doing now: since the later of the two changes.
@@ -124,6 +124,14 @@ function update(r, a, calls, now, format) {
   }
 }
 
+// The state as a supervisor reads it: an idle agent may still be busy on a call of their own or
+// have no phone registered, and neither is offered calls.
+function stateOf(a) {
+  if (a.state === 'IDLE' && a.onOwnCall) return ['own call', 'info'];
+  if (a.state === 'IDLE' && a.status === 'AVAILABLE' && !a.reachable) return ['no phone', 'warn'];
+  return STATE[a.state] || [a.state, ''];
+}
+
 function pill(cell, [text, kind], format) {
   let p = cell.firstElementChild;
   if (!p) {
@@ -136,7 +144,7 @@ function pill(cell, [text, kind], format) {
 
 function callText(a, calls, now, duration) {
   const call = calls.find((c) => c.agentId === a.id) || (a.callId && calls.find((c) => c.callId === a.callId));
-  if (!call) return '';
+  if (!call) return a.onOwnCall ? 'on a call of their own' : '';
   const who = call.callerNumber || 'unknown caller';
   const where = call.queueId ? ` · ${call.queueId}` : '';
   if (call.phase === 'RINGING') return `ringing: ${who}${where}`;
