@@ -6,6 +6,7 @@
 # iterations, two forks for the main run and one for ring-all, under three minutes in all.
 # Extra arguments go to both JMH runs.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 cd "$(dirname "$0")/.."
 
 mvn -B -q -pl benchmarks -am -DskipTests package

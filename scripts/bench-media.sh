@@ -5,6 +5,7 @@
 # Bounded: the run ends when every prompt has played (about 65 s), at most two minutes later.
 # Arguments: [calls=500] [seconds=60] [callThreads=2].
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 cd "$(dirname "$0")/.."
 
 mvn -B -q -pl sip-gateway -am -DskipTests test-compile dependency:build-classpath \

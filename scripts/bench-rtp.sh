@@ -10,6 +10,7 @@
 # Usage: scripts/bench-rtp.sh [calls=100] [seconds=10] [rtp|srtp]
 #        scripts/bench-rtp.sh crypto [packets=2000000]
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 cd "$(dirname "$0")/.."
 main=gateway.rtp.RtpRelayBench
 if [[ ${1:-} == crypto ]]; then

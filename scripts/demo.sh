@@ -16,6 +16,7 @@
 # ACD_DEMO_KEEP=1 keeps the work directory (logs, acd.db, recordings), ACD_JAR, ACD_JAVA_OPTS.
 # Needs: java, sipp, python3 (Debian packages sip-tester, python3).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; no_arguments "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
 scen="$root/scripts/sipp"

@@ -13,6 +13,7 @@
 # passed. A failed run keeps its work directory (server log, SIPp logs, the posts received).
 # Needs: java, sipp, python3, curl. About 30 seconds.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; no_arguments "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
 scen="$root/scripts/sipp"

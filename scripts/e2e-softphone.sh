@@ -21,6 +21,7 @@
 # python3), and with --tls openssl and ss (openssl, iproute2). Takes about 10 s; every wait is
 # bounded (20 s at most). The last line says OK or FAILED; a failed run keeps its logs and says where.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/sip-gateway/target/acd.jar"
 mute=none

@@ -11,4 +11,5 @@
 # Needs: java, sipp, baresip, sox, python3, openssl, ss. Takes about 10 s. The last line says OK or
 # FAILED; a failed run keeps its logs and says where.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 exec "$(dirname "${BASH_SOURCE[0]}")/e2e-softphone.sh" --tls "$@"

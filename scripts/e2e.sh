@@ -12,6 +12,7 @@
 # two minutes (half of it the random strategy's 45 calls); every wait is bounded, and no check
 # depends on timing beyond callers that stay several times longer than the server needs.
 set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; no_arguments "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
 scen="$root/scripts/sipp"

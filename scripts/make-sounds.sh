@@ -3,6 +3,7 @@
 # from sox's synth, everything 8 kHz mono 16-bit PCM WAV (what ivr.audio.WavReader loads
 # without resampling). Needs the Debian packages espeak-ng and sox.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 cd "$(dirname "$0")/.."
 out=config/sounds
 mkdir -p "$out"

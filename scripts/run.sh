@@ -6,6 +6,7 @@
 #   scripts/run.sh                      # config/acd.yaml
 #   scripts/run.sh config/examples/small-office.yaml
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 config="${1:-$root/config/acd.yaml}"
 exec "$root/scripts/acd" run "$config"

@@ -12,6 +12,7 @@
 # Needs: java, mvn, sipp, python3, and /usr/bin/chromium with /usr/bin/chromedriver (Debian
 # packages sip-tester, python3, chromium, chromium-driver).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${ACD_JAR:-$root/sip-gateway/target/acd.jar}"
 prog=screenshots

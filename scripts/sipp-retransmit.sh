@@ -8,6 +8,7 @@
 # Prints calls made, failed, and the 200 retransmissions received; exits 1 if a call failed or
 # a 200 came again. ACD_JAR picks another server jar (to compare builds).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib/usage.sh"; help_from_header "$@"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate="${1:-100}"
 calls="${2:-2000}"
