@@ -161,9 +161,10 @@ public final class FirefoxRig extends BrowserRig {
         if (cookies.isEmpty()) {
             return Optional.empty();
         }
-        String sameSite = cookies.get(0).path("sameSite").asText(); // strict, lax, none
-        return Optional.of(new Cookie(name, cookies.get(0).path("httpOnly").asBoolean(),
-                sameSite.isEmpty() ? sameSite : sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1)));
+        String sameSite = cookies.get(0).path("sameSite").asText(); // strict, lax, none: as Strict, Lax, None
+        String capitalised = sameSite.isEmpty() ? sameSite
+                : sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1);
+        return Optional.of(new Cookie(name, cookies.get(0).path("httpOnly").asBoolean(), capitalised));
     }
 
     @Override

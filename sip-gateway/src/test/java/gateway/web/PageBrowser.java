@@ -20,7 +20,10 @@ public interface PageBrowser {
     /** The longest a step of a test waits for the page. */
     Duration WAIT = Duration.ofSeconds(10);
 
-    /** A cookie as the browser keeps it: whether scripts can read it and its SameSite ({@code Strict}, {@code Lax}, {@code None}). */
+    /**
+     * A cookie as the browser keeps it: whether it is hidden from scripts, and its SameSite
+     * ({@code Strict}, {@code Lax}, {@code None}).
+     */
     record Cookie(String name, boolean httpOnly, String sameSite) {
     }
 
@@ -37,10 +40,10 @@ public interface PageBrowser {
 
     Optional<Cookie> cookie(String name);
 
-    /** Runs {@code js} as a function's body in the page: {@code arguments[i]} are {@code args}, its return value back. */
+    /** Runs {@code js} as a function's body in the page, {@code arguments[i]} being {@code args}; returns its value. */
     Object script(String js, Object... args);
 
-    /** As {@link #script}, with a callback as the last argument: waits until the script calls it and returns what it was given. */
+    /** As {@link #script} with a callback as the last argument: waits for the script to call it, returns its value. */
     Object asyncScript(String js, Object... args);
 
     /** A real mouse click at the centre of the first element matching {@code css}. */
@@ -49,7 +52,7 @@ public interface PageBrowser {
     /** Empties the field and types {@code text} into it with real key presses. */
     void type(String css, String text);
 
-    /** Shows the page as a screen this size in CSS pixels ({@code mobile}: a phone, where the browser can emulate one). */
+    /** Shows the page on a screen this size in CSS pixels; {@code mobile}: as a phone, where the browser can. */
     void viewport(int width, int height, boolean mobile);
 
     /** Back to the desktop window the browser started with. */
@@ -81,7 +84,7 @@ public interface PageBrowser {
         return waitUntil(WAIT, js, args);
     }
 
-    /** Waits until the first element matching {@code css} is shown: laid out, with a size, not hidden, not transparent. */
+    /** Waits until the first element matching {@code css} is shown: laid out, with a size, visible, not transparent. */
     default void shown(String css) {
         waitUntil("""
                 const e = document.querySelector(arguments[0]);

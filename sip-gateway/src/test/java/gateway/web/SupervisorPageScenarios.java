@@ -124,7 +124,7 @@ abstract class SupervisorPageScenarios {
         browser.shown(alice);
         browser.select(alice + " select[data-k=reason]", "lunch");
         browser.click(alice + " button[data-act=pause]");
-        browser.waitUntil("return document.querySelector(arguments[0]).innerText.trim() === 'lunch';",
+        browser.waitUntil("return document.querySelector(arguments[0])?.innerText.trim() === 'lunch';",
                 alice + " [data-k=reason]");
         assertEquals("PAUSED", rig.agent("alice").get("status").asText());
         assertEquals("lunch", rig.agent("alice").get("reason").asText());
@@ -139,7 +139,7 @@ abstract class SupervisorPageScenarios {
 
         browser.shown(alice + " button[data-act=unpause]");
         browser.click(alice + " button[data-act=unpause]");
-        browser.waitUntil("return document.querySelector(arguments[0]).innerText.trim() === '';",
+        browser.waitUntil("return document.querySelector(arguments[0])?.innerText.trim() === '';",
                 alice + " [data-k=reason]");
         assertEquals("AVAILABLE", rig.agent("alice").get("status").asText());
     }

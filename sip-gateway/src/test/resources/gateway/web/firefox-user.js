@@ -59,3 +59,6 @@ user_pref("signon.rememberSignons", false);
 user_pref("signon.autofillForms", false);
 user_pref("extensions.formautofill.addresses.enabled", false);
 user_pref("extensions.formautofill.creditCards.enabled", false);
+// no profile backups (they log an error about an empty path on a bare profile)
+user_pref("browser.backup.enabled", false);
+user_pref("browser.backup.scheduled.enabled", false);
