@@ -8,6 +8,7 @@ import gateway.testkit.bidi.RemoteValues;
 import gateway.testkit.bidi.RemoteValues.Node;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class FirefoxRig extends BrowserRig {
 
     /** The WebSocket address Firefox printed once it listens, or null until then. */
     private URI listening(Path output) throws Exception {
-        Matcher m = LISTENING.matcher(Files.readString(output));
+        Matcher m = LISTENING.matcher(Files.readString(output, StandardCharsets.ISO_8859_1)); // any bytes it prints
         if (m.find()) {
             return URI.create(m.group(1));
         }

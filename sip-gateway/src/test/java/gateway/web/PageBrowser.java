@@ -112,7 +112,7 @@ public interface PageBrowser {
 
     /** Chooses the option with this value in the {@code select}, as a user's choice does (input and change events). */
     default void select(String css, String value) {
-        Object chosen = present(css, "(e.value = arguments[1]) && e.value === arguments[1]"
+        Object chosen = present(css, "(e.value = arguments[1], e.value === arguments[1])"
                 + " && e.dispatchEvent(new Event('input', {bubbles: true}))"
                 + " && e.dispatchEvent(new Event('change', {bubbles: true}))", value);
         if (!Boolean.TRUE.equals(chosen)) {
