@@ -1,6 +1,8 @@
 // The Firefox profile of the page's tests (gateway.web.FirefoxRig): quiet and offline but for the
 // server under test on loopback. No updates, telemetry, remote settings, experiments, safe
 // browsing, first-run or welcome pages; media may play without a click (the tests mute it).
+// Firefox still prints a few errors of its own into its output (target/browser/firefox-*.log):
+// remote settings it cannot fetch offline, form actors torn down on navigation. Harmless.
 user_pref("app.update.disabledForTesting", true);
 user_pref("app.update.auto", false);
 user_pref("app.normandy.enabled", false);
@@ -54,11 +56,8 @@ user_pref("toolkit.telemetry.enabled", false);
 user_pref("toolkit.telemetry.server", "data:,");
 user_pref("toolkit.telemetry.unified", false);
 user_pref("trailhead.firstrun.didSeeAboutWelcome", true);
-// no password manager or form autofill: they only log errors about the sign-in form's field
+// no password manager or form autofill on the sign-in form's password field
 user_pref("signon.rememberSignons", false);
 user_pref("signon.autofillForms", false);
 user_pref("extensions.formautofill.addresses.enabled", false);
 user_pref("extensions.formautofill.creditCards.enabled", false);
-// no profile backups (they log an error about an empty path on a bare profile)
-user_pref("browser.backup.enabled", false);
-user_pref("browser.backup.scheduled.enabled", false);
