@@ -1,181 +1,140 @@
 package gateway.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium per test class, driven by Debian's chromedriver (Selenium Manager cannot
- * download one here), with a fresh profile. A failed test leaves its screenshot and page source in
- * {@code target/browser/<class>.<test>.png|.html}. Without {@code /usr/bin/chromedriver} the class is
- * skipped, or fails when {@code ACD_REQUIRE_BROWSER=1} (CI). Use as
- * {@code @RegisterExtension static final BrowserRig browser = new BrowserRig();}.
+ * One headless browser per test class, with a fresh profile deleted after it, and the supervisor
+ * page's sign-in on top of {@link PageBrowser}. A failed test leaves its screenshot, page source
+ * and (where the browser reports them) console messages in {@code target/browser/<class>.<test>.*}.
+ * When the browser is not installed the class is skipped, or fails when
+ * {@code ACD_REQUIRE_BROWSER=1} (CI). Use as {@code @RegisterExtension static final ChromiumRig
+ * browser = new ChromiumRig();}.
  */
-public final class BrowserRig implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public abstract class BrowserRig implements PageBrowser, BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
+        TestWatcher {
     public static final String REQUIRE_BROWSER = "ACD_REQUIRE_BROWSER";
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    /** How often a wait looks again: timings measured by a wait are this coarse. */
-    public static final Duration POLL = Duration.ofMillis(50);
-    public static final Duration WAIT = Duration.ofSeconds(10);
     public static final int WIDTH = 1400;
     public static final int HEIGHT = 900;
+    /** Where failures and the browsers' own output go, under the module's directory. */
+    static final Path OUTPUT = Path.of("target", "browser");
 
-    // Selenium logs through java.util.logging, which this build does not route to logback: without
-    // the selenium-devtools bindings (not needed: CDP commands go through chromedriver) it warns
-    // "Unable to find CDP implementation matching 156" into the build log. JUL holds loggers
-    // weakly, so the quieted one is kept here.
-    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    /** Whether this class has a browser to drive. */
+    private enum State { IDLE, RUNNING, STOPPED }
 
-    private ChromeDriverService service;
-    private ChromeDriver driver;
+    private State state = State.IDLE;
     private Path profile;
 
+    /** Why the browser cannot run here (e.g. a missing program, with the Debian packages to install), or null. */
+    protected abstract String missing();
+
+    /** Starts the browser on {@code profile}, its own output to {@code output}. */
+    protected abstract void launch(Path profile, Path output) throws Exception;
+
+    /** Stops the browser; called once, also after a failed launch. */
+    protected abstract void quit();
+
+    /** What the page logged to its console since the test began, where the browser reports it; kept with a failure. */
+    protected String console() {
+        return "";
+    }
+
+    /** A test begins: {@link #console} starts afresh. */
+    protected void consoleFromHere() {
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String why = CHROMEDRIVER + " or " + CHROMIUM + " is missing (Debian packages chromium-driver, chromium)";
+    public void beforeAll(ExtensionContext context) throws Exception {
+        String why = missing();
+        if (why != null) {
             if ("1".equals(System.getenv(REQUIRE_BROWSER))) {
                 Assertions.fail(REQUIRE_BROWSER + "=1 but " + why);
             }
-            Assumptions.abort("browser tests skipped: " + why);
+            Assumptions.abort(name() + " tests skipped: " + why);
         }
-        SELENIUM_LOG.setLevel(Level.SEVERE);
-        profile = Files.createTempDirectory("acd-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream()).build();
-        driver = new ChromeDriver(service, options(profile));
+        profile = Files.createTempDirectory("acd-" + name() + "-");
+        state = State.RUNNING;
+        Files.createDirectories(OUTPUT);
+        launch(profile, OUTPUT.resolve(name() + "-" + context.getRequiredTestClass().getSimpleName() + ".log"));
     }
 
-    /** Headless, quiet, nothing fetched from the network, audio allowed to play without a click. */
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
-                "--autoplay-policy=no-user-gesture-required", "--mute-audio");
-        return options;
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (state == State.RUNNING) {
+            consoleFromHere();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (state != State.RUNNING) {
+            return;
+        }
+        state = State.STOPPED;
         try {
-            if (driver != null) {
-                driver.quit();
-            }
+            quit();
         } finally {
-            if (service != null) {
-                service.stop();
-            }
-            if (profile != null) {
-                deleteTree(profile);
-            }
+            deleteTree(profile);
         }
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        if (driver == null) {
+        if (state != State.RUNNING) {
             return;
         }
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        Path stem = OUTPUT.resolve(context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName());
         try {
-            Path dir = Files.createDirectories(Path.of("target", "browser"));
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            Files.createDirectories(OUTPUT);
+            Files.writeString(stem.resolveSibling(stem.getFileName() + ".console.txt"), console());
+            Files.write(stem.resolveSibling(stem.getFileName() + ".png"), screenshot());
+            Files.writeString(stem.resolveSibling(stem.getFileName() + ".html"), source(), StandardCharsets.UTF_8);
         } catch (RuntimeException | IOException e) {
             cause.addSuppressed(e); // the page may be gone with the failure; the failure says more
         }
     }
 
-    public ChromeDriver driver() {
-        return driver;
-    }
-
-    /** A wait that looks every {@link #POLL}. */
-    public WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout, POLL);
-    }
-
-    /** The element once it is shown, within {@link #WAIT}. */
-    public WebElement shown(By by) {
-        return waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** Runs a script in the page: arguments as {@code arguments[i]}, its {@code return} value back. */
-    public Object script(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(js, args);
-    }
-
-    /** Runs a script whose last argument is the callback it calls with its result. */
-    public Object asyncScript(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
-    }
-
     /** Opens the page signed out (no cookie), at {@code hash}, e.g. {@code #/agents}. */
     public void openSignedOut(URI base, String hash) {
-        driver.get(base.resolve("/").toString());
-        driver.manage().deleteAllCookies();
-        driver.get(base.resolve("/" + hash).toString());
-        driver.navigate().refresh();
-        shown(By.cssSelector("form#signin"));
+        open(base.resolve("/"));
+        deleteCookies();
+        open(base.resolve("/" + hash));
+        reload(); // the same document with another hash: loaded again, without the cookie
+        shown("form#signin");
     }
 
     /** Types the token into the sign-in form and submits it. */
     public void submitToken(String token) {
-        WebElement input = shown(By.id("token"));
-        input.clear();
-        input.sendKeys(token);
-        driver.findElement(By.cssSelector("form#signin button[type=submit]")).click();
+        shown("#token");
+        type("#token", token);
+        click("form#signin button[type=submit]");
     }
 
     /** Signs in afresh at {@code hash} and waits for the shell with the role and a live event stream. */
     public void signIn(URI base, String token, String hash, String role) {
         openSignedOut(base, hash);
         submitToken(token);
-        shown(By.cssSelector("body[data-role=" + role + "] main#view"));
-        waiting(WAIT).until(d -> d.findElement(By.id("conn")).getDomAttribute("data-state").equals("live"));
+        shown("body[data-role=" + role + "] main#view");
+        waitUntil("return document.getElementById('conn').dataset.state === 'live';");
     }
 
-    /** Shows the page as a device of this size (CSS pixels); {@link #desktop} undoes it. */
-    public void viewport(int width, int height, boolean mobile) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", mobile));
-    }
-
-    public void desktop() {
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -9,8 +9,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 
 /**
  * The README's screenshots of a running server (scripts/screenshots.sh runs it against the demo):
@@ -26,7 +24,7 @@ class DocsScreenshots {
     private static final long MAX_BYTES = 300 * 1024;
 
     @RegisterExtension
-    static final BrowserRig browser = new BrowserRig();
+    static final ChromiumRig browser = new ChromiumRig();
 
     @Test
     void wallboardAndAgentsUnderLoad() throws Exception {
@@ -55,13 +53,13 @@ class DocsScreenshots {
     /** Opens the view and waits until it shows {@code shown} and the demo's load makes {@code busy} true. */
     private static void showWhenBusy(String hash, String shown, String busy) {
         browser.script("location.hash = arguments[0];", hash);
-        browser.shown(By.cssSelector(shown));
-        browser.waiting(LOAD).until(d -> Boolean.TRUE.equals(browser.script(busy)));
+        browser.shown(shown);
+        browser.waitUntil(LOAD, busy);
     }
 
     private static void shoot(Path file) throws Exception {
         browser.asyncScript("document.fonts.ready.then(() => requestAnimationFrame(() => arguments[0]()));");
-        byte[] png = browser.driver().getScreenshotAs(OutputType.BYTES);
+        byte[] png = browser.screenshot();
         Files.write(file, png);
         System.out.println("screenshot " + file.toAbsolutePath().normalize() + " " + png.length / 1024 + " KB");
         assertTrue(png.length <= MAX_BYTES, file + " is " + png.length / 1024 + " KB, over " + MAX_BYTES / 1024);

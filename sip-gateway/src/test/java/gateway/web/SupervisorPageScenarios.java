@@ -4,13 +4,13 @@ import static gateway.web.CallCenterRig.ADMIN_TOKEN;
 import static gateway.web.CallCenterRig.WALLBOARD_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gateway.testkit.CallCenterPhones;
 import gateway.testkit.CallCenterPhones.Answer;
 import gateway.testkit.CallCenterPhones.Caller;
+import gateway.web.PageBrowser.Cookie;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,31 +22,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
- * The supervisor page in a real headless Chromium against a real server, with calls from test
+ * The supervisor page in a real headless browser against a real server, with calls from test
  * phones over SIP and RTP on loopback: the issue's "Must show", a phone-sized screen and a lost
- * connection. Elements are found by the page's DOM contract (data-* attributes and ids), never by
- * layout or wording.
+ * connection. Written once for every browser: a subclass per browser registers its
+ * {@link BrowserRig} and hands it over. Elements are found by the page's DOM contract (data-*
+ * attributes and ids), never by layout or wording.
  */
-class SupervisorPageTest {
+abstract class SupervisorPageScenarios {
     /** The issue's promise: the page shows a call's change within 2 s of the SIP event. */
     private static final long SHOWN_WITHIN_MS = 2_000;
     private static final String SESSION_COOKIE = "acd_session";
-
-    @RegisterExtension
-    static final BrowserRig browser = new BrowserRig();
 
     @TempDir
     static Path dir;
 
     private static CallCenterRig rig;
+
+    private final BrowserRig browser;
+
+    SupervisorPageScenarios(BrowserRig browser) {
+        this.browser = browser;
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,28 +72,24 @@ class SupervisorPageTest {
     @Test
     void signingInSetsAnHttpOnlyStrictCookieAndKeepsTheTokenOutOfThePage() {
         browser.signIn(rig.base(), ADMIN_TOKEN, "#/wallboard", "admin");
-        Cookie cookie = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
-        assertNotNull(cookie, "session cookie set");
-        assertTrue(cookie.isHttpOnly(), "HttpOnly: " + cookie);
-        assertEquals("Strict", cookie.getSameSite(), cookie::toString);
+        Cookie cookie = browser.cookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("session cookie set"));
+        assertTrue(cookie.httpOnly(), "HttpOnly: " + cookie);
+        assertEquals("Strict", cookie.sameSite(), cookie::toString);
         String page = (String) browser.script("return [location.href, document.cookie, JSON.stringify(localStorage),"
                 + " JSON.stringify(sessionStorage), document.getElementById('token').value].join('\\n');");
         assertFalse(page.contains(ADMIN_TOKEN), "the token is not kept in the page: " + page);
         assertFalse(page.contains(SESSION_COOKIE), "the cookie is not readable by scripts: " + page);
-        browser.shown(By.cssSelector("section[data-queue=sales] [data-k=waiting]"));
+        browser.shown("section[data-queue=sales] [data-k=waiting]");
     }
 
     @Test
     void aWrongTokenIsRefused() {
         browser.openSignedOut(rig.base(), "#/wallboard");
         browser.submitToken(ADMIN_TOKEN + "-wrong");
-        String error = browser.waiting(BrowserRig.WAIT).until(d -> {
-            String text = d.findElement(By.id("signin-error")).getText();
-            return text.isBlank() ? null : text;
-        });
-        assertNull(browser.driver().manage().getCookieNamed(SESSION_COOKIE), "no cookie after: " + error);
-        assertTrue(browser.driver().findElements(By.cssSelector("body[data-role]")).isEmpty(), "still signed out");
-        assertTrue(browser.driver().findElement(By.cssSelector("form#signin")).isDisplayed());
+        Object error = browser.waitUntil("return document.getElementById('signin-error').innerText.trim();");
+        assertTrue(browser.cookie(SESSION_COOKIE).isEmpty(), "no cookie after: " + error);
+        assertEquals(0, browser.count("body[data-role]"), "still signed out");
+        browser.shown("form#signin");
     }
 
     @Test
@@ -113,22 +108,24 @@ class SupervisorPageTest {
         long hungUp = caller.hangUp();
         rig.alice().awaitRequest("BYE", CallCenterPhones.WAIT);
         long finished = shownAfter(hungUp, "#finished " + row + "[data-outcome=ANSWERED]");
-        browser.waiting(BrowserRig.WAIT).until(d -> d.findElements(By.cssSelector("#live " + row)).isEmpty());
+        browser.waitUntil("return !document.querySelector(arguments[0]);", "#live " + row);
 
         String figures = "shown after the SIP event: waiting " + waiting + " ms, talking " + talking + " ms, finished "
                 + finished + " ms";
-        System.out.println("SupervisorPageTest: " + figures); // the figures the issue asks for, in the test's output
+        // the figures the issue asks for, in the test's output
+        System.out.println(getClass().getSimpleName() + ": " + figures);
         assertTrue(waiting <= SHOWN_WITHIN_MS && talking <= SHOWN_WITHIN_MS && finished <= SHOWN_WITHIN_MS, figures);
     }
 
     @Test
     void pausingAnAgentOnThePageRingsTheOtherAgent() throws Exception {
         browser.signIn(rig.base(), ADMIN_TOKEN, "#/agents", "admin");
-        WebElement alice = browser.shown(By.cssSelector("tr[data-agent=alice]"));
-        new Select(alice.findElement(By.cssSelector("select[data-k=reason]"))).selectByValue("lunch");
-        alice.findElement(By.cssSelector("button[data-act=pause]")).click();
-        browser.waiting(BrowserRig.WAIT).until(d -> alice.findElement(By.cssSelector("[data-k=reason]")).getText()
-                .equals("lunch"));
+        String alice = "tr[data-agent=alice]";
+        browser.shown(alice);
+        browser.select(alice + " select[data-k=reason]", "lunch");
+        browser.click(alice + " button[data-act=pause]");
+        browser.waitUntil("return document.querySelector(arguments[0])?.innerText.trim() === 'lunch';",
+                alice + " [data-k=reason]");
         assertEquals("PAUSED", rig.agent("alice").get("status").asText());
         assertEquals("lunch", rig.agent("alice").get("reason").asText());
 
@@ -140,9 +137,10 @@ class SupervisorPageTest {
         CallCenterPhones.awaitOfferable(rig.server(), "bob");
         assertTrue(rig.alice().pendingRequests("INVITE").isEmpty(), "the paused agent was not rung");
 
-        browser.shown(By.cssSelector("tr[data-agent=alice] button[data-act=unpause]")).click();
-        browser.waiting(BrowserRig.WAIT).until(d -> alice.findElement(By.cssSelector("[data-k=reason]")).getText()
-                .isEmpty());
+        browser.shown(alice + " button[data-act=unpause]");
+        browser.click(alice + " button[data-act=unpause]");
+        browser.waitUntil("return document.querySelector(arguments[0])?.innerText.trim() === '';",
+                alice + " [data-k=reason]");
         assertEquals("AVAILABLE", rig.agent("alice").get("status").asText());
     }
 
@@ -157,17 +155,17 @@ class SupervisorPageTest {
 
         browser.signIn(rig.base(), ADMIN_TOKEN, "#/recordings", "admin");
         String id = cssString(caller.callId());
-        WebElement row = browser.shown(By.cssSelector("tr[data-call=\"" + id + "\"]"));
-        By player = By.cssSelector("audio[data-call=\"" + id + "\"]");
-        if (browser.driver().findElements(player).isEmpty()) {
-            row.click(); // a player per row, or one opened by choosing the row
+        String row = "tr[data-call=\"" + id + "\"]";
+        String player = "audio[data-call=\"" + id + "\"]";
+        browser.shown(row);
+        if (browser.count(player) == 0) {
+            browser.click(row); // a player per row, or one opened by choosing the row
         }
-        WebElement audio = browser.waiting(BrowserRig.WAIT).until(d -> d.findElements(player).stream().findFirst()
-                .orElse(null));
-        String src = audio.getDomProperty("src");
+        String src = (String) browser.waitUntil("const a = document.querySelector(arguments[0]); return a && a.src;",
+                player);
         assertEquals("/api/recordings/" + caller.callId(), URI.create(src).getPath(), src);
         @SuppressWarnings("unchecked")
-        Map<String, Object> played = (Map<String, Object>) browser.asyncScript(SEEK_AND_PLAY, audio, 1.5);
+        Map<String, Object> played = (Map<String, Object>) browser.asyncScript(SEEK_AND_PLAY, player, 1.5);
         assertNull(played.get("error"), played::toString);
         assertTrue(((Number) played.get("duration")).doubleValue() >= 2.5, "the whole call is there: " + played);
         assertTrue(((Number) played.get("seekedTo")).doubleValue() >= 1.5, "seeked: " + played);
@@ -180,7 +178,8 @@ class SupervisorPageTest {
      * waits for {@code seeked} and data there, then plays on until the time moves past the target.
      */
     private static final String SEEK_AND_PLAY = """
-            const [audio, target, done] = arguments;
+            const [player, target, done] = arguments;
+            const audio = document.querySelector(player);
             const result = {};
             const fail = (why) => done(Object.assign(result, {error: why}));
             audio.muted = true;
@@ -217,10 +216,9 @@ class SupervisorPageTest {
     @Test
     void theReadOnlyTokenSeesAgentsButCannotPauseThem() throws Exception {
         browser.signIn(rig.base(), WALLBOARD_TOKEN, "#/agents", "viewer");
-        browser.shown(By.cssSelector("tr[data-agent=alice] [data-k=status]"));
-        browser.shown(By.cssSelector("tr[data-agent=bob] [data-k=status]"));
-        assertTrue(browser.driver().findElements(By.cssSelector("button[data-act], select[data-k=reason]")).isEmpty(),
-                "no actions for a viewer");
+        browser.shown("tr[data-agent=alice] [data-k=status]");
+        browser.shown("tr[data-agent=bob] [data-k=status]");
+        assertEquals(0, browser.count("button[data-act], select[data-k=reason]"), "no actions for a viewer");
         @SuppressWarnings("unchecked")
         Map<String, Object> forced = (Map<String, Object>) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -234,6 +232,7 @@ class SupervisorPageTest {
         assertEquals("AVAILABLE", rig.agent("alice").get("status").asText());
     }
 
+    /** No view scrolls sideways on a phone, and every link of the top bar's navigation is on the screen. */
     @Test
     void everyViewFitsAPhoneWithoutScrollingSideways() throws Exception {
         rig.pause("alice", "break");
@@ -247,12 +246,13 @@ class SupervisorPageTest {
             browser.viewport(390, 844, true);
             for (String view : List.of("wallboard", "agents", "calls", "recordings", "reports", "config")) {
                 browser.script("location.hash = arguments[0];", "#/" + view);
-                browser.shown(By.cssSelector("main#view[data-view=" + view + "] > *"));
-                long overflow = (Long) browser.script("const e = document.documentElement;"
-                        + " return Math.max(e.scrollWidth, document.body.scrollWidth) - e.clientWidth;");
+                browser.shown("main#view[data-view=" + view + "] > *");
+                long overflow = ((Number) browser.script("const e = document.documentElement;"
+                        + " return Math.max(e.scrollWidth, document.body.scrollWidth) - e.clientWidth;")).longValue();
                 if (overflow > 0) {
                     wide.add(view + " (" + overflow + " px too wide)");
                 }
+                wide.addAll(navOffScreen(view));
             }
         } finally {
             browser.desktop();
@@ -260,7 +260,19 @@ class SupervisorPageTest {
             talking.hangUp();
             rig.bob().awaitRequest("BYE", CallCenterPhones.WAIT);
         }
-        assertTrue(wide.isEmpty(), "scrolls sideways at 390x844: " + wide);
+        assertTrue(wide.isEmpty(), browser.name() + " scrolls sideways or hides navigation at 390x844: " + wide);
+    }
+
+    /** The top bar's navigation links not wholly inside the viewport, sideways, as {@code view: link left..right}. */
+    @SuppressWarnings("unchecked")
+    private List<String> navOffScreen(String view) {
+        return (List<String>) browser.script("""
+                return [...document.querySelectorAll('header nav a')]
+                  .map((a) => [a.getAttribute('href'), a.getBoundingClientRect()])
+                  .filter(([, box]) => box.left < 0 || box.right > window.innerWidth)
+                  .map(([href, box]) => arguments[0] + ': link ' + href + ' at ' + Math.round(box.left) + '..'
+                    + Math.round(box.right) + ' of ' + window.innerWidth);
+                """, view);
     }
 
     /** The browser reaches the server through a relay whose line is cut (stream and retries fail), then restored. */
@@ -268,23 +280,22 @@ class SupervisorPageTest {
     void aLostEventStreamShowsTheReconnectingBannerAndRecovers() throws Exception {
         try (CuttableLink link = new CuttableLink(rig.server().adminAddress())) {
             browser.signIn(URI.create("http://127.0.0.1:" + link.port() + "/"), ADMIN_TOKEN, "#/wallboard", "admin");
-            browser.shown(By.cssSelector("section[data-queue=sales]"));
+            browser.shown("section[data-queue=sales]");
 
             link.cut();
-            WebElement banner = browser.shown(By.cssSelector("#conn[data-state=reconnecting]"));
-            assertFalse(banner.getText().isBlank(), "the banner says the connection is lost");
+            browser.shown("#conn[data-state=reconnecting]");
+            assertFalse(browser.text("#conn").isBlank(), "the banner says the connection is lost");
 
             link.restore();
-            browser.waiting(BrowserRig.WAIT)
-                    .until(d -> "live".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
-            assertTrue(browser.driver().findElement(By.id("conn")).getText().isBlank(), "no banner once live");
-            browser.shown(By.cssSelector("body[data-role=admin] section[data-queue=sales] [data-k=waiting]"));
+            browser.waitUntil("return document.getElementById('conn').dataset.state === 'live';");
+            assertTrue(browser.text("#conn").isBlank(), "no banner once live");
+            browser.shown("body[data-role=admin] section[data-queue=sales] [data-k=waiting]");
         }
     }
 
     /** Waits for the element and returns the milliseconds from {@code eventNanos} until the wait saw it. */
-    private static long shownAfter(long eventNanos, String css) {
-        browser.shown(By.cssSelector(css));
+    private long shownAfter(long eventNanos, String css) {
+        browser.shown(css);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - eventNanos);
     }
 
