@@ -8,12 +8,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ops.live.TodayTally;
@@ -53,6 +57,9 @@ public final class AdminServer implements AutoCloseable {
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor work;
     private final Channel channel;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Every open connection, so {@link #close()} closes each while the loop still runs. */
+    private final ChannelGroup connections = new DefaultChannelGroup("admin-http", GlobalEventExecutor.INSTANCE);
 
     private AdminServer(Builder b) throws InterruptedException {
         Access access = new Access(BearerAuth.of(b.token, "http.token"),
@@ -77,6 +84,7 @@ public final class AdminServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
                                     new BodyLimit(MAX_BODY_BYTES), new AdminHandler(api, work));
                         }
@@ -116,15 +124,25 @@ public final class AdminServer implements AutoCloseable {
         return api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
     }
 
+    /**
+     * Stops accepting, then closes the streams and every connection while the loop still runs,
+     * then the workers, then the loop. Netty 4.2's loop closes its channels at shutdown only when
+     * it sees the shutdown between its I/O and its tasks; one that lands after that check ends
+     * the loop with connections still open and never read again, so a client waiting on one (a
+     * browser's reconnect after an in-process restart) never heard back. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         shutDown();
     }
 
     private void shutDown() {
         live.close();
-        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         work.shutdown();
         try {
             if (!work.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -133,6 +151,7 @@ public final class AdminServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static Routes routes(Builder b, Snapshots snapshots, LiveFeed live) {

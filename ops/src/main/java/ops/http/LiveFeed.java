@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import ops.records.CallFacts;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     private final ConfigControl config;
     private final ScheduledExecutorService thread;
     private final Map<Channel, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Streams admitted: reserved before the response head is written, released when the stream ends. */
+    private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong snapshotsBuilt = new AtomicLong();
@@ -125,11 +128,38 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
         return subscribers.values().stream().filter(s -> s.stale).count();
     }
 
-    boolean full() {
-        return subscribers.size() >= MAX_SUBSCRIBERS;
+    /**
+     * Reserves one of the {@link #MAX_SUBSCRIBERS} places, or false when all are taken. A place
+     * is counted from here, not from {@link #subscribe}, so streams opened at the same moment
+     * cannot all pass a check of the same count; {@link #release} gives it back when the
+     * stream fails before subscribing, closing the channel gives it back after.
+     */
+    boolean admit() {
+        while (true) {
+            int n = admitted.get();
+            if (n >= MAX_SUBSCRIBERS) {
+                return false;
+            }
+            if (admitted.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
     }
 
-    /** A stream's response head is written: from now on the channel gets the feed; closing it unsubscribes. */
+    /** Gives back a place {@link #admit} reserved for a stream that never subscribed. */
+    void release() {
+        admitted.decrementAndGet();
+    }
+
+    /** Streams admitted and not yet ended (for tests). */
+    int admitted() {
+        return admitted.get();
+    }
+
+    /**
+     * A stream {@link #admit admitted} has its response head written: from now on the channel
+     * gets the feed; closing it unsubscribes and releases its place.
+     */
     void subscribe(Channel channel, Role role) {
         Subscriber s = new Subscriber(channel, role);
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
@@ -142,8 +172,12 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
             }
         });
         subscribers.put(channel, s);
-        channel.closeFuture().addListener(f -> subscribers.remove(channel));
         run(() -> thread.execute(() -> welcome(s)));
+        // last, so nothing after it can fail and have the caller release the place a second time
+        channel.closeFuture().addListener(f -> {
+            subscribers.remove(channel);
+            release();
+        });
     }
 
     /** Closes every stream (a test's way to see the page reconnect). */

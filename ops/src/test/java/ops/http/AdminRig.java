@@ -51,6 +51,11 @@ final class AdminRig implements AutoCloseable {
 
     /** Agents a, b, c, all logged out and unreachable; queue "sales" (department "help") with a and b; queue "support" with c. */
     AdminRig(String metricsToken) throws InterruptedException {
+        this(metricsToken, 0);
+    }
+
+    /** The same on {@code listenPort} (0: a free one), e.g. the port of a rig closed before. */
+    AdminRig(String metricsToken, int listenPort) throws InterruptedException {
         AcdEngine engine = new AcdEngine(port, e -> { }, new SplittableRandom(7), ZoneOffset.UTC, T0);
         sink = new LockedSink(CommandSink.direct(engine, clock::get));
         core = new AcdProxy(sink);
@@ -62,7 +67,7 @@ final class AdminRig implements AutoCloseable {
             core.logout(id);
         }
         server = AdminServer.builder()
-                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .listen(new InetSocketAddress("127.0.0.1", listenPort))
                 .token(TOKEN)
                 .wallboardToken(VIEW_TOKEN)
                 .pauseReasons(() -> PAUSE_REASONS)

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import ops.records.CallFacts.EndCause;
 import ops.records.CallJournal;
@@ -195,22 +200,43 @@ class EventStreamTest {
     }
 
     @Test
-    void beyondTheCapANewStreamIsRefusedWith503() throws Exception {
+    void streamsOpenedAtOnceBeyondTheCapGiveExactlyTheCapAndClosingOneAdmitsOne() throws Exception {
+        int tries = LiveFeed.MAX_SUBSCRIBERS + 16;
+        ExecutorService openers = Executors.newFixedThreadPool(tries);
+        List<SseClient> open = new ArrayList<>();
         try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture()) {
-            List<SseClient> open = new ArrayList<>();
-            try {
-                for (int i = 0; i < LiveFeed.MAX_SUBSCRIBERS; i++) {
-                    open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
-                }
-                await(() -> rig.server.live().subscribers() == LiveFeed.MAX_SUBSCRIBERS, "every stream subscribed");
-                try (SseClient refused = new SseClient(rig.server.port(), "/api/events", BEARER)) {
-                    assertEquals(503, refused.status);
-                }
-                assertEquals(List.of(), log.warnings());
-            } finally {
-                for (SseClient c : open) {
-                    c.close();
-                }
+            LiveFeed feed = rig.server.live();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SseClient>> opening = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                opening.add(openers.submit(() -> {
+                    go.await();
+                    return new SseClient(rig.server.port(), "/api/events", BEARER);
+                }));
+            }
+            go.countDown();
+            int refused = 0;
+            for (Future<SseClient> f : opening) {
+                SseClient c = f.get(SseClient.WAIT_MS * 4, TimeUnit.MILLISECONDS);
+                open.add(c);
+                refused += c.status == 503 ? 1 : 0;
+            }
+            assertEquals(tries - LiveFeed.MAX_SUBSCRIBERS, refused, "refused beyond the cap");
+            await(() -> feed.subscribers() == LiveFeed.MAX_SUBSCRIBERS, "exactly the cap subscribed");
+            assertEquals(LiveFeed.MAX_SUBSCRIBERS, feed.admitted());
+
+            SseClient streaming = open.stream().filter(c -> c.status == 200).findFirst().orElseThrow();
+            streaming.close();
+            await(() -> feed.admitted() == LiveFeed.MAX_SUBSCRIBERS - 1, "the closed stream's place given back");
+            open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
+            assertEquals(200, open.get(open.size() - 1).status, "the freed place admits one");
+            open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
+            assertEquals(503, open.get(open.size() - 1).status, "and only one");
+            assertEquals(List.of(), log.warnings());
+        } finally {
+            openers.shutdownNow();
+            for (SseClient c : open) {
+                c.close();
             }
         }
     }

@@ -144,7 +144,8 @@ public final class SseClient implements AutoCloseable {
         return new Event(event, data.toString(), atNanos);
     }
 
-    private static String line(InputStream in) throws IOException {
+    /** One line of an HTTP head or chunked body, without its CR LF; throws at the end of the stream. */
+    public static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
