@@ -178,7 +178,7 @@ class EventStreamTest {
     void aViewersSnapshotShowsOnlyTheLastFourDigits() {
         Snapshots.Caller caller = new Snapshots.Caller("c1", 1, 2_000, "+3725551234", false, null);
         Snapshots.QueueJson queue = new Snapshots.QueueJson("sales", "help", null, 1, 0, 0, 0, 0, 2_000,
-                Map.of(), Map.of(), List.of(caller), 20_000L, ops.live.TodayTally.Today.NONE);
+                Map.of(), Map.of(), AgentBoard.NONE, List.of(caller), 20_000L, ops.live.TodayTally.Today.NONE);
         Snapshots.CallJson call = new Snapshots.CallJson("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234",
                 "5000", 1, 1, 1, 2_000L);
         Snapshots.Snapshot masked = new Snapshots.Snapshot(1, List.of(queue), List.of(), List.of(call)).masked();
