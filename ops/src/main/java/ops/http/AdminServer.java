@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 import ops.live.TodayTally;
 import ops.records.CallRecords;
 import ops.reports.Reports;
+import ops.sessions.SignedOutSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +65,12 @@ public final class AdminServer implements AutoCloseable {
     private AdminServer(Builder b) throws InterruptedException {
         Access access = new Access(BearerAuth.of(b.token, "http.token"),
                 b.wallboardToken == null ? null : BearerAuth.of(b.wallboardToken, "http.wallboardToken"),
-                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis));
-        SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
-                b.pauseReasons, System::currentTimeMillis);
+                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis),
+                new SignOuts(b.signedOut, System::currentTimeMillis));
         Snapshots snapshots = new Snapshots(b.commands, b.liveCalls, b.contacts, b.serviceLevels, b.today);
         this.live = new LiveFeed(snapshots, b.config);
+        SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
+                b.pauseReasons, System::currentTimeMillis, live::endStreams);
         Routes routes = routes(b, snapshots, live);
         sessions.register(routes);
         this.api = new AdminApi(routes, access, sessions, BearerAuth.of(b.metricsToken, "http.metricsToken"),
@@ -158,7 +160,8 @@ public final class AdminServer implements AutoCloseable {
         Routes routes = new Routes();
         new AgentsApi(b.commands, snapshots).register(routes);
         new QueuesApi(snapshots).register(routes);
-        routes.view("GET", "/api/events", r -> new ApiResponse.Stream(live, r.role()));
+        routes.view("GET", "/api/events", r -> new ApiResponse.Stream(live, r.role(),
+                r.caller().session() == null ? null : r.caller().session().nonce()));
         new CallsApi(b.commands, b.liveCalls, b.records).register(routes);
         new FilesApi(b.records).register(routes);
         new ReportsApi(b.reports).register(routes);
@@ -197,6 +200,7 @@ public final class AdminServer implements AutoCloseable {
         private LiveCalls liveCalls;
         private Contacts contacts;
         private TrunkStates trunks;
+        private SignedOutSessions signedOut;
         private ConfigControl config;
         private Supplier<String> scrape;
         private int workers = 4;
@@ -261,6 +265,12 @@ public final class AdminServer implements AutoCloseable {
             return this;
         }
 
+        /** Where sign-outs are kept across restarts ({@link SignedOutSessions#NONE}: until a restart only). */
+        public Builder signedOut(SignedOutSessions signedOut) {
+            this.signedOut = signedOut;
+            return this;
+        }
+
         public Builder config(ConfigControl config) {
             this.config = config;
             return this;
@@ -309,6 +319,7 @@ public final class AdminServer implements AutoCloseable {
             Objects.requireNonNull(config, "AdminServer: config is required");
             Objects.requireNonNull(trunks, "AdminServer: trunks is required (TrunkStates.NONE for none)");
             Objects.requireNonNull(scrape, "AdminServer: metrics scrape is required");
+            Objects.requireNonNull(signedOut, "AdminServer: signedOut is required (SignedOutSessions.NONE for none)");
             return new AdminServer(this);
         }
     }

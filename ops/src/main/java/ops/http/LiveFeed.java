@@ -39,15 +39,20 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     static final long REFRESH_MS = 10_000;
     static final int MAX_SUBSCRIBERS = 64;
 
-    /** One open stream; {@code stale} when it missed a snapshot while unwritable. */
+    /**
+     * One open stream, and the nonce of the session cookie it was opened with (null: bearer);
+     * {@code stale} when it missed a snapshot while unwritable.
+     */
     private static final class Subscriber {
         final Channel channel;
         final Role role;
+        final String session;
         volatile boolean stale;
 
-        Subscriber(Channel channel, Role role) {
+        Subscriber(Channel channel, Role role, String session) {
             this.channel = channel;
             this.role = role;
+            this.session = session;
         }
     }
 
@@ -160,8 +165,8 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
      * A stream {@link #admit admitted} has its response head written: from now on the channel
      * gets the feed; closing it unsubscribes and releases its place.
      */
-    void subscribe(Channel channel, Role role) {
-        Subscriber s = new Subscriber(channel, role);
+    void subscribe(Channel channel, Role role, String session) {
+        Subscriber s = new Subscriber(channel, role, session);
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
@@ -178,6 +183,11 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
             subscribers.remove(channel);
             release();
         });
+    }
+
+    /** Closes the streams opened with a session cookie that was just signed out. */
+    void endStreams(String session) {
+        subscribers.values().stream().filter(s -> session.equals(s.session)).forEach(s -> s.channel.close());
     }
 
     /** Closes every stream (a test's way to see the page reconnect). */

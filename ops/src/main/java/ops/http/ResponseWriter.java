@@ -70,7 +70,7 @@ final class ResponseWriter {
         }
         try {
             ctx.writeAndFlush(streamHead());
-            s.feed().subscribe(ctx.channel(), s.role());
+            s.feed().subscribe(ctx.channel(), s.role(), s.session());
         } catch (RuntimeException | Error e) {
             s.feed().release();
             throw e;
