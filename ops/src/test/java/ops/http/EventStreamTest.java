@@ -1,6 +1,7 @@
 package ops.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.event.AcdEvent;
@@ -196,6 +197,34 @@ class EventStreamTest {
             assertEquals(401, sse.status);
             assertEquals(0, rig.server.live().subscribers());
             assertEquals(List.of(), log.warnings());
+        }
+    }
+
+    @Test
+    void admissionTakesExactlyTheCapHoweverManyAskAtOnce() throws Exception {
+        int tries = LiveFeed.MAX_SUBSCRIBERS * 2;
+        ExecutorService askers = Executors.newFixedThreadPool(tries);
+        try (AdminRig rig = new AdminRig()) {
+            LiveFeed feed = rig.server.live();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> asking = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                asking.add(askers.submit(() -> {
+                    go.await();
+                    return feed.admit();
+                }));
+            }
+            go.countDown();
+            int admitted = 0;
+            for (Future<Boolean> f : asking) {
+                admitted += f.get(SseClient.WAIT_MS, TimeUnit.MILLISECONDS) ? 1 : 0;
+            }
+            assertEquals(LiveFeed.MAX_SUBSCRIBERS, admitted);
+            feed.release();
+            assertTrue(feed.admit(), "a place given back is taken again");
+            assertFalse(feed.admit());
+        } finally {
+            askers.shutdownNow();
         }
     }
 
