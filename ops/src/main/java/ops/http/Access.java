@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Who is asking: the admin token in a bearer header is an admin, the wallboard token a viewer;
- * without a header, a valid session cookie names its role. Scripts use the header, the page
+ * without a header, a valid session cookie not signed out names its role. Scripts use the header, the page
  * the cookie; only the cookie is ambient, so only cookie requests need a CSRF token.
  */
 final class Access {
@@ -21,11 +21,13 @@ final class Access {
     /** Null when no wallboard token is set: then nobody is a viewer by header. */
     private final BearerAuth viewer;
     private final SessionCookies cookies;
+    private final SignOuts signOuts;
 
-    Access(BearerAuth admin, BearerAuth viewer, SessionCookies cookies) {
+    Access(BearerAuth admin, BearerAuth viewer, SessionCookies cookies, SignOuts signOuts) {
         this.admin = admin;
         this.viewer = viewer;
         this.cookies = cookies;
+        this.signOuts = signOuts;
     }
 
     SessionCookies cookies() {
@@ -44,10 +46,15 @@ final class Access {
             }
         }
         SessionCookies.Session session = cookies.verify(headers.get("cookie"));
-        if (session != null) {
+        if (session != null && !signOuts.signedOut(session)) {
             return new Caller(session.role(), session);
         }
         throw unauthorized();
+    }
+
+    /** The session's cookie is refused from now on, on every request and stream. */
+    void signOut(SessionCookies.Session session) {
+        signOuts.signOut(session);
     }
 
     /** Which role a token signs in as, or null for neither. */

@@ -8,12 +8,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,11 +29,13 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ops.live.TodayTally;
 import ops.records.CallRecords;
 import ops.reports.Reports;
+import ops.sessions.SignedOutSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,15 +58,19 @@ public final class AdminServer implements AutoCloseable {
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor work;
     private final Channel channel;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Every open connection, so {@link #close()} closes each while the loop still runs. */
+    private final ChannelGroup connections = new DefaultChannelGroup("admin-http", GlobalEventExecutor.INSTANCE);
 
     private AdminServer(Builder b) throws InterruptedException {
         Access access = new Access(BearerAuth.of(b.token, "http.token"),
                 b.wallboardToken == null ? null : BearerAuth.of(b.wallboardToken, "http.wallboardToken"),
-                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis));
-        SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
-                b.pauseReasons, System::currentTimeMillis);
+                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis),
+                new SignOuts(b.signedOut, System::currentTimeMillis));
         Snapshots snapshots = new Snapshots(b.commands, b.liveCalls, b.contacts, b.serviceLevels, b.today);
         this.live = new LiveFeed(snapshots, b.config);
+        SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
+                b.pauseReasons, System::currentTimeMillis, live::endStreams);
         Routes routes = routes(b, snapshots, live);
         sessions.register(routes);
         this.api = new AdminApi(routes, access, sessions, BearerAuth.of(b.metricsToken, "http.metricsToken"),
@@ -77,6 +86,7 @@ public final class AdminServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
                                     new BodyLimit(MAX_BODY_BYTES), new AdminHandler(api, work));
                         }
@@ -116,15 +126,25 @@ public final class AdminServer implements AutoCloseable {
         return api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
     }
 
+    /**
+     * Stops accepting, then closes the streams and every connection while the loop still runs,
+     * then the workers, then the loop. Netty 4.2's loop closes its channels at shutdown only when
+     * it sees the shutdown between its I/O and its tasks; one that lands after that check ends
+     * the loop with connections still open and never read again, so a client waiting on one (a
+     * browser's reconnect after an in-process restart) never heard back. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         shutDown();
     }
 
     private void shutDown() {
         live.close();
-        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         work.shutdown();
         try {
             if (!work.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -133,13 +153,15 @@ public final class AdminServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static Routes routes(Builder b, Snapshots snapshots, LiveFeed live) {
         Routes routes = new Routes();
         new AgentsApi(b.commands, snapshots).register(routes);
         new QueuesApi(snapshots).register(routes);
-        routes.view("GET", "/api/events", r -> new ApiResponse.Stream(live, r.role()));
+        routes.view("GET", "/api/events", r -> new ApiResponse.Stream(live, r.role(),
+                r.caller().session() == null ? null : r.caller().session().nonce()));
         new CallsApi(b.commands, b.liveCalls, b.records).register(routes);
         new FilesApi(b.records).register(routes);
         new ReportsApi(b.reports).register(routes);
@@ -178,6 +200,7 @@ public final class AdminServer implements AutoCloseable {
         private LiveCalls liveCalls;
         private Contacts contacts;
         private TrunkStates trunks;
+        private SignedOutSessions signedOut;
         private ConfigControl config;
         private Supplier<String> scrape;
         private int workers = 4;
@@ -242,6 +265,12 @@ public final class AdminServer implements AutoCloseable {
             return this;
         }
 
+        /** Where sign-outs are kept across restarts ({@link SignedOutSessions#NONE}: until a restart only). */
+        public Builder signedOut(SignedOutSessions signedOut) {
+            this.signedOut = signedOut;
+            return this;
+        }
+
         public Builder config(ConfigControl config) {
             this.config = config;
             return this;
@@ -290,6 +319,7 @@ public final class AdminServer implements AutoCloseable {
             Objects.requireNonNull(config, "AdminServer: config is required");
             Objects.requireNonNull(trunks, "AdminServer: trunks is required (TrunkStates.NONE for none)");
             Objects.requireNonNull(scrape, "AdminServer: metrics scrape is required");
+            Objects.requireNonNull(signedOut, "AdminServer: signedOut is required (SignedOutSessions.NONE for none)");
             return new AdminServer(this);
         }
     }

@@ -21,8 +21,12 @@ sealed interface ApiResponse {
         }
     }
 
-    /** A Server-Sent Events stream: the connection's last response, fed by {@code feed} until closed. */
-    record Stream(LiveFeed feed, Role role) implements ApiResponse {
+    /**
+     * A Server-Sent Events stream: the connection's last response, fed by {@code feed} until
+     * closed; {@code session} is the caller's cookie nonce (null for a bearer caller), so a
+     * sign-out can end it.
+     */
+    record Stream(LiveFeed feed, Role role, String session) implements ApiResponse {
     }
 
     static ApiResponse ok(Object body) {

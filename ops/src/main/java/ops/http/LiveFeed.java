@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import ops.records.CallFacts;
 import org.slf4j.Logger;
@@ -38,15 +39,20 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     static final long REFRESH_MS = 10_000;
     static final int MAX_SUBSCRIBERS = 64;
 
-    /** One open stream; {@code stale} when it missed a snapshot while unwritable. */
+    /**
+     * One open stream, and the nonce of the session cookie it was opened with (null: bearer);
+     * {@code stale} when it missed a snapshot while unwritable.
+     */
     private static final class Subscriber {
         final Channel channel;
         final Role role;
+        final String session;
         volatile boolean stale;
 
-        Subscriber(Channel channel, Role role) {
+        Subscriber(Channel channel, Role role, String session) {
             this.channel = channel;
             this.role = role;
+            this.session = session;
         }
     }
 
@@ -54,6 +60,8 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     private final ConfigControl config;
     private final ScheduledExecutorService thread;
     private final Map<Channel, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Streams admitted: reserved before the response head is written, released when the stream ends. */
+    private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong snapshotsBuilt = new AtomicLong();
@@ -125,13 +133,40 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
         return subscribers.values().stream().filter(s -> s.stale).count();
     }
 
-    boolean full() {
-        return subscribers.size() >= MAX_SUBSCRIBERS;
+    /**
+     * Reserves one of the {@link #MAX_SUBSCRIBERS} places, or false when all are taken. A place
+     * is counted from here, not from {@link #subscribe}, so streams opened at the same moment
+     * cannot all pass a check of the same count; {@link #release} gives it back when the
+     * stream fails before subscribing, closing the channel gives it back after.
+     */
+    boolean admit() {
+        while (true) {
+            int n = admitted.get();
+            if (n >= MAX_SUBSCRIBERS) {
+                return false;
+            }
+            if (admitted.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
     }
 
-    /** A stream's response head is written: from now on the channel gets the feed; closing it unsubscribes. */
-    void subscribe(Channel channel, Role role) {
-        Subscriber s = new Subscriber(channel, role);
+    /** Gives back a place {@link #admit} reserved for a stream that never subscribed. */
+    void release() {
+        admitted.decrementAndGet();
+    }
+
+    /** Streams admitted and not yet ended (for tests). */
+    int admitted() {
+        return admitted.get();
+    }
+
+    /**
+     * A stream {@link #admit admitted} has its response head written: from now on the channel
+     * gets the feed; closing it unsubscribes and releases its place.
+     */
+    void subscribe(Channel channel, Role role, String session) {
+        Subscriber s = new Subscriber(channel, role, session);
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
@@ -142,8 +177,17 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
             }
         });
         subscribers.put(channel, s);
-        channel.closeFuture().addListener(f -> subscribers.remove(channel));
         run(() -> thread.execute(() -> welcome(s)));
+        // last, so nothing after it can fail and have the caller release the place a second time
+        channel.closeFuture().addListener(f -> {
+            subscribers.remove(channel);
+            release();
+        });
+    }
+
+    /** Closes the streams opened with a session cookie that was just signed out. */
+    void endStreams(String session) {
+        subscribers.values().stream().filter(s -> session.equals(s.session)).forEach(s -> s.channel.close());
     }
 
     /** Closes every stream (a test's way to see the page reconnect). */

@@ -64,18 +64,27 @@ final class ResponseWriter {
 
     /** The head of an endless chunked {@code text/event-stream}; the feed writes the rest. */
     private static void stream(ChannelHandlerContext ctx, ApiResponse.Stream s) {
-        if (s.feed().full()) {
+        if (!s.feed().admit()) {
             throw new ApiException(503, "too many live streams open (" + LiveFeed.MAX_SUBSCRIBERS + ")",
                     Map.of("Retry-After", "5"));
         }
+        try {
+            ctx.writeAndFlush(streamHead());
+            s.feed().subscribe(ctx.channel(), s.role(), s.session());
+        } catch (RuntimeException | Error e) {
+            s.feed().release();
+            throw e;
+        }
+    }
+
+    private static HttpResponse streamHead() {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         HttpHeaders h = head.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         common(h);
         h.set("X-Accel-Buffering", "no"); // a proxy in front must pass each event on at once
         HttpUtil.setTransferEncodingChunked(head, true);
-        ctx.writeAndFlush(head);
-        s.feed().subscribe(ctx.channel(), s.role());
+        return head;
     }
 
     /** Streams a file zero-copy (sendfile) from disk, the whole of it or one byte range. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,12 +25,16 @@ final class SessionApi {
     private final SignInThrottle throttle;
     private final Supplier<List<String>> pauseReasons;
     private final LongSupplier clockMs;
+    private final Consumer<String> endStreams;
 
-    SessionApi(Access access, SignInThrottle throttle, Supplier<List<String>> pauseReasons, LongSupplier clockMs) {
+    /** @param endStreams closes the event streams a session (by its nonce) has open, at its sign-out */
+    SessionApi(Access access, SignInThrottle throttle, Supplier<List<String>> pauseReasons, LongSupplier clockMs,
+               Consumer<String> endStreams) {
         this.access = access;
         this.throttle = throttle;
         this.pauseReasons = pauseReasons;
         this.clockMs = clockMs;
+        this.endStreams = endStreams;
     }
 
     static boolean isSignIn(String method, String path) {
@@ -40,7 +45,7 @@ final class SessionApi {
         routes.view("POST", PATH, r -> {
             throw new IllegalStateException("sign-in is answered by AdminApi before routing");
         }).view("GET", PATH, this::describe)
-                .view("DELETE", PATH, r -> noContent(SessionCookies.cleared()));
+                .view("DELETE", PATH, this::signOut);
     }
 
     /** {@code POST /api/session {"token": "..."}} from {@code remote}: 204 and the cookie, or 401 and none. */
@@ -56,6 +61,20 @@ final class SessionApi {
         }
         log.info("signed in from {} as {}", remote, SessionCookies.name(role));
         return noContent(access.cookies().issue(role));
+    }
+
+    /**
+     * {@code DELETE /api/session}: clears the browser's cookie and, for a cookie caller, refuses
+     * that cookie from now on (a copy of it too) and ends its open streams.
+     */
+    private ApiResponse signOut(ApiRequest r) {
+        SessionCookies.Session session = r.caller().session();
+        if (session != null) {
+            access.signOut(session);
+            endStreams.accept(session.nonce());
+            log.info("signed out: a session of role {}", SessionCookies.name(session.role()));
+        }
+        return noContent(SessionCookies.cleared());
     }
 
     private ApiResponse describe(ApiRequest r) {

@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The page's sign-in cookie, {@code acd_session=v1.<role>.<expiresEpochS>.<nonce>.<mac>}. It is
  * stateless: the MAC's key is derived from the token of the role it names, so a restart keeps
  * wall screens signed in and a changed token signs everybody of that role out, with no session
- * store. The CSRF token is derived from the nonce with the same key.
+ * store; only sign-outs before expiry are kept, by nonce ({@link SignOuts}). The CSRF token is
+ * derived from the nonce with the same key.
  */
 final class SessionCookies {
     static final String NAME = "acd_session";

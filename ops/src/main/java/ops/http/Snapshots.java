@@ -27,14 +27,17 @@ import ops.live.TodayTally;
  */
 final class Snapshots {
 
-    /** One queue as the API shows it; {@code today} counts since local midnight in the server's zone. */
+    /**
+     * One queue as the API shows it; {@code board} counts its agents as the wallboard does
+     * ({@link AgentBoard}); {@code today} counts since local midnight in the server's zone.
+     */
     record QueueJson(String id, String department, StrategyKind strategy, int waiting, int ringing, int available,
                      int staffed, int members, long longestWaitMs, Map<AgentStatus, Integer> agentsByStatus,
-                     Map<AgentState, Integer> agentsByState, List<Caller> callers, Long serviceLevelMs,
-                     TodayTally.Today today) {
+                     Map<AgentState, Integer> agentsByState, AgentBoard board, List<Caller> callers,
+                     Long serviceLevelMs, TodayTally.Today today) {
         QueueJson masked() {
             return new QueueJson(id, department, strategy, waiting, ringing, available, staffed, members,
-                    longestWaitMs, agentsByStatus, agentsByState,
+                    longestWaitMs, agentsByStatus, agentsByState, board,
                     callers.stream().map(Caller::masked).toList(), serviceLevelMs, today);
         }
     }
@@ -46,10 +49,10 @@ final class Snapshots {
         }
     }
 
-    /** One agent as the API shows it. */
-    record AgentJson(String id, String name, AgentStatus status, AgentState state, String reason, boolean reachable,
-                     boolean onOwnCall, boolean offerable, String callId, int answeredToday, List<String> queues,
-                     List<String> contacts, long statusSinceMs, long stateSinceMs) {
+    /** One agent as the API shows it; {@code board} is what the wallboard counts it as ({@link AgentBoard#kind}). */
+    record AgentJson(String id, String name, AgentStatus status, AgentState state, AgentBoard.Kind board, String reason,
+                     boolean reachable, boolean onOwnCall, boolean offerable, String callId, int answeredToday,
+                     List<String> queues, List<String> contacts, long statusSinceMs, long stateSinceMs) {
     }
 
     /** A live call with its place in a queue's line while it has one (position and waitMs null otherwise). */
@@ -115,9 +118,9 @@ final class Snapshots {
     }
 
     AgentJson agent(AgentView a) {
-        return new AgentJson(a.id(), a.name(), a.status(), a.state(), a.pauseReason(), a.reachable(), a.onOwnCall(),
-                a.offerable(), a.callId(), a.answeredToday(), a.queues(), contacts.of(a.id()), a.statusSinceMs(),
-                a.stateSinceMs());
+        return new AgentJson(a.id(), a.name(), a.status(), a.state(), AgentBoard.kind(a.status(), a.state()),
+                a.pauseReason(), a.reachable(), a.onOwnCall(), a.offerable(), a.callId(), a.answeredToday(), a.queues(),
+                contacts.of(a.id()), a.statusSinceMs(), a.stateSinceMs());
     }
 
     /** A live call, and the core's view of it while it is in a queue's line. */
@@ -168,15 +171,17 @@ final class Snapshots {
         for (AgentState s : AgentState.values()) {
             byState.put(s, 0);
         }
+        AgentBoard board = AgentBoard.NONE;
         for (AgentView a : agents) {
             if (a.queues().contains(q.id())) {
                 byStatus.merge(a.status(), 1, Integer::sum);
                 byState.merge(a.state(), 1, Integer::sum);
+                board = board.plus(AgentBoard.kind(a.status(), a.state()));
             }
         }
         Duration sl = serviceLevels.apply(q.id());
         return new QueueJson(q.id(), q.department(), q.strategy(), q.waiting(), q.ringing(), q.available(),
-                q.staffed(), q.members(), q.longestWaitMs(), byStatus, byState, callers,
+                q.staffed(), q.members(), q.longestWaitMs(), byStatus, byState, board, callers,
                 sl == null ? null : sl.toMillis(), today.apply(q.id()));
     }
 }

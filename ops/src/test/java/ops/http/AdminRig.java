@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import ops.sessions.SignedOutSessions;
 
 /**
  * A real routing core in virtual time (the clock moves only when a test moves it; commands run
@@ -51,6 +52,16 @@ final class AdminRig implements AutoCloseable {
 
     /** Agents a, b, c, all logged out and unreachable; queue "sales" (department "help") with a and b; queue "support" with c. */
     AdminRig(String metricsToken) throws InterruptedException {
+        this(metricsToken, 0);
+    }
+
+    /** The same on {@code listenPort} (0: a free one), e.g. the port of a rig closed before. */
+    AdminRig(String metricsToken, int listenPort) throws InterruptedException {
+        this(metricsToken, listenPort, SignedOutSessions.NONE);
+    }
+
+    /** The same, keeping sign-outs in {@code signedOut}. */
+    AdminRig(String metricsToken, int listenPort, SignedOutSessions signedOut) throws InterruptedException {
         AcdEngine engine = new AcdEngine(port, e -> { }, new SplittableRandom(7), ZoneOffset.UTC, T0);
         sink = new LockedSink(CommandSink.direct(engine, clock::get));
         core = new AcdProxy(sink);
@@ -62,7 +73,7 @@ final class AdminRig implements AutoCloseable {
             core.logout(id);
         }
         server = AdminServer.builder()
-                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .listen(new InetSocketAddress("127.0.0.1", listenPort))
                 .token(TOKEN)
                 .wallboardToken(VIEW_TOKEN)
                 .pauseReasons(() -> PAUSE_REASONS)
@@ -73,6 +84,7 @@ final class AdminRig implements AutoCloseable {
                 .contacts(agentId -> List.of("sip:" + agentId + "@10.0.0.5:5062"))
                 .trunks(() -> List.of(new TrunkStates.TrunkState("carrier", "REGISTERED", "granted 600 s")))
                 .config(config)
+                .signedOut(signedOut)
                 .metrics(() -> "acd_calls_total{queue=\"sales\"} 3.0\n", metricsToken)
                 .workers(2)
                 .start();

@@ -135,6 +135,35 @@ class CallsApiTest {
         assertEquals(1000, callers.get(1).get("waitMs").asLong());
     }
 
+    @Test
+    void eachQueuesBoardCountsAnAgentOnceAsTheWallboardDoesPausedOverIdle() throws Exception {
+        rig.online("b", "c");
+        rig.core.pause("b", "lunch");
+        rig.enqueue("q1", "sales");
+        rig.enqueue("q2", "support");
+        rig.core.answered("q2", "c");
+        rig.core.pause("c", "break");
+        assertEquals(List.of("a", "c"), rig.rings(), "b is paused; a and c are rung");
+        JsonNode queues = json(rig.get("/api/queues"), 200);
+        JsonNode sales = queues.get(0);
+        assertEquals(board(0, 1, 0, 0, 1), sales.get("board"), "a ringing, b paused (not idle)");
+        assertEquals(1, sales.get("agentsByState").get("IDLE").asInt(), "by state, b is idle: unchanged for the API");
+        assertEquals(1, sales.get("agentsByStatus").get("PAUSED").asInt());
+        assertEquals(board(0, 0, 1, 0, 0), queues.get(1).get("board"), "a call's state wins: c is on a call");
+        JsonNode agents = json(rig.get("/api/agents"), 200);
+        assertEquals(List.of("ringing", "paused", "onCall"), List.of(agents.get(0).get("board").asText(),
+                agents.get(1).get("board").asText(), agents.get(2).get("board").asText()));
+
+        rig.core.logout("b");
+        assertEquals(board(0, 1, 0, 0, 0), json(rig.get("/api/queues"), 200).get(0).get("board"), "logged out: not counted");
+        assertTrue(json(rig.get("/api/agents/b"), 200).get("board").isNull());
+    }
+
+    private static JsonNode board(int idle, int ringing, int onCall, int wrapUp, int paused) throws Exception {
+        return Json.MAPPER.readTree("{\"idle\":%d,\"ringing\":%d,\"onCall\":%d,\"wrapUp\":%d,\"paused\":%d}"
+                .formatted(idle, ringing, onCall, wrapUp, paused));
+    }
+
     private static List<String> ids(JsonNode page) {
         return java.util.stream.StreamSupport.stream(page.get("calls").spliterator(), false)
                 .map(c -> c.get("callId").asText()).toList();

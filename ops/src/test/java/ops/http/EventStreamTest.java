@@ -1,6 +1,7 @@
 package ops.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import acd.event.AcdEvent;
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import ops.records.CallFacts.EndCause;
 import ops.records.CallJournal;
@@ -173,7 +179,7 @@ class EventStreamTest {
     void aViewersSnapshotShowsOnlyTheLastFourDigits() {
         Snapshots.Caller caller = new Snapshots.Caller("c1", 1, 2_000, "+3725551234", false, null);
         Snapshots.QueueJson queue = new Snapshots.QueueJson("sales", "help", null, 1, 0, 0, 0, 0, 2_000,
-                Map.of(), Map.of(), List.of(caller), 20_000L, ops.live.TodayTally.Today.NONE);
+                Map.of(), Map.of(), AgentBoard.NONE, List.of(caller), 20_000L, ops.live.TodayTally.Today.NONE);
         Snapshots.CallJson call = new Snapshots.CallJson("c1", LiveCall.Phase.QUEUED, "sales", null, "+3725551234",
                 "5000", 1, 1, 1, 2_000L);
         Snapshots.Snapshot masked = new Snapshots.Snapshot(1, List.of(queue), List.of(), List.of(call)).masked();
@@ -195,22 +201,71 @@ class EventStreamTest {
     }
 
     @Test
-    void beyondTheCapANewStreamIsRefusedWith503() throws Exception {
+    void admissionTakesExactlyTheCapHoweverManyAskAtOnce() throws Exception {
+        int tries = LiveFeed.MAX_SUBSCRIBERS * 2;
+        ExecutorService askers = Executors.newFixedThreadPool(tries);
+        try (AdminRig rig = new AdminRig()) {
+            LiveFeed feed = rig.server.live();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> asking = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                asking.add(askers.submit(() -> {
+                    go.await();
+                    return feed.admit();
+                }));
+            }
+            go.countDown();
+            int admitted = 0;
+            for (Future<Boolean> f : asking) {
+                admitted += f.get(SseClient.WAIT_MS, TimeUnit.MILLISECONDS) ? 1 : 0;
+            }
+            assertEquals(LiveFeed.MAX_SUBSCRIBERS, admitted);
+            feed.release();
+            assertTrue(feed.admit(), "a place given back is taken again");
+            assertFalse(feed.admit());
+        } finally {
+            askers.shutdownNow();
+        }
+    }
+
+    @Test
+    void streamsOpenedAtOnceBeyondTheCapGiveExactlyTheCapAndClosingOneAdmitsOne() throws Exception {
+        int tries = LiveFeed.MAX_SUBSCRIBERS + 16;
+        ExecutorService openers = Executors.newFixedThreadPool(tries);
+        List<SseClient> open = new ArrayList<>();
         try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture()) {
-            List<SseClient> open = new ArrayList<>();
-            try {
-                for (int i = 0; i < LiveFeed.MAX_SUBSCRIBERS; i++) {
-                    open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
-                }
-                await(() -> rig.server.live().subscribers() == LiveFeed.MAX_SUBSCRIBERS, "every stream subscribed");
-                try (SseClient refused = new SseClient(rig.server.port(), "/api/events", BEARER)) {
-                    assertEquals(503, refused.status);
-                }
-                assertEquals(List.of(), log.warnings());
-            } finally {
-                for (SseClient c : open) {
-                    c.close();
-                }
+            LiveFeed feed = rig.server.live();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SseClient>> opening = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                opening.add(openers.submit(() -> {
+                    go.await();
+                    return new SseClient(rig.server.port(), "/api/events", BEARER);
+                }));
+            }
+            go.countDown();
+            int refused = 0;
+            for (Future<SseClient> f : opening) {
+                SseClient c = f.get(SseClient.WAIT_MS * 4, TimeUnit.MILLISECONDS);
+                open.add(c);
+                refused += c.status == 503 ? 1 : 0;
+            }
+            assertEquals(tries - LiveFeed.MAX_SUBSCRIBERS, refused, "refused beyond the cap");
+            await(() -> feed.subscribers() == LiveFeed.MAX_SUBSCRIBERS, "exactly the cap subscribed");
+            assertEquals(LiveFeed.MAX_SUBSCRIBERS, feed.admitted());
+
+            SseClient streaming = open.stream().filter(c -> c.status == 200).findFirst().orElseThrow();
+            streaming.close();
+            await(() -> feed.admitted() == LiveFeed.MAX_SUBSCRIBERS - 1, "the closed stream's place given back");
+            open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
+            assertEquals(200, open.get(open.size() - 1).status, "the freed place admits one");
+            open.add(new SseClient(rig.server.port(), "/api/events", BEARER));
+            assertEquals(503, open.get(open.size() - 1).status, "and only one");
+            assertEquals(List.of(), log.warnings());
+        } finally {
+            openers.shutdownNow();
+            for (SseClient c : open) {
+                c.close();
             }
         }
     }

@@ -7,8 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
+import ops.records.Storage;
+import ops.sessions.SignedOutSessions;
+import ops.testkit.SseClient;
+import ops.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The page's sign-in: a signed cookie for a token, a CSRF token for what the cookie changes, throttled guessing. */
 class SessionTest {
@@ -109,13 +117,58 @@ class SessionTest {
     }
 
     @Test
-    void signingOutClearsTheCookie() throws Exception {
-        try (AdminRig rig = new AdminRig()) {
+    void signingOutClearsTheCookieAndRefusesACopyOfItOnTheApiAndTheStreamButNotOtherSessions() throws Exception {
+        try (AdminRig rig = new AdminRig(); LogCapture log = new LogCapture()) {
             String cookie = cookie(signIn(rig, AdminRig.TOKEN));
-            HttpResponse<String> out = rig.send(withCsrf(rig, cookie, "/api/session").DELETE());
-            assertEquals(204, out.statusCode(), out.body());
-            String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
-            assertTrue(cleared.startsWith("acd_session=;") && cleared.contains("; Max-Age=0"), cleared);
+            String other = cookie(signIn(rig, AdminRig.TOKEN));
+            String viewer = cookie(signIn(rig, AdminRig.VIEW_TOKEN));
+            String csrf = csrf(rig, cookie);
+            LiveFeed feed = rig.server.live();
+            try (SseClient open = SseClient.withCookie(rig.server.port(), "/api/events", cookie);
+                 SseClient others = SseClient.withCookie(rig.server.port(), "/api/events", other)) {
+                open.next("snapshot");
+                others.next("snapshot");
+                HttpResponse<String> out = rig.send(withCookie(rig, cookie, "/api/session").header("X-CSRF-Token", csrf)
+                        .DELETE());
+                assertEquals(204, out.statusCode(), out.body());
+                String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
+                assertTrue(cleared.startsWith("acd_session=;") && cleared.contains("; Max-Age=0"), cleared);
+                EventStreamTest.await(() -> feed.subscribers() == 1, "the signed-out session's stream ended");
+
+                for (String path : List.of("/api/agents", "/api/session", "/api/queues")) {
+                    AuthTest.assertUnauthorized(rig.send(withCookie(rig, cookie, path).GET()));
+                }
+                AuthTest.assertUnauthorized(rig.send(withCookie(rig, cookie, "/api/session").header("X-CSRF-Token", csrf)
+                        .DELETE()));
+                try (SseClient replayed = SseClient.withCookie(rig.server.port(), "/api/events", cookie)) {
+                    assertEquals(401, replayed.status);
+                }
+                assertEquals(200, rig.send(withCookie(rig, other, "/api/agents").GET()).statusCode(), "another session");
+                assertEquals(200, rig.send(withCookie(rig, viewer, "/api/queues").GET()).statusCode(), "a viewer's");
+                assertEquals(1, feed.subscribers(), "another session's stream stays open");
+            }
+            assertTrue(log.messages().contains("INFO signed out: a session of role admin"), log.messages().toString());
+            assertEquals(List.of(), log.warnings(), "refusals are the caller's fault: nothing at WARN");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ops.testkit.TestDatabases#all")
+    void aSignOutIsStillRefusedAfterARestart(TestDatabases.Kind kind, @TempDir Path dir) throws Exception {
+        try (TestDatabases.Fresh db = kind.fresh(dir)) {
+            SignedOutSessions kept = SignedOutSessions.in(Storage.open(db.settings("acd1")));
+            String cookie;
+            String other;
+            try (AdminRig rig = new AdminRig(null, 0, kept)) {
+                cookie = cookie(signIn(rig, AdminRig.TOKEN));
+                other = cookie(signIn(rig, AdminRig.VIEW_TOKEN));
+                assertEquals(204, rig.send(withCsrf(rig, cookie, "/api/session").DELETE()).statusCode());
+            }
+            try (AdminRig rig = new AdminRig(null, 0, kept); LogCapture log = new LogCapture()) {
+                AuthTest.assertUnauthorized(rig.send(withCookie(rig, cookie, "/api/agents").GET()));
+                assertEquals(200, rig.send(withCookie(rig, other, "/api/queues").GET()).statusCode());
+                assertEquals(List.of(), log.warnings());
+            }
         }
     }
 

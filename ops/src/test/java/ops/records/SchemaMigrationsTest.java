@@ -48,12 +48,14 @@ class SchemaMigrationsTest {
             rig.journal.ended("m1", 2_000, EndCause.CALLER_HUNG_UP);
             rig.record("m1");
             try (Connection c = rig.storage.connect(); Statement st = c.createStatement()) {
-                st.executeUpdate("DROP TABLE registrations"); // as the previous release left it
-                st.executeUpdate("DELETE FROM schema_version WHERE version = 2");
+                st.executeUpdate("DROP TABLE registrations"); // as the first release left it
+                st.executeUpdate("DROP TABLE signed_out_sessions");
+                st.executeUpdate("DELETE FROM schema_version WHERE version >= 2");
             }
             Storage again = Storage.open(rig.storage.settings());
-            assertEquals(2, rig.count("SELECT MAX(version) FROM schema_version"));
+            assertEquals(SchemaMigrations.latest(Dialect.SQLITE), rig.count("SELECT MAX(version) FROM schema_version"));
             assertEquals(0, rig.count("SELECT COUNT(*) FROM registrations"));
+            assertEquals(0, rig.count("SELECT COUNT(*) FROM signed_out_sessions"));
             assertEquals("ABANDONED_IVR", again.records().get("m1").orElseThrow().outcome());
         }
     }
@@ -67,7 +69,7 @@ class SchemaMigrationsTest {
                 st.executeUpdate("INSERT INTO schema_version (version, applied_ms) VALUES (99, 0)");
             }
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(db.settings("acd1")));
-            assertTrue(e.getMessage().contains("schema version 99, newer than this server knows (2)"), e.getMessage());
+            assertTrue(e.getMessage().contains("schema version 99, newer than this server knows (3)"), e.getMessage());
         }
     }
 
@@ -75,8 +77,8 @@ class SchemaMigrationsTest {
     void scriptsSplitAtSemicolonsOutsideComments() {
         assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE INDEX b ON a (x)"),
                 SchemaMigrations.statements("-- one; two\nCREATE TABLE a (x INTEGER); -- a;\nCREATE INDEX b ON a (x);\n"));
-        assertEquals(2, SchemaMigrations.latest(Dialect.SQLITE));
-        assertEquals(2, SchemaMigrations.latest(Dialect.POSTGRESQL));
+        assertEquals(3, SchemaMigrations.latest(Dialect.SQLITE));
+        assertEquals(3, SchemaMigrations.latest(Dialect.POSTGRESQL));
     }
 
     /** Two files per version, one per dialect: they may differ only in the integer types' names. */

@@ -43,6 +43,16 @@ public final class SseClient implements AutoCloseable {
      * @param paused        reads only the response head until {@link #resume()}
      */
     public SseClient(int port, String path, String authorization, int receiveBuffer, boolean paused) throws IOException {
+        this(port, path, authorization == null ? Map.of() : Map.of("Authorization", authorization), receiveBuffer, paused);
+    }
+
+    /** A stream asked for with a session cookie ({@code acd_session=...}) instead of a bearer token. */
+    public static SseClient withCookie(int port, String path, String cookie) throws IOException {
+        return new SseClient(port, path, Map.of("Cookie", cookie), 0, false);
+    }
+
+    private SseClient(int port, String path, Map<String, String> extraHeaders, int receiveBuffer, boolean paused)
+            throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -50,9 +60,9 @@ public final class SseClient implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout((int) WAIT_MS * 4);
         OutputStream out = socket.getOutputStream();
-        String auth = authorization == null ? "" : "Authorization: " + authorization + "\r\n";
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" + auth + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n");
+        extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         String statusLine = line(in);
@@ -144,7 +154,8 @@ public final class SseClient implements AutoCloseable {
         return new Event(event, data.toString(), atNanos);
     }
 
-    private static String line(InputStream in) throws IOException {
+    /** One line of an HTTP head or chunked body, without its CR LF; throws at the end of the stream. */
+    public static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {

@@ -35,6 +35,7 @@ import ops.records.Storage;
 import ops.records.StorageSettings;
 import ops.registrations.RegistrationStore;
 import ops.reports.SqlReports;
+import ops.sessions.SignedOutSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,6 +157,7 @@ final class Operations implements AutoCloseable {
                 .trunks(() -> gateway.trunks().statuses().stream()
                         .map(t -> new TrunkStates.TrunkState(t.trunkId(), t.state().name(), t.detail())).toList())
                 .config(configControl(reloader))
+                .signedOut(SignedOutSessions.in(storage))
                 .metrics(metrics::scrape, http.metricsToken() == null ? null : http.metricsToken().value())
                 .serviceLevels(this::serviceLevel)
                 .today(today::of)

@@ -35,7 +35,7 @@ export function mount(root, app) {
     }
     const elapsed = Math.max(0, live.serverNow() - snap.atMs);
     for (const g of groups) {
-      const figures = g.queues.map((q) => queueFigures(q, snap.agents, elapsed));
+      const figures = g.queues.map((q) => queueFigures(q, elapsed));
       figures.forEach((f, i) => fill(shown.get('q:' + g.queues[i].id), f, format));
       fill(shown.get('d:' + g.name), sum(figures, g.queues, snap.agents), format);
     }
@@ -115,21 +115,26 @@ function agentsTile(el, cells) {
   return el('div', { class: 'tile agents', 'data-k': 'agents' }, el('div', { class: 'label', text: 'Agents' }), counts);
 }
 
-function queueFigures(q, agents, elapsedMs) {
-  const members = agents.filter((a) => a.status !== 'LOGGED_OUT' && (a.queues || []).includes(q.id));
+// The agent counts are the server's (queue.board, agent.board): what an agent counts as is
+// decided there, once, for the API and this page alike.
+function queueFigures(q, elapsedMs) {
   return {
     waiting: q.waiting,
     ringing: q.ringing,
     longestMs: q.waiting > 0 ? q.longestWaitMs + elapsedMs : 0,
     slMs: q.serviceLevelMs ?? null,
     today: q.today || null,
-    members,
+    board: q.board,
   };
 }
 
 function sum(figures, queues, agents) {
   const today = figures.every((f) => f.today) ? addUp(figures.map((f) => f.today)) : null;
-  const ids = new Set(figures.flatMap((f) => f.members.map((a) => a.id)));
+  // The department counts each agent once, even one in several of its queues.
+  const ids = new Set(queues.map((q) => q.id));
+  const members = agents.filter((a) => a.board && (a.queues || []).some((id) => ids.has(id)));
+  const counts = Object.fromEntries(AGENT_KINDS.map(([k]) => [k, 0]));
+  for (const a of members) counts[a.board]++;
   // The department's colour is its worst queue's: the share of each queue's own threshold.
   const worst = figures.reduce((w, f) => (share(f) > share(w) ? f : w), figures[0]);
   return {
@@ -139,7 +144,7 @@ function sum(figures, queues, agents) {
     slMs: worst.slMs,
     colourShare: share(worst),
     today,
-    members: agents.filter((a) => ids.has(a.id)),
+    board: counts,
   };
 }
 
@@ -154,13 +159,6 @@ function addUp(days) {
 function share(f) {
   if (f.colourShare !== undefined) return f.colourShare;
   return f.slMs ? f.longestMs / f.slMs : 0;
-}
-
-function agentKind(a) {
-  if (a.state === 'ON_CALL') return 'onCall';
-  if (a.state === 'RINGING') return 'ringing';
-  if (a.state === 'WRAP_UP') return 'wrapUp';
-  return a.status === 'PAUSED' ? 'paused' : 'idle';
 }
 
 function fill(b, f, format) {
@@ -183,7 +181,5 @@ function fillTiles(c, f, format) {
   setText(c.answered.sub, t ? `today · ${t.offered} offered` : 'today');
   setText(c.abandoned.big, t ? t.abandoned : '—');
   setText(c.abandoned.sub, t && t.shortAbandons ? `today · ${t.shortAbandons} within seconds` : 'today');
-  const counts = Object.fromEntries(AGENT_KINDS.map(([k]) => [k, 0]));
-  for (const a of f.members) counts[agentKind(a)]++;
-  for (const [k] of AGENT_KINDS) setText(c['agents.' + k], counts[k]);
+  for (const [k] of AGENT_KINDS) setText(c['agents.' + k], f.board ? f.board[k] : 0);
 }
