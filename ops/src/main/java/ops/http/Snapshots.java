@@ -118,7 +118,7 @@ final class Snapshots {
     }
 
     AgentJson agent(AgentView a) {
-        return new AgentJson(a.id(), a.name(), a.status(), a.state(), AgentBoard.kind(a.status(), a.state()),
+        return new AgentJson(a.id(), a.name(), a.status(), a.state(), AgentBoard.kind(a),
                 a.pauseReason(), a.reachable(), a.onOwnCall(), a.offerable(), a.callId(), a.answeredToday(), a.queues(),
                 contacts.of(a.id()), a.statusSinceMs(), a.stateSinceMs());
     }
@@ -176,7 +176,7 @@ final class Snapshots {
             if (a.queues().contains(q.id())) {
                 byStatus.merge(a.status(), 1, Integer::sum);
                 byState.merge(a.state(), 1, Integer::sum);
-                board = board.plus(AgentBoard.kind(a.status(), a.state()));
+                board = board.plus(AgentBoard.kind(a));
             }
         }
         Duration sl = serviceLevels.apply(q.id());

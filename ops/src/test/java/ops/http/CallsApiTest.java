@@ -159,9 +159,30 @@ class CallsApiTest {
         assertTrue(json(rig.get("/api/agents/b"), 200).get("board").isNull());
     }
 
+    @Test
+    void anAgentOnACallOfTheirOwnIsOnACallAndOneWithNoPhoneIsNotIdle() throws Exception {
+        rig.online("a", "b", "c");
+        rig.core.ownCall("a", "own-1", true);
+        rig.core.reachable("b", false);
+        JsonNode sales = json(rig.get("/api/queues"), 200).get(0);
+        assertEquals(boardWith(0, 0, 1, 0, 0, 1), sales.get("board"), "a on their own call, b with no phone");
+        assertEquals(boardWith(1, 0, 0, 0, 0, 0), json(rig.get("/api/queues"), 200).get(1).get("board"), "c idle");
+        JsonNode agents = json(rig.get("/api/agents"), 200);
+        assertEquals(List.of("onCall", "noPhone", "idle"), List.of(agents.get(0).get("board").asText(),
+                agents.get(1).get("board").asText(), agents.get(2).get("board").asText()));
+
+        rig.core.ownCall("a", "own-1", false);
+        assertEquals(boardWith(1, 0, 0, 0, 0, 1), json(rig.get("/api/queues"), 200).get(0).get("board"));
+    }
+
     private static JsonNode board(int idle, int ringing, int onCall, int wrapUp, int paused) throws Exception {
-        return Json.MAPPER.readTree("{\"idle\":%d,\"ringing\":%d,\"onCall\":%d,\"wrapUp\":%d,\"paused\":%d}"
-                .formatted(idle, ringing, onCall, wrapUp, paused));
+        return boardWith(idle, ringing, onCall, wrapUp, paused, 0);
+    }
+
+    private static JsonNode boardWith(int idle, int ringing, int onCall, int wrapUp, int paused, int noPhone)
+            throws Exception {
+        return Json.MAPPER.readTree(("{\"idle\":%d,\"ringing\":%d,\"onCall\":%d,\"wrapUp\":%d,\"paused\":%d,"
+                + "\"noPhone\":%d}").formatted(idle, ringing, onCall, wrapUp, paused, noPhone));
     }
 
     private static List<String> ids(JsonNode page) {

@@ -125,10 +125,10 @@ function update(r, a, calls, now, format) {
 }
 
 // The state as a supervisor reads it: an idle agent may still be busy on a call of their own or
-// have no phone registered, and neither is offered calls.
+// have no phone registered (the server's board kind says so), and neither is offered calls.
 function stateOf(a) {
   if (a.state === 'IDLE' && a.onOwnCall) return ['own call', 'info'];
-  if (a.state === 'IDLE' && a.status === 'AVAILABLE' && !a.reachable) return ['no phone', 'warn'];
+  if (a.board === 'noPhone') return ['no phone', 'warn'];
   return STATE[a.state] || [a.state, ''];
 }
 

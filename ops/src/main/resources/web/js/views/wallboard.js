@@ -5,6 +5,7 @@
 const WARN_SHARE = 0.8;
 const AGENT_KINDS = [
   ['idle', 'idle'], ['ringing', 'ringing'], ['onCall', 'on call'], ['wrapUp', 'wrap-up'], ['paused', 'paused'],
+  ['noPhone', 'no phone'],
 ];
 const TILES = [
   ['waiting', 'Waiting'], ['longestWait', 'Longest wait'], ['serviceLevel', 'Service level'],
