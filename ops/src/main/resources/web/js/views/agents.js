@@ -143,12 +143,14 @@ function pill(cell, [text, kind], format) {
 }
 
 function callText(a, calls, now, duration) {
-  const call = calls.find((c) => c.agentId === a.id) || (a.callId && calls.find((c) => c.callId === a.callId));
+  const call = (a.callId && calls.find((c) => c.callId === a.callId)) || calls.find((c) => c.agentId === a.id);
   if (!call) return a.onOwnCall ? 'on a call of their own' : '';
   const who = call.callerNumber || 'unknown caller';
   const where = call.queueId ? ` · ${call.queueId}` : '';
-  if (call.phase === 'RINGING') return `ringing: ${who}${where}`;
-  return `${who}${where} · ${duration(now - call.phaseSinceMs)}`;
+  // The agent's own state says ringing or talking: the call's phase may trail it by a moment.
+  if (a.state === 'RINGING') return `ringing: ${who}${where}`;
+  const since = a.state === 'ON_CALL' ? a.stateSinceMs : call.phaseSinceMs;
+  return `${who}${where} · ${duration(now - since)}`;
 }
 
 // sip:1001@127.0.0.1:5070;transport=UDP → 1001@127.0.0.1:5070 (the transport only when not UDP)
