@@ -12,18 +12,16 @@ import javax.crypto.spec.SecretKeySpec;
  * AES in counter mode (RFC 3711 section 4.1.1) made from one AES/ECB cipher kept for the stream:
  * the counter blocks of a packet are laid out and encrypted in one call, so a packet costs no
  * cipher re-initialisation and no allocation (AES/CTR would need a new IV object per packet).
- * Not thread-safe: one per stream, used on the stream's loop.
+ * The blocks and the keystream are the thread's ({@link SrtpScratch}). Not thread-safe: one per
+ * stream, used on the stream's loop.
  */
 final class AesCounter {
     static final int BLOCK = 16;
-    /** Enough for the largest datagram the relay takes. */
-    private static final int MAX_BYTES = 2048;
+    private static final int MAX_BYTES = SrtpScratch.MAX_BYTES;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher ecb;
-    private final byte[] counters = new byte[MAX_BYTES];
-    private final byte[] keystream = new byte[MAX_BYTES];
 
     AesCounter(byte[] key) {
         try {
@@ -36,7 +34,7 @@ final class AesCounter {
 
     /** XORs {@code length} bytes of {@code data} from {@code offset} with the keystream that starts at counter {@code iv}. */
     void apply(byte[] iv, byte[] data, int offset, int length) {
-        keystream(iv, length);
+        byte[] keystream = keystream(iv, length, SrtpScratch.current());
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) { // eight bytes at a time: a third of the packet's cost
             LONGS.set(data, offset + i, (long) LONGS.get(data, offset + i) ^ (long) LONGS.get(keystream, i));
@@ -48,15 +46,16 @@ final class AesCounter {
 
     /** Writes the first {@code length} bytes of keystream for {@code iv} into {@code out}. */
     void keystream(byte[] iv, byte[] out, int length) {
-        keystream(iv, length);
-        System.arraycopy(keystream, 0, out, 0, length);
+        System.arraycopy(keystream(iv, length, SrtpScratch.current()), 0, out, 0, length);
     }
 
-    private int keystream(byte[] iv, int length) {
+    /** The keystream for {@code iv}, its first {@code length} bytes, in the thread's scratch. */
+    private byte[] keystream(byte[] iv, int length, SrtpScratch scratch) {
         if (length > MAX_BYTES) {
             throw new IllegalArgumentException(length + " bytes is more than an SRTP packet here may hold");
         }
         int blocks = (length + BLOCK - 1) / BLOCK;
+        byte[] counters = scratch.counters;
         for (int b = 0; b < blocks; b++) {
             int at = b * BLOCK;
             System.arraycopy(iv, 0, counters, at, BLOCK - 2);
@@ -66,7 +65,8 @@ final class AesCounter {
             counters[at + BLOCK - 1] = (byte) counter;
         }
         try {
-            return ecb.update(counters, 0, blocks * BLOCK, keystream, 0);
+            ecb.update(counters, 0, blocks * BLOCK, scratch.keystream, 0);
+            return scratch.keystream;
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }

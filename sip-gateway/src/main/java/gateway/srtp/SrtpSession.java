@@ -5,17 +5,16 @@ import io.netty.buffer.ByteBufAllocator;
 
 /**
  * A leg's SRTP in the relay: decrypts what the peer sends, in the received buffer, and encrypts
- * what we send to it, in the buffer that goes out. One copy in and out of a scratch array per
- * packet (the JDK's AES and SHA-1 take arrays), no allocation. Used on the leg's loop only.
+ * what we send to it, in the buffer that goes out. One copy in and out of the thread's scratch
+ * array per packet (the JDK's AES and SHA-1 take arrays), no allocation. Used on the leg's loop only.
  */
 public final class SrtpSession {
     /** The longest tag of our suites: leave this much room after an RTP packet we will protect. */
     public static final int MAX_TAG = 10;
-    private static final int MAX_PACKET = 2048;
+    private static final int MAX_PACKET = SrtpScratch.MAX_BYTES;
 
     private final SrtpStream in;
     private final SrtpStream out;
-    private final byte[] scratch = new byte[MAX_PACKET];
 
     SrtpSession(SrtpStream in, SrtpStream out) {
         this.in = in;
@@ -35,6 +34,7 @@ public final class SrtpSession {
             return false;
         }
         int r = p.readerIndex();
+        byte[] scratch = SrtpScratch.current().packet;
         p.getBytes(r, scratch, 0, length);
         int plain = in.unprotect(scratch, 0, length, headerLength);
         if (plain < 0) {
@@ -58,6 +58,7 @@ public final class SrtpSession {
             throw new IllegalArgumentException(length + " bytes of RTP is too long for SRTP here");
         }
         int r = p.readerIndex();
+        byte[] scratch = SrtpScratch.current().packet;
         p.getBytes(r, scratch, 0, length);
         int sealed = out.protect(scratch, 0, length, headerLength);
         if (p.maxWritableBytes() >= sealed - length) {
