@@ -1,6 +1,7 @@
 package acd.command;
 
 import acd.agent.AgentSpec;
+import acd.agent.RestoredStatus;
 import acd.call.RingEnd;
 import acd.engine.AgentView;
 import acd.engine.CallView;
@@ -21,6 +22,13 @@ import java.util.concurrent.CompletableFuture;
 public interface AcdCommands {
     /** Applies a config as a diff (see {@code AcdEngine.configure}). */
     void configure(List<AgentSpec> agents, List<QueueSpec> queues);
+
+    /**
+     * The statuses the records last had for agents, for the next {@link #configure} only (the one
+     * at start): a named agent starts paused with its reason or logged out instead of logged in
+     * as configured. Give it before that configure.
+     */
+    void restoreStatuses(Map<String, RestoredStatus> statuses);
 
     /** Whether the gateway can reach the agent: a registered phone, or a device that rings without one. */
     void reachable(String agentId, boolean reachable);

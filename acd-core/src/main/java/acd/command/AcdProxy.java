@@ -2,6 +2,7 @@ package acd.command;
 
 import acd.agent.AgentSpec;
 import acd.agent.AgentStatus;
+import acd.agent.RestoredStatus;
 import acd.call.RingEnd;
 import acd.engine.AcdEngine;
 import acd.engine.AgentView;
@@ -31,6 +32,12 @@ public final class AcdProxy implements AcdCommands {
         List<AgentSpec> a = List.copyOf(agents);
         List<QueueSpec> q = List.copyOf(queues);
         loop.post((e, now) -> e.configure(a, q, now));
+    }
+
+    @Override
+    public void restoreStatuses(Map<String, RestoredStatus> statuses) {
+        Map<String, RestoredStatus> copy = Map.copyOf(statuses);
+        loop.post((e, now) -> e.restoreStatuses(copy));
     }
 
     @Override

@@ -2,6 +2,7 @@ package acd.engine;
 
 import acd.agent.Agent;
 import acd.agent.AgentSpec;
+import acd.agent.RestoredStatus;
 import acd.call.RingEnd;
 import acd.event.AcdEventListener;
 import acd.port.CallControl;
@@ -97,6 +98,11 @@ public final class AcdEngine {
         advanceTo(atMs);
         reconfigure.configure(agentSpecs, queueSpecs);
         router.settle();
+    }
+
+    /** What the records last had for some agents: how they start at the next configure (see {@link Reconfigure}). */
+    public void restoreStatuses(Map<String, RestoredStatus> statuses) {
+        reconfigure.restoreStatuses(statuses);
     }
 
     /** Status AVAILABLE, if logged out (a paused agent stays paused). */

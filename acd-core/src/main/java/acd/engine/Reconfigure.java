@@ -3,6 +3,7 @@ package acd.engine;
 import acd.agent.Agent;
 import acd.agent.AgentSpec;
 import acd.agent.AgentStatus;
+import acd.agent.RestoredStatus;
 import acd.call.Call;
 import acd.call.CallOutcome;
 import acd.queue.Member;
@@ -12,6 +13,7 @@ import acd.queue.QueueSpec;
 import acd.strategy.RoutingStrategy;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +31,17 @@ final class Reconfigure {
     private final AgentLifecycle agents;
     private final CallLifecycle calls;
     private int nextAgentSeq;
+    private Map<String, RestoredStatus> restored = Map.of();
 
     Reconfigure(CoreState core, AgentLifecycle agents, CallLifecycle calls) {
         this.core = core;
         this.agents = agents;
         this.calls = calls;
+    }
+
+    /** For the next {@link #configure} only: these agents start as the records last had them. */
+    void restoreStatuses(Map<String, RestoredStatus> statuses) {
+        restored = Map.copyOf(statuses);
     }
 
     void configure(List<AgentSpec> agentSpecs, List<QueueSpec> queueSpecs) {
@@ -44,7 +52,7 @@ final class Reconfigure {
             if (a == null) {
                 a = new Agent(spec, nextAgentSeq++, agents::endWrapUp);
                 core.agents.put(spec.id(), a);
-                agents.agentStatus(a, AgentStatus.AVAILABLE, "configured");
+                start(a, restored.get(spec.id()));
             } else {
                 a.update(spec);
                 if (a.retired()) {
@@ -72,6 +80,19 @@ final class Reconfigure {
             if (!keepQueues.contains(q.id())) {
                 removeQueue(q);
             }
+        }
+        restored = Map.of(); // an agent a later reload adds is logged in as configured
+    }
+
+    /**
+     * A new agent is logged in as configured, unless the records last had them paused (then paused
+     * for that reason) or logged out (then they stay out, as a new agent is until logged in).
+     */
+    private void start(Agent a, RestoredStatus last) {
+        if (last == null || last.status() == AgentStatus.AVAILABLE) {
+            agents.agentStatus(a, AgentStatus.AVAILABLE, "configured");
+        } else if (last.status() == AgentStatus.PAUSED) {
+            agents.agentStatus(a, AgentStatus.PAUSED, last.reason() == null ? "paused" : last.reason());
         }
     }
 

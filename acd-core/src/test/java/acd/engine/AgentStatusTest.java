@@ -17,11 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import acd.agent.Agent;
 import acd.agent.AgentSpec;
 import acd.agent.AgentState;
+import acd.agent.RestoredStatus;
 import acd.call.CancelReason;
 import acd.event.AcdEvent;
 import acd.queue.QueueSpec;
 import acd.testkit.RecordingCallControl.Cancel;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Agent status (set by the agent) apart from agent state (driven by calls), and reachability as an input. */
@@ -37,6 +39,31 @@ class AgentStatusTest {
         rig.engine.setReachable("a", true, rig.now);
         assertTrue(rig.events.contains(new AcdEvent.AgentReachabilityChanged(rig.now, "a", true)));
         assertEquals("a", rig.ringOnly("1"));
+    }
+
+    @Test
+    void aRestartKeepsWhoWasPausedOrLoggedOutAndOnlyAtTheFirstConfigure() {
+        Rig rig = new Rig().agents("a", "b", "c").queue("q", PRIORITY, "a", "b", "c");
+        rig.engine.restoreStatuses(Map.of("a", new RestoredStatus(PAUSED, "lunch"),
+                "b", new RestoredStatus(LOGGED_OUT, null), "gone", new RestoredStatus(PAUSED, "break")));
+        rig.apply();
+        rig.assertAgent("a", PAUSED, IDLE);
+        assertEquals("lunch", rig.engine.agent("a").orElseThrow().pauseReason());
+        rig.assertAgent("b", LOGGED_OUT, IDLE);
+        rig.assertAgent("c", AVAILABLE, IDLE);
+        assertTrue(rig.events.stream().noneMatch(e -> e instanceof AcdEvent.AgentStatusChanged s
+                && s.agentId().equals("b")), "b was never logged in: no status event");
+        for (String id : List.of("a", "b", "c")) {
+            rig.engine.setReachable(id, true, rig.now);
+        }
+        rig.call("1", "q");
+        assertEquals("c", rig.ringOnly("1"), "only c is taking calls");
+
+        rig.agents("d").queue("q", PRIORITY, "a", "b", "c", "d");
+        rig.engine.restoreStatuses(Map.of()); // nothing restored for a reload
+        rig.apply();
+        rig.assertAgent("d", AVAILABLE, IDLE);
+        rig.assertAgent("b", LOGGED_OUT, IDLE);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ops.reports;
 
+import acd.agent.AgentStatus;
+import acd.agent.RestoredStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -110,6 +112,27 @@ public final class SqlReports implements Reports {
         }
         AgentTime time = AgentTime.of(statusEvents, periods, clock.millis());
         return new Report(columns(agentColumns(time.reasons())), rows(tallies, periods, time));
+    }
+
+    /**
+     * Each agent's status as their last status event in the records left it, for a start: paused
+     * with the reason, logged out, or available (logged in or unpaused last).
+     */
+    public Map<String, RestoredStatus> lastStatuses() {
+        long afterNow = clock.millis() + 1;
+        Map<String, RestoredStatus> statuses = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (AgentEvent e : ReportQueries.statusEvents(c, afterNow, afterNow)) {
+                statuses.put(e.agentId(), switch (e.event()) {
+                    case "PAUSE" -> new RestoredStatus(AgentStatus.PAUSED, e.data1());
+                    case "AGENTLOGOFF" -> new RestoredStatus(AgentStatus.LOGGED_OUT, null);
+                    default -> new RestoredStatus(AgentStatus.AVAILABLE, null);
+                });
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the agents' last status events failed: " + e.getMessage(), e);
+        }
+        return statuses;
     }
 
     /** @param ringsFromCalls false for agent rows: their missed rings are their own RINGNOANSWER events */

@@ -30,7 +30,6 @@ import gateway.sip.auth.AgentDirectory;
 import gateway.sip.auth.DigestAlgorithm;
 import gateway.sip.auth.DigestAuthenticator;
 import gateway.sip.registrar.AgentLocator;
-import gateway.sip.registrar.Binding;
 import gateway.sip.registrar.BindingStore;
 import gateway.sip.registrar.RegistrarSettings;
 import gateway.sip.stack.SipStackSettings;
@@ -162,13 +161,13 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
                                 Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
                                 Observers observers) throws SipException {
-        return start(settings, directory, credentials, trunks, agents, queues, observers, BindingStore.NONE, List.of());
+        return start(settings, directory, credentials, trunks, agents, queues, observers, BindingStore.NONE, LastRun.NONE);
     }
 
-    /** @param bindings where registrations are kept; {@code lastRun} what it held, restored before SIP is served */
-    public static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
-                                Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
-                                Observers observers, BindingStore bindings, List<Binding> lastRun) throws SipException {
+    /** @param bindings where registrations are kept; {@code lastRun} what the records held, restored before SIP is served */
+    static Gateway start(Settings settings, CallDirectory directory, AgentDirectory credentials,
+                         Supplier<TrunkSources> trunks, List<AgentSpec> agents, List<QueueSpec> queues,
+                         Observers observers, BindingStore bindings, LastRun lastRun) throws SipException {
         int threads = settings.callThreads() > 0 ? settings.callThreads() : Runtime.getRuntime().availableProcessors();
         CallLoops loops = new CallLoops(Transport.best(), threads);
         RtpEngine rtp = new RtpEngine(loops.transport(), new RtpConfig(address(settings.rtpBind()), settings.rtpPorts(),
@@ -185,7 +184,9 @@ public final class Gateway implements AutoCloseable {
                 ZoneId.systemDefault(), clock.getAsLong());
         AcdLoop loop = new AcdLoop(engine, clock, "acd-core").start();
         AcdCommands acd = new AcdProxy(loop);
+        acd.restoreStatuses(lastRun.statuses());
         acd.configure(agents, queues);
+        acd.addAnsweredToday(lastRun.answeredToday());
 
         AgentPresence presence = new AgentPresence(acd, directory);
         FeatureCodes features = new FeatureCodes(loops, playouts);
@@ -207,7 +208,7 @@ public final class Gateway implements AutoCloseable {
                 .trunks(trunks)
                 .inviteHandler(registrations.before(b2bua))
                 .registrationListener(presence)
-                .bindings(wakeups, lastRun)
+                .bindings(wakeups, lastRun.registrations())
                 .pushWakeUps(push::on)
                 .executorForCallId(id -> registrations.owns(id) ? registrations.executor() : b2bua.executorFor(id))
                 .overload(settings.maxCalls(), b2bua::activeCalls, 5)

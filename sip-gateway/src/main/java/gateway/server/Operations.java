@@ -1,5 +1,6 @@
 package gateway.server;
 
+import acd.agent.RestoredStatus;
 import acd.event.AcdEventListener;
 import config.model.AcdConfig;
 import config.model.Queue;
@@ -56,6 +57,7 @@ final class Operations implements AutoCloseable {
     private final SqlReports reports;
     private volatile Map<String, Queue> queues;
     private Map<String, Integer> answeredEarlierToday = Map.of();
+    private Map<String, RestoredStatus> lastStatuses = Map.of();
     /** Set once the API serves: the core and the call loops start telling it before. */
     private volatile AdminServer admin;
 
@@ -95,7 +97,7 @@ final class Operations implements AutoCloseable {
         return new SavedRegistrations(registrations);
     }
 
-    /** Today's figures from the records, so a restart keeps the wallboard's and the agents' day. */
+    /** Today's figures and the agents' statuses from the records, so a restart keeps the day as it was. */
     private void seedToday() {
         try {
             today.seed(reports);
@@ -103,6 +105,17 @@ final class Operations implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("today's queue figures start from zero: the records could not be read ({})", e.toString());
         }
+        try {
+            lastStatuses = reports.lastStatuses();
+        } catch (RuntimeException e) {
+            log.warn("every agent starts logged in as configured: their last statuses could not be read ({})",
+                    e.toString());
+        }
+    }
+
+    /** Each agent's status as the records last had it when this start opened them. */
+    Map<String, RestoredStatus> lastStatuses() {
+        return lastStatuses;
     }
 
     /** Calls each agent answered today before this start, as the records held them when it opened. */

@@ -10,7 +10,6 @@ import config.reload.ConfigWatcher;
 import config.reload.EngineApplier;
 import config.validate.ConfigLoader;
 import gateway.sip.auth.DigestAlgorithm;
-import gateway.sip.registrar.Binding;
 import gateway.sip.tcp.TcpLimits;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -58,9 +57,11 @@ public final class ServerMain implements AutoCloseable {
             throw new IOException("call records: " + e.getMessage(), e);
         }
         SavedRegistrations registrations = operations.registrations();
-        List<Binding> lastRun;
+        LastRun lastRun;
         try {
-            lastRun = registrations.lastRun(System.currentTimeMillis());
+            // read before the gateway could answer a call, so none counts twice
+            lastRun = new LastRun(registrations.lastRun(System.currentTimeMillis()), operations.lastStatuses(),
+                    operations.answeredEarlierToday());
         } catch (SQLException e) {
             operations.close();
             throw new IOException("registrations: " + e.getMessage(), e);
@@ -69,8 +70,6 @@ public final class ServerMain implements AutoCloseable {
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
                 operations.observers(ServerMain::logEvent), registrations, lastRun);
         gateway.push().configure(config.push());
-        // read before the gateway could answer a call, so none counts twice
-        gateway.acd().addAnsweredToday(operations.answeredEarlierToday());
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
         reloader.addListener((next, diff) -> directory.update(next));
         reloader.addListener(new EngineApplier(gateway.acd()));

@@ -2,6 +2,8 @@ package gateway.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import acd.agent.AgentStatus;
+import acd.engine.AgentView;
 import gateway.call.PhoneCalls;
 import gateway.call.RtpPeer;
 import gateway.testkit.FreePorts;
@@ -15,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An agent's calls answered today outlive a restart: the next server reads them from the records,
- * so fewest-calls ringing and the page's "answered today" go on from where the day was.
+ * An agent's day outlives a restart: the next server reads from the records the calls each agent
+ * answered today (fewest-calls ringing and the page's "answered today" go on from there) and who
+ * was paused or logged out (they are not offered calls because the server restarted).
  */
-class AnsweredTodayRestartTest {
+class AgentDayRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -64,8 +67,39 @@ class AnsweredTodayRestartTest {
         }
     }
 
+    @Test
+    void aPausedAgentStaysPausedAndALoggedOutOneStaysOut() throws Exception {
+        int sipPort = FreePorts.sip();
+        String yaml = TwoAgentServer.yaml(sipPort, "", "") + """
+                queues:
+                  - { id: sales, members: [ { agent: alice }, { agent: bob } ] }
+                numbers:
+                  - { number: "5000", queue: sales }
+                """;
+        try (ServerMain first = TwoAgentServer.start(dir, yaml)) {
+            first.gateway().acd().pause("alice", "lunch");
+            first.gateway().acd().logout("bob");
+            assertEquals(AgentStatus.LOGGED_OUT, agent(first, "bob").status());
+        } // closing writes the records still queued
+
+        try (ServerMain second = TwoAgentServer.start(dir, yaml)) {
+            AgentView alice = agent(second, "alice");
+            assertEquals(AgentStatus.PAUSED, alice.status(), "alice was at lunch when the server stopped");
+            assertEquals("lunch", alice.pauseReason());
+            assertEquals(AgentStatus.LOGGED_OUT, agent(second, "bob").status(), "bob had logged out");
+            second.gateway().acd().unpause("alice");
+            assertEquals(AgentStatus.AVAILABLE, agent(second, "alice").status());
+        }
+        try (ServerMain third = TwoAgentServer.start(dir, yaml)) {
+            assertEquals(AgentStatus.AVAILABLE, agent(third, "alice").status(), "back from lunch before the restart");
+        }
+    }
+
     private static int answeredToday(ServerMain server, String agent) throws Exception {
-        return server.gateway().acd().agent(agent).get(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow()
-                .answeredToday();
+        return agent(server, agent).answeredToday();
+    }
+
+    private static AgentView agent(ServerMain server, String agent) throws Exception {
+        return server.gateway().acd().agent(agent).get(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
     }
 }
