@@ -63,12 +63,12 @@ public final class AdminServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("admin-http", GlobalEventExecutor.INSTANCE);
 
     private AdminServer(Builder b) throws InterruptedException {
+        SignOuts signOuts = new SignOuts(b.signedOut, System::currentTimeMillis);
         Access access = new Access(BearerAuth.of(b.token, "http.token"),
                 b.wallboardToken == null ? null : BearerAuth.of(b.wallboardToken, "http.wallboardToken"),
-                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis),
-                new SignOuts(b.signedOut, System::currentTimeMillis));
+                new SessionCookies(b.token, b.wallboardToken, System::currentTimeMillis), signOuts);
         Snapshots snapshots = new Snapshots(b.commands, b.liveCalls, b.contacts, b.serviceLevels, b.today);
-        this.live = new LiveFeed(snapshots, b.config);
+        this.live = new LiveFeed(snapshots, b.config, signOuts::signedOut);
         SessionApi sessions = new SessionApi(access, new SignInThrottle(() -> System.nanoTime() / 1_000_000),
                 b.pauseReasons, System::currentTimeMillis, live::endStreams);
         Routes routes = routes(b, snapshots, live);

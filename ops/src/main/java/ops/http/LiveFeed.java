@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import ops.records.CallFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     }
 
     private final Snapshots snapshots;
+    private final Predicate<String> signedOut;
     private final ConfigControl config;
     private final ScheduledExecutorService thread;
     private final Map<Channel, Subscriber> subscribers = new ConcurrentHashMap<>();
@@ -70,9 +72,11 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
     /** The last snapshot's bytes per role, for subscribers that catch up; touched on the feed's thread only. */
     private final Map<Role, byte[]> latest = new EnumMap<>(Role.class);
 
-    LiveFeed(Snapshots snapshots, ConfigControl config) {
+    /** @param signedOut whether a session (its nonce) was signed out: its stream is closed, however it raced the sign-out */
+    LiveFeed(Snapshots snapshots, ConfigControl config, Predicate<String> signedOut) {
         this.snapshots = snapshots;
         this.config = config;
+        this.signedOut = signedOut;
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("admin-live", true));
         thread.scheduleWithFixedDelay(this::changed, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
@@ -177,6 +181,11 @@ public final class LiveFeed implements AcdEventListener, AutoCloseable {
             }
         });
         subscribers.put(channel, s);
+        if (session != null && signedOut.test(session)) {
+            // signed out between the cookie's check and now: the sign-out records before it ends
+            // streams, so either its endStreams saw this one or this check sees the sign-out
+            channel.close();
+        }
         run(() -> thread.execute(() -> welcome(s)));
         // last, so nothing after it can fail and have the caller release the place a second time
         channel.closeFuture().addListener(f -> {

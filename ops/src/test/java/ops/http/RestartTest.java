@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import ops.testkit.SseClient;
 import org.junit.jupiter.api.Test;
@@ -27,10 +32,7 @@ class RestartTest {
 
     @Test
     void closedAndStartedOnTheSamePortItClosesEveryConnectionAndAnswersAgain() throws Exception {
-        int port;
-        try (AdminRig first = new AdminRig()) {
-            port = first.server.port();
-        }
+        int port = portNoConnectionTakes();
         for (int round = 0; round < ROUNDS; round++) {
             String when = "round " + round + ": ";
             AdminRig rig = new AdminRig(null, port);
@@ -50,6 +52,30 @@ class RestartTest {
                 rig.close();
             }
         }
+    }
+
+    /**
+     * A free port below the kernel's ephemeral range: between two rounds no outgoing connection on
+     * this machine can take it as its local port, as one could take a port the kernel handed out.
+     */
+    private static int portNoConnectionTakes() throws IOException {
+        int low = 32768;
+        try {
+            low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: below 32768 is outside the usual ranges too
+        }
+        int from = Math.max(10_000, low - 10_000);
+        for (int tries = 0; tries < 1_000; tries++) {
+            int port = from + ThreadLocalRandom.current().nextInt(Math.max(1, low - from));
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // in use: another
+            }
+        }
+        throw new IOException("no free port between " + from + " and " + low);
     }
 
     /** An HTTP/1.1 client on one socket, for requests one after another on the same connection. */

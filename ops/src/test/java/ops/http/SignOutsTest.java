@@ -33,16 +33,28 @@ class SignOutsTest {
     }
 
     @Test
-    void beyondTheBoundASignOutIs503UntilOthersExpire() {
+    void beyondTheBoundASignOutIs503UntilOthersExpireAndTheBrowsersCookieIsClearedAllTheSame() {
         SignOuts signOuts = new SignOuts(kept, clockMs::get, 2);
         signOuts.signOut(session("n1", 60));
         signOuts.signOut(session("n2", 600));
         signOuts.signOut(session("n2", 600)); // the same one again costs nothing
         ApiException full = assertThrows(ApiException.class, () -> signOuts.signOut(session("n3", 600)));
         assertEquals(503, full.status());
+        assertEquals(SessionCookies.cleared(), full.headers().get("Set-Cookie"));
         clockMs.addAndGet(61_000);
         signOuts.signOut(session("n3", 600));
         assertEquals(2, signOuts.size());
+    }
+
+    @Test
+    void theWallboardTokenSigningOutAgainAndAgainLeavesTheAdminsRoom() {
+        SignOuts signOuts = new SignOuts(kept, clockMs::get, 2);
+        signOuts.signOut(new SessionCookies.Session(Role.VIEWER, "v1", clockMs.get() / 1000 + 600));
+        signOuts.signOut(new SessionCookies.Session(Role.VIEWER, "v2", clockMs.get() / 1000 + 600));
+        assertThrows(ApiException.class, () -> signOuts.signOut(
+                new SessionCookies.Session(Role.VIEWER, "v3", clockMs.get() / 1000 + 600)));
+        signOuts.signOut(session("a1", 600));
+        assertTrue(signOuts.signedOut("a1"), "an admin signs out whatever the viewers did");
     }
 
     @Test

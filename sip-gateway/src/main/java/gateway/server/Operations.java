@@ -101,9 +101,14 @@ final class Operations implements AutoCloseable {
     private void seedToday() {
         try {
             today.seed(reports);
-            answeredEarlierToday = today.answeredByAgent(reports);
         } catch (RuntimeException e) {
             log.warn("today's queue figures start from zero: the records could not be read ({})", e.toString());
+        }
+        try {
+            answeredEarlierToday = today.answeredByAgent(reports);
+        } catch (RuntimeException e) {
+            log.warn("the agents' calls answered today start from zero: the records could not be read ({})",
+                    e.toString());
         }
         try {
             lastStatuses = reports.lastStatuses();

@@ -10,9 +10,11 @@ import gateway.testkit.FreePorts;
 import gateway.testphone.TestPhone;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,7 @@ class AgentDayRestartTest {
 
     @Test
     void theNextServerStartsFromTheCallsAnsweredEarlierToday() throws Exception {
+        LocalDate day = LocalDate.now();
         int sipPort = FreePorts.sip();
         String yaml = TwoAgentServer.yaml(sipPort, "", "") + """
                 queues:
@@ -62,6 +65,7 @@ class AgentDayRestartTest {
         } // closing writes the records still queued
 
         try (ServerMain second = TwoAgentServer.start(dir, yaml)) {
+            Assumptions.assumeTrue(day.equals(LocalDate.now()), "midnight passed during the test: a new day counts from 0");
             assertEquals(2, answeredToday(second, "alice"), "alice's two calls, from the records");
             assertEquals(0, answeredToday(second, "bob"));
         }

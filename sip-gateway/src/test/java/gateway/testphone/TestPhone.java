@@ -65,6 +65,8 @@ public final class TestPhone implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
     public static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** Set by {@link #close}: a request crossing it gets no answer, as from a phone switched off. */
+    private volatile boolean closing;
     private final String user;
     private final String domain;
     private final InetSocketAddress server;
@@ -434,6 +436,7 @@ public final class TestPhone implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         host.close();
     }
 
@@ -458,7 +461,18 @@ public final class TestPhone implements AutoCloseable {
                 }
             }
             Incoming in = new Incoming(TestPhone.this, r, st, event.getDialog() != null ? event.getDialog() : st.getDialog());
-            switch (r.getMethod()) {
+            try {
+                answerAtOnce(in, st);
+            } catch (IllegalStateException e) {
+                if (!closing) {
+                    throw e;
+                } // a BYE that crossed the phone's close: a phone switched off answers nothing either
+            }
+            requests.add(in);
+        }
+
+        private void answerAtOnce(Incoming in, ServerTransaction st) {
+            switch (in.request().getMethod()) {
                 case Request.INVITE -> st.setApplicationData(in);
                 case Request.CANCEL -> {
                     in.respond(Response.OK);
@@ -474,7 +488,6 @@ public final class TestPhone implements AutoCloseable {
                 default -> {
                 }
             }
-            requests.add(in);
         }
 
         private void respond(ServerTransaction st, int status) {

@@ -137,6 +137,7 @@ public final class FirefoxRig extends BrowserRig {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }

@@ -66,14 +66,16 @@ public final class BidiClient implements AutoCloseable {
 
     /** Sends the command and waits up to {@code wait} for its result. */
     public JsonNode send(String method, Object params, Duration wait) {
-        if (state == State.CLOSED) {
-            throw new BidiException(method + ": the connection is closed");
-        }
         long id = ids.incrementAndGet();
         ObjectNode command = JSON.createObjectNode().put("id", id).put("method", method);
         command.set("params", JSON.valueToTree(params));
         CompletableFuture<JsonNode> response = new CompletableFuture<>();
         pending.put(id, response);
+        // after registering: a close from now on fails this future, one before is seen here
+        if (state == State.CLOSED) {
+            pending.remove(id);
+            throw new BidiException(method + ": the connection is closed");
+        }
         try {
             synchronized (socket) { // one text message at a time: the WebSocket forbids overlapping sends
                 socket.sendText(command.toString(), true).get(wait.toMillis(), TimeUnit.MILLISECONDS);
