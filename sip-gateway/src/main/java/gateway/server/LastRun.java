@@ -4,6 +4,7 @@ import acd.agent.RestoredStatus;
 import gateway.sip.registrar.Binding;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the records kept from the server's last run, put back before SIP is served so the first
@@ -18,5 +19,19 @@ record LastRun(List<Binding> registrations, Map<String, RestoredStatus> statuses
         registrations = List.copyOf(registrations);
         statuses = Map.copyOf(statuses);
         answeredToday = Map.copyOf(answeredToday);
+    }
+
+    /** Of {@code agentIds}, those who start away from calls, for the log: "alice paused (lunch), dave logged out". */
+    String away(List<String> agentIds) {
+        return agentIds.stream().filter(statuses::containsKey).map(id -> away(id, statuses.get(id)))
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+    }
+
+    private static String away(String agentId, RestoredStatus status) {
+        return switch (status.status()) {
+            case PAUSED -> agentId + " paused (" + status.reason() + ")";
+            case LOGGED_OUT -> agentId + " logged out";
+            case AVAILABLE -> "";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package gateway.server;
 
+import acd.agent.AgentSpec;
 import acd.event.AcdEvent;
 import config.build.AcdSpecs;
 import config.model.AcdConfig;
@@ -65,6 +66,10 @@ public final class ServerMain implements AutoCloseable {
         } catch (SQLException e) {
             operations.close();
             throw new IOException("registrations: " + e.getMessage(), e);
+        }
+        String away = lastRun.away(AcdSpecs.agents(config).stream().map(AgentSpec::id).toList());
+        if (!away.isEmpty()) {
+            log.info("agents start as the records left them before this start: {}", away);
         }
         Gateway gateway = Gateway.start(settings(config), directory, directory,
                 directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
