@@ -67,12 +67,13 @@ public final class ServerMain implements AutoCloseable {
             operations.close();
             throw new IOException("registrations: " + e.getMessage(), e);
         }
-        String away = lastRun.away(AcdSpecs.agents(config).stream().map(AgentSpec::id).toList());
+        List<AgentSpec> agents = AcdSpecs.agents(config);
+        String away = lastRun.away(agents.stream().map(AgentSpec::id).toList());
         if (!away.isEmpty()) {
             log.info("agents start as the records left them before this start: {}", away);
         }
         Gateway gateway = Gateway.start(settings(config), directory, directory,
-                directory::trunks, AcdSpecs.agents(config), AcdSpecs.queues(config),
+                directory::trunks, agents, AcdSpecs.queues(config),
                 operations.observers(ServerMain::logEvent), registrations, lastRun);
         gateway.push().configure(config.push());
         ConfigReloader reloader = new ConfigReloader(config.source(), loader, config, Clock.systemUTC());
